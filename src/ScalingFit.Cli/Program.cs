@@ -1,0 +1,3 @@
+using ScalingFit.Cli;
+
+return CliApp.Run(args, CliContext.ForConsole());

@@ -1,0 +1,34 @@
+namespace ScalingFit.Data;
+
+/// <summary>Data sets shipped inside the library, so the tool does something real with no input.</summary>
+public static class Datasets
+{
+    /// <summary>The name under which the built-in Chinchilla data appears in messages and reports.</summary>
+    public const string ChinchillaName = "chinchilla.csv (built in)";
+
+    /// <summary>
+    /// The 245 Chinchilla training runs that Besiroglu et al. 2024 (Epoch AI) read off Figure 4 of
+    /// Hoffmann et al. 2022: columns 'Model Size' (N, embeddings included), 'Training FLOP' (C) and
+    /// 'loss'. Redistributed under the MIT licence, copyright 2024 International Business Machines
+    /// (IBM/ColPret, raw_data/chinchila_extracted.csv).
+    /// </summary>
+    public static Stream OpenChinchilla() =>
+        typeof(Datasets).Assembly.GetManifestResourceStream("ScalingFit.Data.chinchilla.csv")
+        ?? throw new InvalidOperationException("the built-in chinchilla.csv resource is missing from the assembly");
+}
+
+/// <summary>The short way in: read and prepare runs in one call.</summary>
+public static class Runs
+{
+    /// <summary>Reads runs from CSV and applies a selection (filters, checkpoints, derivations).</summary>
+    /// <exception cref="DataException">The input is malformed or a value cannot be used.</exception>
+    public static RunSet Load(Stream csv, string source, RunReadOptions? read = null, RunSelection? selection = null) =>
+        RunPreparation.Prepare(CsvRunReader.Read(csv, source, read), selection ?? RunSelection.None);
+
+    /// <summary>The built-in Chinchilla runs, D derived as C/(6N), with an optional selection.</summary>
+    public static RunSet Chinchilla(RunSelection? selection = null)
+    {
+        using var stream = Datasets.OpenChinchilla();
+        return Load(stream, Datasets.ChinchillaName, null, selection);
+    }
+}

@@ -1,0 +1,38 @@
+namespace ScalingFit.Data;
+
+/// <summary>
+/// Fills quantities the data lacks from those it has, using the training-compute approximation
+/// C ≈ 6·N·D (Kaplan et al. 2020, section 2.1): D = C/(6N), C = 6ND, N = C/(6D). Derived values are
+/// marked in <see cref="RunSet.Origin"/> and noted.
+/// </summary>
+public static class Derivation
+{
+    /// <summary>FLOP per parameter per training token in the approximation C ≈ 6ND.</summary>
+    public const double FlopPerParameterToken = 6.0;
+
+    /// <summary>Derives whichever one of N, D and C is missing when the other two are present.</summary>
+    public static RunSet Complete(RunSet runs)
+    {
+        bool n = runs.Has(Quantity.ParameterCount), d = runs.Has(Quantity.TrainingTokens), c = runs.Has(Quantity.Compute);
+        if (n && c && !d)
+            return Derive(runs, Quantity.TrainingTokens, "C/(6N)", (nv, dv, cv) => cv / (FlopPerParameterToken * nv));
+        if (n && d && !c)
+            return Derive(runs, Quantity.Compute, "6ND", (nv, dv, cv) => FlopPerParameterToken * nv * dv);
+        if (d && c && !n)
+            return Derive(runs, Quantity.ParameterCount, "C/(6D)", (nv, dv, cv) => cv / (FlopPerParameterToken * dv));
+        return runs;
+    }
+
+    private static RunSet Derive(RunSet runs, Quantity target, string formula, Func<double, double, double, double> f)
+    {
+        var values = new double[runs.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = f(Get(runs, Quantity.ParameterCount, i), Get(runs, Quantity.TrainingTokens, i), Get(runs, Quantity.Compute, i));
+        }
+        return runs.WithQuantity(target, values, ColumnOrigin.Derived(formula),
+            $"{target.Symbol()} derived as {formula} (the data has no {target.Symbol()} column)");
+    }
+
+    private static double Get(RunSet runs, Quantity q, int i) => runs.Has(q) ? runs.Value(q, i) : double.NaN;
+}

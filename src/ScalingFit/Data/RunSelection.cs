@@ -1,0 +1,69 @@
+namespace ScalingFit.Data;
+
+/// <summary>Which checkpoint of a training run stands for the run.</summary>
+public enum CheckpointChoice
+{
+    /// <summary>The final checkpoint: highest step, or the last row when there is no step column.</summary>
+    Last,
+
+    /// <summary>The checkpoint with the lowest loss.</summary>
+    Min,
+}
+
+/// <summary>
+/// How the rows of a log become the runs that are fitted: filters, grouping of training-curve
+/// checkpoints into runs, and dropping outliers. Applied in that order by <see cref="RunPreparation"/>.
+/// </summary>
+public sealed record RunSelection
+{
+    /// <summary>No filtering and no grouping: every row is a run.</summary>
+    public static RunSelection None { get; } = new();
+
+    /// <summary>Conditions every kept row satisfies (all of them).</summary>
+    public IReadOnlyList<ColumnCondition> Where { get; init; } = [];
+
+    /// <summary>Columns whose values together name a run; empty when every row is a run.</summary>
+    public IReadOnlyList<string> RunColumns { get; init; } = [];
+
+    /// <summary>The column that orders a run's checkpoints; null for file order.</summary>
+    public string? StepColumn { get; init; }
+
+    /// <summary>Which checkpoint of each run is kept.</summary>
+    public CheckpointChoice Checkpoint { get; init; } = CheckpointChoice.Last;
+
+    /// <summary>How many runs with the highest loss are dropped after grouping (the replication drops 5).</summary>
+    public int DropHighestLoss { get; init; }
+}
+
+/// <summary>A condition on a column: COLUMN=VALUE or COLUMN!=VALUE.</summary>
+/// <param name="Column">The column name (case-insensitive).</param>
+/// <param name="Value">The value; numbers compare as numbers, anything else as exact text.</param>
+/// <param name="Negated">True for !=.</param>
+public sealed record ColumnCondition(string Column, string Value, bool Negated = false)
+{
+    /// <summary>Parses COLUMN=VALUE or COLUMN!=VALUE.</summary>
+    /// <exception cref="OptionException">The text has no '='.</exception>
+    public static ColumnCondition Parse(string text)
+    {
+        int eq = text.IndexOf('=');
+        if (eq <= 0)
+            throw new OptionException($"'{text}' is not a condition; write COLUMN=VALUE or COLUMN!=VALUE.");
+        bool negated = text[eq - 1] == '!';
+        string column = text[..(negated ? eq - 1 : eq)].Trim();
+        if (column.Length == 0)
+            throw new OptionException($"'{text}' names no column; write COLUMN=VALUE or COLUMN!=VALUE.");
+        return new ColumnCondition(column, text[(eq + 1)..].Trim(), negated);
+    }
+
+    /// <summary>Whether a cell's text satisfies the condition.</summary>
+    public bool Matches(string cell)
+    {
+        bool equal = NumberText.TryParse(cell, out var a) && NumberText.TryParse(Value, out var b)
+            ? a == b
+            : string.Equals(cell.Trim(), Value, StringComparison.Ordinal);
+        return equal != Negated;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Column}{(Negated ? "!=" : "=")}{Value}";
+}

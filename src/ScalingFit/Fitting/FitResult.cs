@@ -1,0 +1,115 @@
+using ScalingFit.Data;
+
+namespace ScalingFit.Fitting;
+
+/// <summary>
+/// A fitted scaling law: named parameters with uncertainty, fit statistics, how the optimizer
+/// converged, warnings for a person, the data it was fitted to, and a model that predicts.
+/// </summary>
+public sealed record FitResult
+{
+    /// <summary>The law's name as on the command line: power, joint, saturating, chinchilla, ….</summary>
+    public required string Law { get; init; }
+
+    /// <summary>The law as a formula, e.g. "L = (N_c/N)^α".</summary>
+    public required string Formula { get; init; }
+
+    /// <summary>The quantities the law takes as input, e.g. [N] or [N, D].</summary>
+    public required IReadOnlyList<Quantity> Inputs { get; init; }
+
+    /// <summary>The parameters in the law's order, with standard errors and 95% intervals.</summary>
+    public required IReadOnlyList<FittedParameter> Parameters { get; init; }
+
+    /// <summary>Goodness of fit.</summary>
+    public required FitStatistics Statistics { get; init; }
+
+    /// <summary>How the solver finished.</summary>
+    public required Convergence Convergence { get; init; }
+
+    /// <summary>What a person should know before trusting the result; empty when nothing stands out.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>The data the law was fitted to.</summary>
+    public required DataDescription Data { get; init; }
+
+    /// <summary>The fitted law as a predictor of loss, with intervals.</summary>
+    public required ILossModel Model { get; init; }
+
+    /// <summary>The parameter with this name.</summary>
+    /// <exception cref="KeyNotFoundException">The law has no such parameter.</exception>
+    public FittedParameter this[string name] =>
+        Parameters.FirstOrDefault(p => p.Name == name)
+        ?? throw new KeyNotFoundException($"the {Law} law has no parameter '{name}'; it has {string.Join(", ", Parameters.Select(p => p.Name))}");
+}
+
+/// <summary>A fitted parameter.</summary>
+/// <param name="Name">The stable name used in JSON (alpha, scale, E, A, …).</param>
+/// <param name="Symbol">The symbol used in formulas and tables (α, N_c, …).</param>
+/// <param name="Value">The estimate.</param>
+/// <param name="StandardError">Its standard error; NaN when not available.</param>
+/// <param name="Ci95">Its 95% confidence interval.</param>
+public sealed record FittedParameter(string Name, string Symbol, double Value, double StandardError, Interval Ci95)
+{
+    /// <summary>The value the optimizer started from, when it was iterative.</summary>
+    public double? Initial { get; init; }
+
+    /// <summary>Whether the estimate sits on a bound of its allowed range.</summary>
+    public bool AtBound { get; init; }
+
+    /// <summary>Standard error relative to the magnitude of the value.</summary>
+    public double RelativeError => Math.Abs(StandardError / Value);
+}
+
+/// <summary>A closed interval [Lower, Upper].</summary>
+public readonly record struct Interval(double Lower, double Upper)
+{
+    /// <summary>Whether the value lies in the interval.</summary>
+    public bool Contains(double value) => value >= Lower && value <= Upper;
+
+    /// <summary>Upper − Lower.</summary>
+    public double Width => Upper - Lower;
+}
+
+/// <summary>Goodness-of-fit statistics.</summary>
+/// <param name="Points">n: the number of runs fitted.</param>
+/// <param name="DegreesOfFreedom">n minus the number of fitted parameters.</param>
+/// <param name="Objective">The minimized objective (sum of squares, or of Huber terms).</param>
+/// <param name="Rmse">Root mean square of the residuals of ln L.</param>
+/// <param name="RSquared">Fraction of the variance of ln L explained.</param>
+/// <param name="ResidualStandardDeviation">s = √(SSE / dof) in ln L.</param>
+public sealed record FitStatistics(
+    int Points, int DegreesOfFreedom, double Objective, double Rmse, double RSquared, double ResidualStandardDeviation)
+{
+    /// <summary>Condition number of the regression design (log-linear fits); null otherwise.</summary>
+    public double? ConditionNumber { get; init; }
+}
+
+/// <summary>How a solver finished.</summary>
+/// <param name="Method">The method, e.g. "OLS (QR)" or "L-BFGS, Huber δ=1e-3".</param>
+/// <param name="Converged">Whether the result met the convergence criteria.</param>
+/// <param name="ExitReason">Why the solver stopped, in words.</param>
+/// <param name="Iterations">Iterations of the best start (0 for a direct solve).</param>
+/// <param name="StartsTried">Starting points tried (1 for a direct solve).</param>
+/// <param name="StartsConverged">Starting points that converged.</param>
+public sealed record Convergence(
+    string Method, bool Converged, string ExitReason, int Iterations, int StartsTried, int StartsConverged)
+{
+    /// <summary>A closed-form solve that needs no iterations.</summary>
+    public static Convergence Direct(string method) => new(method, true, "closed-form solution", 0, 1, 1);
+}
+
+/// <summary>The data a law was fitted to.</summary>
+/// <param name="Source">The file or data set.</param>
+/// <param name="Runs">How many runs were fitted.</param>
+/// <param name="Columns">For N, D, C and loss: the column read, or the derivation.</param>
+/// <param name="Notes">What was done to the data, in order.</param>
+public sealed record DataDescription(
+    string Source, int Runs, IReadOnlyDictionary<string, string> Columns, IReadOnlyList<string> Notes)
+{
+    /// <summary>Describes a run set.</summary>
+    public static DataDescription Of(RunSet runs) => new(
+        runs.Source,
+        runs.Count,
+        Quantities.All.Where(runs.Has).ToDictionary(q => q.Symbol(), q => runs.Origin(q)!.ToString()),
+        runs.Notes);
+}

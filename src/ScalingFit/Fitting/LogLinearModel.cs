@@ -1,0 +1,39 @@
+using ScalingFit.Data;
+
+namespace ScalingFit.Fitting;
+
+/// <summary>
+/// A log-linear law ln L = b₀ + Σⱼ bⱼ·ln Xⱼ fitted by OLS. Its 95% prediction interval for a new
+/// run is exp(ŷ ± t₀.₉₇₅,dof · s·√(1 + x₀ᵀ(XᵀX)⁻¹x₀)), with x₀ = (1, ln X₁, …).
+/// </summary>
+internal sealed class LogLinearModel(IReadOnlyList<Quantity> inputs, LinearSolution solution, IReadOnlyList<Interval> ranges)
+    : ILossModel
+{
+    public IReadOnlyList<Quantity> Inputs => inputs;
+
+    public IReadOnlyList<Interval> InputRanges => ranges;
+
+    public string IntervalMethod =>
+        $"95% prediction interval for a new run (Student t, {solution.DegreesOfFreedom} degrees of freedom, in ln L)";
+
+    public double Predict(ReadOnlySpan<double> x) => Math.Exp(LogPrediction(x));
+
+    public Interval PredictionInterval(ReadOnlySpan<double> x)
+    {
+        Span<double> row = stackalloc double[x.Length + 1];
+        row[0] = 1;
+        for (int j = 0; j < x.Length; j++) row[j + 1] = Math.Log(x[j]);
+        double center = LogPrediction(x);
+        double half = solution.T95 * Math.Sqrt(solution.ResidualVariance * (1 + solution.Leverage(row)));
+        return new Interval(Math.Exp(center - half), Math.Exp(center + half));
+    }
+
+    private double LogPrediction(ReadOnlySpan<double> x)
+    {
+        if (x.Length != inputs.Count)
+            throw new ArgumentException($"expected {inputs.Count} inputs, got {x.Length}", nameof(x));
+        double y = solution.Coefficients[0];
+        for (int j = 0; j < x.Length; j++) y += solution.Coefficients[j + 1] * Math.Log(x[j]);
+        return y;
+    }
+}

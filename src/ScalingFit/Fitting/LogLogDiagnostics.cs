@@ -1,0 +1,65 @@
+using System.Globalization;
+using ScalingFit.Data;
+
+namespace ScalingFit.Fitting;
+
+/// <summary>Warnings, written for a person, about log-linear fits that should not be trusted blindly.</summary>
+internal static class LogLogDiagnostics
+{
+    /// <summary>Condition numbers above this make exponents trade off against each other.</summary>
+    public const double IllConditioned = 1e5;
+
+    public static IReadOnlyList<string> Power(RunSet runs, Quantity x, double[] logX, double[] logL, LinearSolution fit)
+    {
+        var warnings = new List<string>();
+        string s = x.Symbol();
+        double alpha = -fit.Coefficients[1];
+        if (alpha <= 0)
+            warnings.Add($"α = {F(alpha)} ≤ 0: the loss does not fall as {s} grows in this data, so X_c is meaningless; " +
+                         "Kaplan's power law expects α > 0.");
+        double decades = (logX.Max() - logX.Min()) / Math.Log(10);
+        if (decades < 1)
+            warnings.Add($"{s} spans only {F(decades)} decades; exponents from a narrow range are unreliable and any " +
+                         "prediction is a far extrapolation.");
+        if (fit.Points < 10)
+            warnings.Add($"only {fit.Points} runs: the intervals are wide and assume normally distributed residuals.");
+        if (fit.RSquared < 0.5)
+            warnings.Add($"{s} explains only {F(100 * fit.RSquared)}% of the variance of ln L: the runs differ in " +
+                         $"more than {s}; consider the joint law (--law joint --x N,D) or a law in N and D.");
+        if (Curvature(logX, logL) is { } t && Math.Abs(t) > 3)
+            warnings.Add($"the residuals curve (quadratic term in ln {s}, t = {F(t)}): the loss bends away from a " +
+                         "straight line on log-log axes, as it does when it flattens toward an irreducible loss; " +
+                         "try --law saturating.");
+        return warnings;
+    }
+
+    public static IReadOnlyList<string> Joint(IReadOnlyList<Quantity> inputs, LinearSolution fit)
+    {
+        var warnings = new List<string>();
+        if (fit.ConditionNumber > IllConditioned)
+            warnings.Add($"the design is nearly collinear (condition number {NumberFormat.Significant(fit.ConditionNumber, 3)}): the exponents " +
+                         "trade off against each other and their standard errors are inflated.");
+        for (int j = 0; j < inputs.Count; j++)
+        {
+            if (fit.Coefficients[j + 1] > 0)
+                warnings.Add($"a_{inputs[j].Symbol()} = {F(fit.Coefficients[j + 1])} > 0: the loss rises with " +
+                             $"{inputs[j].Symbol()} when the other inputs are held fixed.");
+        }
+        if (fit.Points < 10)
+            warnings.Add($"only {fit.Points} runs: the intervals are wide and assume normally distributed residuals.");
+        return warnings;
+    }
+
+    /// <summary>The t statistic of a quadratic term (ln X − mean)² added to the regression; null when it cannot be estimated.</summary>
+    private static double? Curvature(double[] logX, double[] logL)
+    {
+        if (logX.Length < 8) return null;
+        double mean = logX.Average();
+        var square = logX.Select(v => (v - mean) * (v - mean)).ToArray();
+        var fit = LinearLeastSquares.Solve([logX, square], logL);
+        if (fit.IsSingular || fit.DegreesOfFreedom < 1) return null;
+        return fit.Coefficients[2] / fit.StandardError(2);
+    }
+
+    private static string F(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,91 @@
+using ScalingFit.Analysis;
+using ScalingFit.Data;
+using ScalingFit.Fitting;
+using static ScalingFit.NumberFormat;
+
+namespace ScalingFit.Reporting;
+
+/// <summary>The report of a fit, in the manner of lmfit's fit_report: data, parameters, statistics, warnings.</summary>
+public static class FitReport
+{
+    /// <summary>The report of one fit.</summary>
+    public static Document Build(FitResult fit)
+    {
+        var blocks = new List<Block>
+        {
+            new Heading($"{fit.Law} law: {fit.Formula}"),
+            DataBlock(fit.Data),
+            ParameterTable(fit),
+            StatisticsBlock(fit),
+        };
+        if (fit.Warnings.Count > 0) blocks.Add(new Warnings(fit.Warnings));
+        return new Document(blocks);
+    }
+
+    /// <summary>Where the data came from and what was done to it; derived quantities are marked.</summary>
+    public static KeyValues DataBlock(DataDescription data)
+    {
+        var items = new List<KeyValuePair<string, string>>
+        {
+            new("data", $"{data.Source}, {data.Runs} runs"),
+        };
+        foreach (var (symbol, origin) in data.Columns) items.Add(new(symbol, origin));
+        foreach (var note in data.Notes) items.Add(new("note", note));
+        return new KeyValues(items);
+    }
+
+    /// <summary>Parameters as value ± standard error (relative error) and 95% interval.</summary>
+    public static Table ParameterTable(FitResult fit) => new(
+        [new("parameter", false), new("value"), new("std error"), new("rel"), new("95% CI")],
+        fit.Parameters.Select(p => (IReadOnlyList<string>)
+        [
+            p.Symbol == p.Name ? p.Name : $"{p.Name} ({p.Symbol})",
+            Significant(p.Value),
+            Significant(p.StandardError, 3),
+            Percent(p.RelativeError),
+            Range(p.Ci95.Lower, p.Ci95.Upper) + (p.AtBound ? " at bound" : ""),
+        ]).ToList());
+
+    private static KeyValues StatisticsBlock(FitResult fit)
+    {
+        var s = fit.Statistics;
+        var c = fit.Convergence;
+        var items = new List<KeyValuePair<string, string>>
+        {
+            new("n", $"{s.Points} runs, {s.DegreesOfFreedom} degrees of freedom"),
+            new("R²", Significant(s.RSquared, 4)),
+            new("residual std", $"{Significant(s.ResidualStandardDeviation, 4)} (in ln L)"),
+            new("RMSE", $"{Significant(s.Rmse, 4)} (in ln L)"),
+        };
+        if (s.ConditionNumber is { } k) items.Add(new("condition number", Significant(k, 4)));
+        items.Add(new("method", c.Method));
+        items.Add(new("convergence", c.StartsTried > 1
+            ? $"{c.ExitReason}; {c.StartsConverged} of {c.StartsTried} starts converged; best start took {c.Iterations} iterations"
+            : c.ExitReason));
+        return new KeyValues(items);
+    }
+}
+
+/// <summary>The report of predictions from a fit.</summary>
+public static class PredictionReport
+{
+    /// <summary>A table of predicted losses with their intervals, then any warnings.</summary>
+    public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions)
+    {
+        var inputs = predictions.SelectMany(p => p.At.Keys).Distinct().OrderBy(q => q).ToList();
+        var columns = inputs.Select(q => new TableColumn(q.Symbol()))
+            .Concat([new TableColumn("loss"), new TableColumn("95% lower"), new TableColumn("95% upper")]).ToList();
+        var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
+            .Select(q => p.At.TryGetValue(q, out var v) ? Significant(v, 4) : "")
+            .Concat([Significant(p.Loss), Significant(p.Interval.Lower), Significant(p.Interval.Upper)]).ToList()).ToList();
+        var blocks = new List<Block>
+        {
+            new Heading($"predicted loss from the {fit.Law} law {fit.Formula}"),
+            new Table(columns, rows),
+            new Paragraph(fit.Model.IntervalMethod + "."),
+        };
+        var warnings = predictions.SelectMany(p => p.Warnings).Concat(fit.Warnings).Distinct().ToList();
+        if (warnings.Count > 0) blocks.Add(new Warnings(warnings));
+        return new Document(blocks);
+    }
+}
