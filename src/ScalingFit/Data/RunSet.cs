@@ -11,13 +11,15 @@ public sealed class RunSet
     private readonly double[]?[] _quantities;
     private readonly ColumnOrigin?[] _origins;
     private readonly TextColumns _text;
-    private readonly long[] _lines;
+    private readonly int[] _lines;
 
+    /// <remarks>The arrays may be longer than <paramref name="count"/> (a reader's spare capacity); only the first count entries are rows.</remarks>
     internal RunSet(
-        string source, double[]?[] quantities, ColumnOrigin?[] origins,
-        TextColumns text, long[] lines, IReadOnlyList<string> notes)
+        string source, int count, double[]?[] quantities, ColumnOrigin?[] origins,
+        TextColumns text, int[] lines, IReadOnlyList<string> notes)
     {
         Source = source;
+        Count = count;
         _quantities = quantities;
         _origins = origins;
         _text = text;
@@ -29,7 +31,7 @@ public sealed class RunSet
     public string Source { get; }
 
     /// <summary>The number of runs.</summary>
-    public int Count => _lines.Length;
+    public int Count { get; }
 
     /// <summary>What was done to the data since it was read, in order, written for a person.</summary>
     public IReadOnlyList<string> Notes { get; }
@@ -46,7 +48,7 @@ public sealed class RunSet
     /// <summary>The values of a quantity, one per run.</summary>
     /// <exception cref="DataException">The data has no such column and it could not be derived.</exception>
     public ReadOnlySpan<double> Values(Quantity quantity) =>
-        _quantities[(int)quantity] ?? throw MissingQuantity(quantity);
+        (_quantities[(int)quantity] ?? throw MissingQuantity(quantity)).AsSpan(0, Count);
 
     /// <summary>The value of a quantity for one run.</summary>
     public double Value(Quantity quantity, int row) => Values(quantity)[row];
@@ -83,25 +85,25 @@ public sealed class RunSet
     public RunSet Subset(IReadOnlyList<int> rows, string? note)
     {
         var quantities = _quantities.Select(values => values is null ? null : Pick(values, rows)).ToArray();
-        var text = new TextColumns(_text.Names, _text.Values.Select(values => Pick(values, rows)).ToArray());
-        return new RunSet(Source, quantities, _origins, text, Pick(_lines, rows), NotesWith(note));
+        var text = new TextColumns(_text.Names, _text.Values.Select(column => column.Pick(rows)).ToArray());
+        return new RunSet(Source, rows.Count, quantities, _origins, text, Pick(_lines, rows), NotesWith(note));
     }
 
     /// <summary>A set with a quantity added or replaced, with a note on where it came from.</summary>
     public RunSet WithQuantity(Quantity quantity, double[] values, ColumnOrigin origin, string? note)
     {
-        if (values.Length != Count)
+        if (values.Length < Count)
             throw new ArgumentException($"expected {Count} values, got {values.Length}", nameof(values));
         var quantities = (double[]?[])_quantities.Clone();
         var origins = (ColumnOrigin?[])_origins.Clone();
         quantities[(int)quantity] = values;
         origins[(int)quantity] = origin;
-        return new RunSet(Source, quantities, origins, _text, _lines, NotesWith(note));
+        return new RunSet(Source, Count, quantities, origins, _text, _lines, NotesWith(note));
     }
 
     /// <summary>The same runs with a note added to <see cref="Notes"/>.</summary>
     public RunSet WithNote(string note) =>
-        new(Source, _quantities, _origins, _text, _lines, [.. Notes, note]);
+        new(Source, Count, _quantities, _origins, _text, _lines, [.. Notes, note]);
 
     private IReadOnlyList<string> NotesWith(string? note) => note is null ? Notes : [.. Notes, note];
 
@@ -130,7 +132,7 @@ public sealed class RunSet
 }
 
 /// <summary>The text columns of a run set: names and values, aligned.</summary>
-internal sealed record TextColumns(IReadOnlyList<string> Names, string[][] Values)
+internal sealed record TextColumns(IReadOnlyList<string> Names, TextColumn[] Values)
 {
     public int IndexOf(string name)
     {

@@ -9,7 +9,7 @@ internal static class LogLogDiagnostics
     /// <summary>Condition numbers above this make exponents trade off against each other.</summary>
     public const double IllConditioned = 1e5;
 
-    public static IReadOnlyList<string> Power(RunSet runs, Quantity x, double[] logX, double[] logL, LinearSolution fit)
+    public static IReadOnlyList<string> Power(Quantity x, double decades, double curvatureT, LinearSolution fit)
     {
         var warnings = new List<string>();
         string s = x.Symbol();
@@ -17,7 +17,6 @@ internal static class LogLogDiagnostics
         if (alpha <= 0)
             warnings.Add($"α = {F(alpha)} ≤ 0: the loss does not fall as {s} grows in this data, so X_c is meaningless; " +
                          "Kaplan's power law expects α > 0.");
-        double decades = (logX.Max() - logX.Min()) / Math.Log(10);
         if (decades < 1)
             warnings.Add($"{s} spans only {F(decades)} decades; exponents from a narrow range are unreliable and any " +
                          "prediction is a far extrapolation.");
@@ -26,8 +25,8 @@ internal static class LogLogDiagnostics
         if (fit.RSquared < 0.5)
             warnings.Add($"{s} explains only {F(100 * fit.RSquared)}% of the variance of ln L: the runs differ in " +
                          $"more than {s}; consider the joint law (--law joint --x N,D) or a law in N and D.");
-        if (Curvature(logX, logL) is { } t && Math.Abs(t) > 3)
-            warnings.Add($"the residuals curve (quadratic term in ln {s}, t = {F(t)}): the loss bends away from a " +
+        if (Math.Abs(curvatureT) > 3)
+            warnings.Add($"the residuals curve (quadratic term in ln {s}, t = {F(curvatureT)}): the loss bends away from a " +
                          "straight line on log-log axes, as it does when it flattens toward an irreducible loss; " +
                          "try --law saturating.");
         return warnings;
@@ -48,17 +47,6 @@ internal static class LogLogDiagnostics
         if (fit.Points < 10)
             warnings.Add($"only {fit.Points} runs: the intervals are wide and assume normally distributed residuals.");
         return warnings;
-    }
-
-    /// <summary>The t statistic of a quadratic term (ln X − mean)² added to the regression; null when it cannot be estimated.</summary>
-    private static double? Curvature(double[] logX, double[] logL)
-    {
-        if (logX.Length < 8) return null;
-        double mean = logX.Average();
-        var square = logX.Select(v => (v - mean) * (v - mean)).ToArray();
-        var fit = LinearLeastSquares.Solve([logX, square], logL);
-        if (fit.IsSingular || fit.DegreesOfFreedom < 1) return null;
-        return fit.Coefficients[2] / fit.StandardError(2);
     }
 
     private static string F(double v) => v.ToString("G3", CultureInfo.InvariantCulture);

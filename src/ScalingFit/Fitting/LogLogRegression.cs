@@ -5,7 +5,7 @@ namespace ScalingFit.Fitting;
 /// <summary>
 /// Scaling laws that are straight lines on log-log axes, fitted by ordinary least squares of ln L:
 /// the power law L = (X_c/X)^α (Kaplan et al. 2020, Eqs. 1.1–1.3) and the product form
-/// L = k·N^a_N·D^a_D·C^a_C.
+/// L = k·N^a_N·D^a_D·C^a_C. The runs are streamed once; no design matrix is built.
 /// </summary>
 public static class LogLogRegression
 {
@@ -18,8 +18,29 @@ public static class LogLogRegression
     {
         if (x == Quantity.Loss) throw new OptionException("the power law needs N, D or C as its input, not the loss.");
         string symbol = x.Symbol();
-        var (logX, logL) = Logs(runs, [x], $"The power law L = ({symbol}_c/{symbol})^α", 2);
-        var fit = LinearLeastSquares.Solve(logX, logL);
+        RequireRuns(runs, $"The power law L = ({symbol}_c/{symbol})^α", 2);
+        var xs = runs.Values(x);
+        var loss = runs.Values(Quantity.Loss);
+
+        // One pass over [1, ln X, (ln X − k)², ln L]: the line is the nested model of the first
+        // regressor, the curvature diagnostic the full one. The quadratic coefficient and its
+        // standard error do not depend on the centre k.
+        var curve = new LinearLeastSquares(2);
+        double center = Math.Log(xs[0]);
+        var range = new LogRange(1);
+        Span<double> row = stackalloc double[2];
+        for (int i = 0; i < xs.Length; i++)
+        {
+            double lx = Math.Log(xs[i]), ly = Math.Log(loss[i]);
+            range.Add(0, lx);
+            row[0] = lx;
+            row[1] = (lx - center) * (lx - center);
+            curve.Add(row, ly);
+        }
+        range.RequireSpread(runs, [x]);
+        var fit = curve.Solve(1);
+        var curvature = curve.Solve();
+
         double t = fit.T95;
         double b0 = fit.Coefficients[0], b1 = fit.Coefficients[1];
         double se0 = fit.StandardError(0), se1 = fit.StandardError(1);
@@ -38,8 +59,11 @@ public static class LogLogRegression
             new("slope", "slope", b1, se1, new Interval(b1 - t * se1, b1 + t * se1)),
             new("intercept", "intercept", b0, se0, new Interval(b0 - t * se0, b0 + t * se0)),
         };
-        var warnings = LogLogDiagnostics.Power(runs, x, logX[0], logL, fit);
-        return Result("power", $"L = ({symbol}_c/{symbol})^α", [x], parameters, fit, warnings, runs, logX);
+        double curvatureT = curvature.IsSingular || curvature.DegreesOfFreedom < 1 || fit.Points < 8
+            ? double.NaN
+            : curvature.Coefficients[2] / curvature.StandardError(2);
+        var warnings = LogLogDiagnostics.Power(x, range.Decades(0), curvatureT, fit);
+        return Result("power", $"L = ({symbol}_c/{symbol})^α", [x], parameters, fit, warnings, runs, range);
     }
 
     /// <summary>
@@ -52,8 +76,23 @@ public static class LogLogRegression
         if (xs.Count == 0 || xs.Contains(Quantity.Loss))
             throw new OptionException("the joint law takes two or more of N, D and C as inputs (e.g. --x N,D).");
         string formula = "L = k·" + string.Join("·", xs.Select(q => $"{q.Symbol()}^a_{q.Symbol()}"));
-        var (logX, logL) = Logs(runs, xs, $"The joint law {formula}", xs.Count + 1);
-        var fit = LinearLeastSquares.Solve(logX, logL);
+        RequireRuns(runs, $"The joint law {formula}", xs.Count + 1);
+
+        var ls = new LinearLeastSquares(xs.Count);
+        var range = new LogRange(xs.Count);
+        var loss = runs.Values(Quantity.Loss);
+        Span<double> row = stackalloc double[xs.Count];
+        for (int i = 0; i < loss.Length; i++)
+        {
+            for (int j = 0; j < row.Length; j++)
+            {
+                row[j] = Math.Log(runs.Value(xs[j], i));
+                range.Add(j, row[j]);
+            }
+            ls.Add(row, Math.Log(loss[i]));
+        }
+        range.RequireSpread(runs, xs);
+        var fit = ls.Solve();
         Collinearity.RefuseDerivedTriple(runs, xs, fit);
         if (fit.IsSingular) throw Collinearity.Refuse(xs, fit);
 
@@ -70,55 +109,66 @@ public static class LogLogRegression
         }
         parameters.Add(new FittedParameter("intercept", "ln k", b0, se0, new Interval(b0 - t * se0, b0 + t * se0)));
         var warnings = LogLogDiagnostics.Joint(xs, fit);
-        return Result("joint", formula, xs, parameters, fit, warnings, runs, logX);
+        return Result("joint", formula, xs, parameters, fit, warnings, runs, range);
     }
 
     private static FitResult Result(
         string law, string formula, IReadOnlyList<Quantity> inputs, List<FittedParameter> parameters,
-        LinearSolution fit, IReadOnlyList<string> warnings, RunSet runs, double[][] logX)
+        LinearSolution fit, IReadOnlyList<string> warnings, RunSet runs, LogRange range) => new()
     {
-        var ranges = logX.Select(l => new Interval(Math.Exp(l.Min()), Math.Exp(l.Max()))).ToArray();
-        return new FitResult
+        Law = law,
+        Formula = formula,
+        Inputs = inputs,
+        Parameters = parameters,
+        Statistics = new FitStatistics(fit.Points, fit.DegreesOfFreedom, fit.SumOfSquares,
+            Math.Sqrt(fit.SumOfSquares / fit.Points), fit.RSquared, Math.Sqrt(fit.ResidualVariance))
         {
-            Law = law,
-            Formula = formula,
-            Inputs = inputs,
-            Parameters = parameters,
-            Statistics = new FitStatistics(fit.Points, fit.DegreesOfFreedom, fit.SumOfSquares,
-                Math.Sqrt(fit.SumOfSquares / fit.Points), fit.RSquared, Math.Sqrt(fit.ResidualVariance))
-            {
-                ConditionNumber = fit.ConditionNumber,
-            },
-            Convergence = Convergence.Direct("ordinary least squares on ln L (Householder QR)"),
-            Warnings = warnings,
-            Data = DataDescription.Of(runs),
-            Model = new LogLinearModel(inputs, fit, ranges),
-        };
-    }
+            ConditionNumber = fit.ConditionNumber,
+        },
+        Convergence = Convergence.Direct("ordinary least squares on ln L (QR by Givens rotations)"),
+        Warnings = warnings,
+        Data = DataDescription.Of(runs),
+        Model = new LogLinearModel(inputs, fit, range.Intervals()),
+    };
 
-    /// <summary>ln of each input and of the loss, after checking there are enough distinct points.</summary>
-    private static (double[][] LogX, double[] LogL) Logs(RunSet runs, IReadOnlyList<Quantity> xs, string law, int parameters)
+    private static void RequireRuns(RunSet runs, string law, int coefficients)
     {
-        if (runs.Count <= parameters)
+        if (runs.Count <= coefficients)
             throw new FitException(
-                $"{law} has {parameters} coefficients and needs at least {parameters + 1} runs to estimate them with " +
+                $"{law} has {coefficients} coefficients and needs at least {coefficients + 1} runs to estimate them with " +
                 $"uncertainty, but {runs.Source} has {runs.Count}.");
-        var logX = xs.Select(q => Log(runs.Values(q))).ToArray();
-        for (int j = 0; j < xs.Count; j++)
-        {
-            double first = logX[j][0];
-            if (logX[j].All(v => v == first))
-                throw new FitException(
-                    $"all {runs.Count} runs in {runs.Source} have the same {xs[j].Symbol()} " +
-                    $"({Math.Exp(first):G6}); a fit against {xs[j].Symbol()} needs at least two distinct values.");
-        }
-        return (logX, Log(runs.Values(Quantity.Loss)));
     }
 
-    private static double[] Log(ReadOnlySpan<double> values)
+    /// <summary>The smallest and largest ln X of each input, tracked while streaming.</summary>
+    private sealed class LogRange
     {
-        var logs = new double[values.Length];
-        for (int i = 0; i < logs.Length; i++) logs[i] = Math.Log(values[i]);
-        return logs;
+        private readonly double[] _min, _max;
+
+        public LogRange(int inputs)
+        {
+            _min = Enumerable.Repeat(double.PositiveInfinity, inputs).ToArray();
+            _max = Enumerable.Repeat(double.NegativeInfinity, inputs).ToArray();
+        }
+
+        public void Add(int input, double value)
+        {
+            if (value < _min[input]) _min[input] = value;
+            if (value > _max[input]) _max[input] = value;
+        }
+
+        public double Decades(int input) => (_max[input] - _min[input]) / Math.Log(10);
+
+        public Interval[] Intervals() => _min.Select((lo, j) => new Interval(Math.Exp(lo), Math.Exp(_max[j]))).ToArray();
+
+        public void RequireSpread(RunSet runs, IReadOnlyList<Quantity> inputs)
+        {
+            for (int j = 0; j < inputs.Count; j++)
+            {
+                if (_min[j] < _max[j]) continue;
+                throw new FitException(
+                    $"all {runs.Count} runs in {runs.Source} have the same {inputs[j].Symbol()} " +
+                    $"({NumberFormat.Significant(Math.Exp(_min[j]))}); a fit against {inputs[j].Symbol()} needs at least two distinct values.");
+            }
+        }
     }
 }

@@ -1,0 +1,26 @@
+namespace ScalingFit.Data;
+
+/// <summary>
+/// A growable column whose backing array is handed over as is when reading ends (no trimming
+/// copy): a reader's columns are sized once from the file length and never copied.
+/// </summary>
+internal sealed class ColumnBuilder<T>(int capacity)
+{
+    private T[] _items = new T[Math.Max(4, capacity)];
+
+    public int Count { get; private set; }
+
+    public void Add(T item)
+    {
+        if (Count == _items.Length) System.Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = item;
+    }
+
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _items.Length) System.Array.Resize(ref _items, capacity);
+    }
+
+    /// <summary>The backing array; its first <see cref="Count"/> entries are the column.</summary>
+    public T[] Array => _items;
+}

@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using ScalingFit.Benchmarks;
+
+// dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate FILE ROWS
+//   writes a runs CSV (run, N, D, C, loss) drawn from the Chinchilla law, for whole-process timing.
+// dotnet run -c Release --project tests/ScalingFit.Benchmarks -- [BenchmarkDotNet options]
+if (args.Length >= 1 && args[0] == "generate")
+{
+    string path = args.Length > 1 ? args[1] : "big.csv";
+    int rows = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    using var file = File.Create(path);
+    RunsCsvGenerator.Write(file, rows, seed: 1);
+    Console.WriteLine($"wrote {rows} rows, {new FileInfo(path).Length / 1e6:F1} MB to {path}");
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(RunsCsvGenerator).Assembly).Run(args);
+return 0;

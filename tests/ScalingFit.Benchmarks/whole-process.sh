@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Whole-process wall time and peak memory of `scalingfit fit big.csv --law power --x N` on a
+# generated 1,000,000-row, 5-column runs CSV, with two baselines measured in the same run:
+# the program's start-up (`scalingfit --help`) and reading the file (`cat`).
+# Usage: tests/ScalingFit.Benchmarks/whole-process.sh [ROWS] [REPEATS]   (needs GNU time)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rows=${1:-1000000}
+repeats=${2:-9}
+work=${TMPDIR:-/tmp}/scalingfit-whole-process
+mkdir -p "$work"
+csv="$work/big-$rows.csv"
+
+dotnet build -c Release src/ScalingFit.Cli -nologo -v q >/dev/null
+[ -f "$csv" ] || dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate "$csv" "$rows"
+bin=src/ScalingFit.Cli/bin/Release/net10.0/scalingfit
+
+measure() {
+  local label=$1; shift
+  local samples="$work/samples.txt"
+  : > "$samples"
+  "$@" >/dev/null 2>&1 || true   # warm the page cache
+  for _ in $(seq "$repeats"); do
+    /usr/bin/time -f "%e %M" -a -o "$samples" "$@" >/dev/null
+  done
+  local median_s median_mb
+  median_s=$(awk '{print $1}' "$samples" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  median_mb=$(awk '{print $2}' "$samples" | sort -n | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
+  printf '%-58s median %6.2f s   peak RSS %5s MB   (%s runs)\n' "$label" "$median_s" "$median_mb" "$repeats"
+}
+
+echo "file: $csv ($(du -m "$csv" | cut -f1) MB, $rows rows)"
+measure "baseline: cat big.csv" cat "$csv"
+measure "baseline: scalingfit --help (start-up)" "$bin" --help
+measure "scalingfit fit big.csv --law power --x N" "$bin" fit "$csv" --law power --x N
+measure "scalingfit fit big.csv --law power --x N --json" "$bin" fit "$csv" --law power --x N --json
