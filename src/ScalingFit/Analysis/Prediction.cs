@@ -79,5 +79,5 @@ public static class Predictor
                $"{side} {q.Symbol()} in the data ({G(value > range.Upper ? range.Upper : range.Lower)}); the interval assumes the law holds out there.";
     }
 
-    private static string G(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
+    private static string G(double v) => NumberFormat.Significant(v, 3);
 }

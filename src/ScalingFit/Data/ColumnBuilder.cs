@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ScalingFit.Data;
 
 /// <summary>
@@ -10,9 +12,10 @@ internal sealed class ColumnBuilder<T>(int capacity)
 
     public int Count { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(T item)
     {
-        if (Count == _items.Length) System.Array.Resize(ref _items, _items.Length * 2);
+        if (Count == _items.Length) Grow();
         _items[Count++] = item;
     }
 
@@ -23,4 +26,7 @@ internal sealed class ColumnBuilder<T>(int capacity)
 
     /// <summary>The backing array; its first <see cref="Count"/> entries are the column.</summary>
     public T[] Array => _items;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow() => System.Array.Resize(ref _items, _items.Length * 2);
 }
