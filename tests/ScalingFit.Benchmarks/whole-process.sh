@@ -12,8 +12,10 @@ mkdir -p "$work"
 csv="$work/big-$rows.csv"
 
 dotnet build -c Release src/ScalingFit.Cli -nologo -v q >/dev/null
+dotnet publish src/ScalingFit.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" -nologo -v q >/dev/null
 [ -f "$csv" ] || dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate "$csv" "$rows"
 bin=src/ScalingFit.Cli/bin/Release/net10.0/scalingfit
+aot="$work/aot/scalingfit"
 
 measure() {
   local label=$1; shift
@@ -26,11 +28,14 @@ measure() {
   local median_s median_mb
   median_s=$(awk '{print $1}' "$samples" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   median_mb=$(awk '{print $2}' "$samples" | sort -n | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')
-  printf '%-58s median %6.2f s   peak RSS %5s MB   (%s runs)\n' "$label" "$median_s" "$median_mb" "$repeats"
+  printf '%-64s median %6.2f s   peak RSS %5s MB   (%s runs)\n' "$label" "$median_s" "$median_mb" "$repeats"
 }
 
 echo "file: $csv ($(du -m "$csv" | cut -f1) MB, $rows rows)"
 measure "baseline: cat big.csv" cat "$csv"
-measure "baseline: scalingfit --help (start-up)" "$bin" --help
-measure "scalingfit fit big.csv --law power --x N" "$bin" fit "$csv" --law power --x N
-measure "scalingfit fit big.csv --law power --x N --json" "$bin" fit "$csv" --law power --x N --json
+measure "baseline: JIT scalingfit --help (start-up)" "$bin" --help
+measure "baseline: native scalingfit --help (start-up)" "$aot" --help
+measure "native (AOT): scalingfit fit big.csv --law power --x N" "$aot" fit "$csv" --law power --x N
+measure "native (AOT): ... --json" "$aot" fit "$csv" --law power --x N --json
+measure "JIT (dotnet build): scalingfit fit big.csv --law power --x N" "$bin" fit "$csv" --law power --x N
+measure "JIT (dotnet build): ... --json" "$bin" fit "$csv" --law power --x N --json
