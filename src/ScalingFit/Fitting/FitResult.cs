@@ -35,6 +35,15 @@ public sealed record FitResult
     /// <summary>The fitted law as a predictor of loss, with intervals.</summary>
     public required ILossModel Model { get; init; }
 
+    /// <summary>Quantities derived from the parameters (e.g. the allocation exponents a and b), with uncertainty.</summary>
+    public IReadOnlyList<FittedParameter> Derived { get; init; } = [];
+
+    /// <summary>How the standard errors and intervals were obtained, in words.</summary>
+    public string UncertaintyMethod { get; init; } = "Student t intervals from OLS standard errors";
+
+    /// <summary>The bootstrap behind the intervals, when one was run.</summary>
+    public BootstrapInfo? Bootstrap { get; init; }
+
     /// <summary>The parameter with this name.</summary>
     /// <exception cref="KeyNotFoundException">The law has no such parameter.</exception>
     public FittedParameter this[string name] =>
@@ -59,6 +68,13 @@ public sealed record FittedParameter(string Name, string Symbol, double Value, d
     /// <summary>Standard error relative to the magnitude of the value.</summary>
     public double RelativeError => Math.Abs(StandardError / Value);
 }
+
+/// <summary>A bootstrap's size and health.</summary>
+/// <param name="Resamples">Resamples drawn.</param>
+/// <param name="Seed">The seed.</param>
+/// <param name="Converged">Resamples whose refit passed the strict convergence test (only these enter the intervals).</param>
+/// <param name="StoppedAtStart">Resamples whose optimizer took no step (a sign of tolerances too loose for the objective).</param>
+public sealed record BootstrapInfo(int Resamples, long Seed, int Converged, int StoppedAtStart);
 
 /// <summary>A closed interval [Lower, Upper].</summary>
 public readonly record struct Interval(double Lower, double Upper)

@@ -18,7 +18,8 @@ public static class LogLogRegression
     {
         if (x == Quantity.Loss) throw new OptionException("the power law needs N, D or C as its input, not the loss.");
         string symbol = x.Symbol();
-        RequireRuns(runs, $"The power law L = ({symbol}_c/{symbol})^α", 2);
+        InputChecks.RequireRuns(runs, $"The power law L = ({symbol}_c/{symbol})^α", 2);
+        InputChecks.RequireSpread(runs, [x]);
         var xs = runs.Values(x);
         var loss = runs.Values(Quantity.Loss);
 
@@ -37,7 +38,6 @@ public static class LogLogRegression
             row[1] = (lx - center) * (lx - center);
             curve.Add(row, ly);
         }
-        range.RequireSpread(runs, [x]);
         var fit = curve.Solve(1);
         var curvature = curve.Solve();
 
@@ -76,7 +76,8 @@ public static class LogLogRegression
         if (xs.Count == 0 || xs.Contains(Quantity.Loss))
             throw new OptionException("the joint law takes two or more of N, D and C as inputs (e.g. --x N,D).");
         string formula = "L = k·" + string.Join("·", xs.Select(q => $"{q.Symbol()}^a_{q.Symbol()}"));
-        RequireRuns(runs, $"The joint law {formula}", xs.Count + 1);
+        InputChecks.RequireRuns(runs, $"The joint law {formula}", xs.Count + 1);
+        InputChecks.RequireSpread(runs, xs);
 
         var ls = new LinearLeastSquares(xs.Count);
         var range = new LogRange(xs.Count);
@@ -91,7 +92,6 @@ public static class LogLogRegression
             }
             ls.Add(row, Math.Log(loss[i]));
         }
-        range.RequireSpread(runs, xs);
         var fit = ls.Solve();
         Collinearity.RefuseDerivedTriple(runs, xs, fit);
         if (fit.IsSingular) throw Collinearity.Refuse(xs, fit);
@@ -131,14 +131,6 @@ public static class LogLogRegression
         Model = new LogLinearModel(inputs, fit, range.Intervals()),
     };
 
-    private static void RequireRuns(RunSet runs, string law, int coefficients)
-    {
-        if (runs.Count <= coefficients)
-            throw new FitException(
-                $"{law} has {coefficients} coefficients and needs at least {coefficients + 1} runs to estimate them with " +
-                $"uncertainty, but {runs.Source} has {runs.Count}.");
-    }
-
     /// <summary>The smallest and largest ln X of each input, tracked while streaming.</summary>
     private sealed class LogRange
     {
@@ -159,16 +151,5 @@ public static class LogLogRegression
         public double Decades(int input) => (_max[input] - _min[input]) / Math.Log(10);
 
         public Interval[] Intervals() => _min.Select((lo, j) => new Interval(Math.Exp(lo), Math.Exp(_max[j]))).ToArray();
-
-        public void RequireSpread(RunSet runs, IReadOnlyList<Quantity> inputs)
-        {
-            for (int j = 0; j < inputs.Count; j++)
-            {
-                if (_min[j] < _max[j]) continue;
-                throw new FitException(
-                    $"all {runs.Count} runs in {runs.Source} have the same {inputs[j].Symbol()} " +
-                    $"({NumberFormat.Significant(Math.Exp(_min[j]))}); a fit against {inputs[j].Symbol()} needs at least two distinct values.");
-            }
-        }
     }
 }

@@ -1,0 +1,116 @@
+using ScalingFit.Data;
+
+namespace ScalingFit.Laws;
+
+/// <summary>
+/// L(N, D) = E + A/N^α + B/D^β (Hoffmann et al. 2022, Eq. 2; "approach 3"). Fitted, as Hoffmann
+/// and the replication did, in θ = (a, b, e, α, β) with A = eᵃ, B = eᵇ, E = eᵉ, where
+/// ln L̂ = LSE(a − α·ln N, b − β·ln D, e).
+/// </summary>
+public sealed class ChinchillaLaw : IScalingLaw
+{
+    /// <summary>The single instance.</summary>
+    public static ChinchillaLaw Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public string Name => "chinchilla";
+
+    /// <inheritdoc/>
+    public string Formula => "L = E + A/N^α + B/D^β";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Quantity> Inputs { get; } = [Quantity.ParameterCount, Quantity.TrainingTokens];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LawParameter> Parameters { get; } =
+    [
+        new("E", "E", "irreducible loss", Positive: true),
+        new("A", "A", "scale of the model-size term", Positive: true),
+        new("B", "B", "scale of the data term", Positive: true),
+        new("alpha", "α", "exponent of N"),
+        new("beta", "β", "exponent of D"),
+    ];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> FitParameterNames { get; } = ["e = ln E", "a = ln A", "b = ln B", "α", "β"];
+
+    /// <summary>
+    /// Hoffmann et al.'s grid, as the replication ran it: α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1},
+    /// a, b ∈ {0, 5, …, 25}, upper ends included: 4,500 starts.
+    /// </summary>
+    public StartGrid Starts { get; } = new([
+        StartGrid.Range(-1, 1, 0.5), StartGrid.Range(0, 25, 5), StartGrid.Range(0, 25, 5),
+        StartGrid.Range(0, 2, 0.5), StartGrid.Range(0, 2, 0.5)]);
+
+    /// <inheritdoc/>
+    public double Loss(ReadOnlySpan<double> p, ReadOnlySpan<double> x) =>
+        p[0] + p[1] / Math.Pow(x[0], p[3]) + p[2] / Math.Pow(x[1], p[4]);
+
+    /// <inheritdoc/>
+    public double LogLoss(ReadOnlySpan<double> theta, ReadOnlySpan<double> logX, Span<double> g, Span<double> h)
+    {
+        // θ = (e, a, b, α, β); t₁ = a − α·ln N, t₂ = b − β·ln D, t₃ = e.
+        double lnN = logX[0], lnD = logX[1];
+        double value = LogSumExp.Of3(theta[1] - theta[3] * lnN, theta[2] - theta[4] * lnD, theta[0], out var w1, out var w2, out var w3);
+        g[0] = w3;
+        g[1] = w1;
+        g[2] = w2;
+        g[3] = -w1 * lnN;
+        g[4] = -w2 * lnD;
+        if (!h.IsEmpty) Hessian(w1, w2, w3, lnN, lnD, h);
+        return value;
+    }
+
+    /// <summary>∇²θ ln L̂ = Jᵀ(diag w − wwᵀ)J with J the (t × θ) Jacobian.</summary>
+    private static void Hessian(double w1, double w2, double w3, double lnN, double lnD, Span<double> h)
+    {
+        double s11 = w1 - w1 * w1, s22 = w2 - w2 * w2, s33 = w3 - w3 * w3;
+        double s12 = -w1 * w2, s13 = -w1 * w3, s23 = -w2 * w3;
+        // Rows of J by θ index: e → t₃; a → t₁; b → t₂; α → −ln N·t₁; β → −ln D·t₂.
+        var v = h;
+        v[0] = s33; v[1] = s13; v[2] = s23; v[3] = -lnN * s13; v[4] = -lnD * s23;
+        v[6] = s11; v[7] = s12; v[8] = -lnN * s11; v[9] = -lnD * s12;
+        v[12] = s22; v[13] = -lnN * s12; v[14] = -lnD * s22;
+        v[18] = lnN * lnN * s11; v[19] = lnN * lnD * s12;
+        v[24] = lnD * lnD * s22;
+        for (int i = 1; i < 5; i++)
+        {
+            for (int j = 0; j < i; j++) h[i * 5 + j] = h[j * 5 + i];
+        }
+    }
+
+    /// <inheritdoc/>
+    public void ToNatural(ReadOnlySpan<double> theta, Span<double> natural, Span<double> jacobian)
+    {
+        jacobian.Clear();
+        for (int i = 0; i < 3; i++)
+        {
+            natural[i] = Math.Exp(theta[i]);
+            jacobian[i * 5 + i] = natural[i];
+        }
+        natural[3] = theta[3];
+        natural[4] = theta[4];
+        jacobian[18] = jacobian[24] = 1;
+    }
+
+    /// <inheritdoc/>
+    public void FromNatural(ReadOnlySpan<double> natural, Span<double> theta)
+    {
+        for (int i = 0; i < 3; i++) theta[i] = Math.Log(natural[i]);
+        theta[3] = natural[3];
+        theta[4] = natural[4];
+    }
+
+    /// <inheritdoc/>
+    public bool IsFeasible(ReadOnlySpan<double> theta) => true;
+
+    /// <summary>
+    /// The compute-optimal allocation exponents (Hoffmann et al. 2022, Eq. 4): N_opt ∝ C^a with
+    /// a = β/(α+β), D_opt ∝ C^b with b = α/(α+β).
+    /// </summary>
+    public IReadOnlyList<DerivedQuantity> Derived { get; } =
+    [
+        new("a", "a = β/(α+β)", "exponent of compute in the optimal model size", p => p[4] / (p[3] + p[4])),
+        new("b", "b = α/(α+β)", "exponent of compute in the optimal token count", p => p[3] / (p[3] + p[4])),
+    ];
+}

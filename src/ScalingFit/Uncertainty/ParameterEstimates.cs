@@ -1,0 +1,88 @@
+using MathNet.Numerics.Distributions;
+using ScalingFit.Fitting;
+using ScalingFit.Laws;
+
+namespace ScalingFit.Uncertainty;
+
+/// <summary>
+/// Natural parameters and derived quantities with standard errors and 95% intervals: from the
+/// bootstrap (standard deviation and percentile interval of the converged resamples) when one was
+/// run, else from the sandwich covariance by the delta method (t intervals, taken on the log scale
+/// for positive scale parameters).
+/// </summary>
+internal static class ParameterEstimates
+{
+    public static Estimates Build(IScalingLaw law, double[] theta, double[]? covariance, BootstrapSamples? bootstrap, int degreesOfFreedom)
+    {
+        int k = theta.Length;
+        var natural = new double[k];
+        var jacobian = new double[k * k];
+        law.ToNatural(theta, natural, jacobian);
+        var samples = bootstrap is null ? [] : NaturalSamples(law, bootstrap);
+        double t = StudentT.InvCDF(0, 1, Math.Max(1, degreesOfFreedom), 0.975);
+        var naturalCovariance = covariance is null ? null : SandwichCovariance.Transform(jacobian, covariance, k, k);
+
+        var parameters = law.Parameters.Select((p, i) => samples.Length > 0
+            ? FromSamples(p.Name, p.Symbol, natural[i], samples.Select(s => s[i]).ToArray())
+            : FromCovariance(p.Name, p.Symbol, natural[i], naturalCovariance is null ? double.NaN : Math.Sqrt(naturalCovariance[i * k + i]), p.Positive, t)
+                with { Initial = null }).ToList();
+
+        var derived = law.Derived.Select(d =>
+        {
+            double value = d.Compute(natural);
+            if (samples.Length > 0) return FromSamples(d.Name, d.Symbol, value, samples.Select(d.Compute).ToArray());
+            double se = naturalCovariance is null ? double.NaN : DeltaStandardError(d, natural, naturalCovariance);
+            return FromCovariance(d.Name, d.Symbol, value, se, positive: false, t);
+        }).ToList();
+        return new Estimates(natural, parameters, derived, samples);
+    }
+
+    private static FittedParameter FromSamples(string name, string symbol, double value, double[] values) =>
+        new(name, symbol, value, Percentiles.StandardDeviation(values), Percentiles.Interval95(values));
+
+    private static FittedParameter FromCovariance(string name, string symbol, double value, double se, bool positive, double t)
+    {
+        var interval = positive && value > 0
+            ? new Interval(value * Math.Exp(-t * se / value), value * Math.Exp(t * se / value))
+            : new Interval(value - t * se, value + t * se);
+        return new FittedParameter(name, symbol, value, se, interval);
+    }
+
+    /// <summary>√(gᵀΣg) with g the central-difference gradient of the derived quantity.</summary>
+    private static double DeltaStandardError(DerivedQuantity d, double[] natural, double[] covariance)
+    {
+        int k = natural.Length;
+        var g = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            double h = 1e-6 * Math.Max(Math.Abs(natural[j]), 1e-8);
+            var up = (double[])natural.Clone();
+            var down = (double[])natural.Clone();
+            up[j] += h;
+            down[j] -= h;
+            g[j] = (d.Compute(up) - d.Compute(down)) / (2 * h);
+        }
+        double variance = 0;
+        for (int a = 0; a < k; a++)
+            for (int b = 0; b < k; b++) variance += g[a] * covariance[a * k + b] * g[b];
+        return Math.Sqrt(variance);
+    }
+
+    private static double[][] NaturalSamples(IScalingLaw law, BootstrapSamples bootstrap)
+    {
+        int k = bootstrap.Dimension;
+        var jacobian = new double[k * k];
+        var samples = new List<double[]>();
+        for (int r = 0; r < bootstrap.Resamples; r++)
+        {
+            if (!bootstrap.Converged[r]) continue;
+            var natural = new double[k];
+            law.ToNatural(bootstrap.Sample(r), natural, jacobian);
+            samples.Add(natural);
+        }
+        return samples.ToArray();
+    }
+}
+
+/// <summary>The estimates of a nonlinear fit.</summary>
+internal sealed record Estimates(double[] Natural, List<FittedParameter> Parameters, List<FittedParameter> Derived, double[][] Samples);
