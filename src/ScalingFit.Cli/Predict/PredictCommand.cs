@@ -14,6 +14,7 @@ internal static class PredictCommand
         var data = new DataOptions();
         var law = new LawOptions();
         var output = new OutputOptions();
+        var nonlinear = new NonlinearOptions();
         var at = new Option<string[]>("--at")
         {
             Description = "Point to predict at, e.g. N=7e10 or N=7e10,D=1.4e12; repeatable. Any two of N, D, C give the third by C = 6ND.",
@@ -24,13 +25,14 @@ internal static class PredictCommand
         var command = new Command("predict", "Predict the loss of new runs from a law fitted to the data, with a 95% prediction interval.");
         data.AddTo(command);
         law.AddTo(command);
+        nonlinear.AddTo(command);
         command.Add(at);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var points = parse.GetValue(at)!.Select(Predictor.ParsePoint).ToList();
             var spec = law.Spec(parse, Hint(points));
-            var fit = spec.Fit(data.Load(parse));
+            var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
             var predictions = points.Select(p => Predictor.Predict(fit, p)).ToList();
             output.Write(parse, context, () => PredictionReport.Build(fit, predictions), () => JsonOutput.Predictions(fit, predictions));
         }));

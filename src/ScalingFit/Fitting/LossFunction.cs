@@ -49,6 +49,6 @@ public sealed record LossFunction(LossKind Kind, double Delta)
 
     /// <summary>"Huber δ=0.001" or "least squares".</summary>
     public override string ToString() => Kind == LossKind.Huber
-        ? $"Huber δ={NumberFormat.Significant(Delta, 3)}"
+        ? $"Huber δ={Delta.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}"
         : "least squares";
 }

@@ -110,7 +110,7 @@ public sealed class ChinchillaLaw : IScalingLaw
     /// </summary>
     public IReadOnlyList<DerivedQuantity> Derived { get; } =
     [
-        new("a", "a = β/(α+β)", "exponent of compute in the optimal model size", p => p[4] / (p[3] + p[4])),
-        new("b", "b = α/(α+β)", "exponent of compute in the optimal token count", p => p[3] / (p[3] + p[4])),
+        new("a", "β/(α+β)", "exponent of compute in the optimal model size", p => p[4] / (p[3] + p[4])),
+        new("b", "α/(α+β)", "exponent of compute in the optimal token count", p => p[3] / (p[3] + p[4])),
     ];
 }

@@ -9,6 +9,10 @@ namespace ScalingFit.Laws;
 /// </summary>
 public sealed class KaplanNdLaw : IScalingLaw
 {
+    private static readonly IReadOnlyList<double> Decades = [.. new[] { 9, 11, 13, 15, 17 }.Select(k => k * Math.Log(10))];
+
+    private static readonly IReadOnlyList<double> Exponents = [0.05, 0.1, 0.2, 0.4];
+
     /// <summary>The single instance.</summary>
     public static KaplanNdLaw Instance { get; } = new();
 
@@ -35,10 +39,6 @@ public sealed class KaplanNdLaw : IScalingLaw
 
     /// <summary>ln N_c, ln D_c ∈ ln{1e9, 1e11, …, 1e17}; α_N, α_D ∈ {0.05, 0.1, 0.2, 0.4}: 400 starts.</summary>
     public StartGrid Starts { get; } = new([Decades, Decades, Exponents, Exponents]);
-
-    private static IReadOnlyList<double> Decades { get; } = [.. new[] { 9, 11, 13, 15, 17 }.Select(k => k * Math.Log(10))];
-
-    private static IReadOnlyList<double> Exponents { get; } = [0.05, 0.1, 0.2, 0.4];
 
     /// <inheritdoc/>
     public double Loss(ReadOnlySpan<double> p, ReadOnlySpan<double> x) =>

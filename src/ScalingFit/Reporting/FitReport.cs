@@ -15,9 +15,10 @@ public static class FitReport
         {
             new Heading($"{fit.Law} law: {fit.Formula}"),
             DataBlock(fit.Data),
-            ParameterTable(fit),
-            StatisticsBlock(fit),
+            ParameterTable(fit.Parameters),
         };
+        if (fit.Derived.Count > 0) blocks.Add(ParameterTable(fit.Derived, "derived quantities"));
+        blocks.Add(StatisticsBlock(fit));
         if (fit.Warnings.Count > 0) blocks.Add(new Warnings(fit.Warnings));
         return new Document(blocks);
     }
@@ -35,16 +36,16 @@ public static class FitReport
     }
 
     /// <summary>Parameters as value ± standard error (relative error) and 95% interval.</summary>
-    public static Table ParameterTable(FitResult fit) => new(
-        [new("parameter", false), new("value"), new("std error"), new("rel"), new("95% CI")],
-        fit.Parameters.Select(p => (IReadOnlyList<string>)
+    public static Table ParameterTable(IReadOnlyList<FittedParameter> parameters, string? title = null) => new(
+        [new(title is null ? "parameter" : "quantity", false), new("value"), new("std error"), new("rel"), new("95% CI")],
+        parameters.Select(p => (IReadOnlyList<string>)
         [
             p.Symbol == p.Name ? p.Name : $"{p.Name} ({p.Symbol})",
             Significant(p.Value),
             Significant(p.StandardError, 3),
             Percent(p.RelativeError),
             Range(p.Ci95.Lower, p.Ci95.Upper) + (p.AtBound ? " at bound" : ""),
-        ]).ToList());
+        ]).ToList(), title);
 
     private static KeyValues StatisticsBlock(FitResult fit)
     {
@@ -58,10 +59,12 @@ public static class FitReport
             new("RMSE", $"{Significant(s.Rmse, 4)} (in ln L)"),
         };
         if (s.ConditionNumber is { } k) items.Add(new("condition number", Significant(k, 4)));
+        if (double.IsFinite(s.Objective) && fit.Statistics.ConditionNumber is null) items.Add(new("objective", Significant(s.Objective, 8)));
         items.Add(new("method", c.Method));
         items.Add(new("convergence", c.StartsTried > 1
             ? $"{c.ExitReason}; {c.StartsConverged} of {c.StartsTried} starts converged; best start took {c.Iterations} iterations"
             : c.ExitReason));
+        items.Add(new("uncertainty", fit.UncertaintyMethod));
         return new KeyValues(items);
     }
 }

@@ -53,6 +53,29 @@ public static class JsonOutput
         w.WriteStartObject("ci95");
         foreach (var p in fit.Parameters) Pair(w, p.Name, p.Ci95);
         w.WriteEndObject();
+        if (fit.Derived.Count > 0)
+        {
+            w.WriteStartObject("derived");
+            foreach (var d in fit.Derived)
+            {
+                w.WriteStartObject(d.Name);
+                Number(w, "value", d.Value);
+                Number(w, "standardError", d.StandardError);
+                Pair(w, "ci95", d.Ci95);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteString("uncertainty", fit.UncertaintyMethod);
+        if (fit.Bootstrap is { } b)
+        {
+            w.WriteStartObject("bootstrap");
+            w.WriteNumber("resamples", b.Resamples);
+            w.WriteNumber("seed", b.Seed);
+            w.WriteNumber("converged", b.Converged);
+            w.WriteNumber("stoppedAtStart", b.StoppedAtStart);
+            w.WriteEndObject();
+        }
         Number(w, "r2", fit.Statistics.RSquared);
         Number(w, "residualStd", fit.Statistics.ResidualStandardDeviation);
         Number(w, "rmse", fit.Statistics.Rmse);

@@ -91,6 +91,37 @@ public sealed class NewtonTrustRegion
         return new LocalResult(f, _options.MaxIterations, ExitReason.MaxIterations, Decrement());
     }
 
+    /// <summary>
+    /// Undamped Newton steps from a converged point while the Hessian is positive definite and the
+    /// objective does not rise: near a minimum each step squares the error, so a few steps take
+    /// the end point of a damped run (which stops at the decrement tolerance) to the limit of
+    /// double precision. Leaves the gradient and Hessian at the final point.
+    /// </summary>
+    public LocalResult Polish(IObjective objective, Span<double> x, int maxSteps = 8)
+    {
+        double f = objective.Evaluate(x, _g, _h);
+        int steps = 0;
+        for (; steps < maxSteps; steps++)
+        {
+            double decrement = Decrement();
+            if (!double.IsFinite(decrement) || decrement == 0) break;
+            for (int i = 0; i < _n; i++) _trialX[i] = x[i] + _newton[i];
+            double trial = objective.Evaluate(_trialX, _trialG, _trialH);
+            // Near the optimum the objective changes below its rounding error; accept a step that
+            // does not raise it beyond rounding and shrinks the gradient.
+            if (!(trial <= f + 1e-14 * Math.Abs(f)) || !(Norm(_trialG) < Norm(_g))) break;
+            bool small = true;
+            for (int i = 0; i < _n; i++) small &= Math.Abs(_newton[i]) <= 1e-15 * (Math.Abs(x[i]) + 1e-15);
+            _trialX.CopyTo(x);
+            _trialG.CopyTo(_g.AsSpan());
+            _trialH.CopyTo(_h.AsSpan());
+            f = trial;
+            if (small) break;
+        }
+        objective.Evaluate(x, _g, _h);
+        return new LocalResult(f, steps, ExitReason.Converged, Decrement());
+    }
+
     /// <summary>½·gᵀH⁻¹g, or +∞ when H is not positive definite.</summary>
     private double Decrement()
     {
@@ -124,6 +155,8 @@ public sealed class NewtonTrustRegion
         for (int i = 0; i < _n; i++) _rhs[i] = -g[i];
         return _rhs;
     }
+
+    private static double Norm(ReadOnlySpan<double> v) => Math.Sqrt(Dot(v, v));
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using ScalingFit.Fitting;
+using ScalingFit.Uncertainty;
+using Spectre.Console;
+
+namespace ScalingFit.Cli.Common;
+
+/// <summary>Options of nonlinear fits: the loss, the bootstrap and its seed, threads.</summary>
+internal sealed class NonlinearOptions
+{
+    public Option<string> LossFunction { get; } = new("--loss-function")
+    {
+        Description = "Penalty on residuals of ln L for nonlinear laws: huber (robust, as Hoffmann et al. 2022) or lsq (least squares).",
+        DefaultValueFactory = _ => "huber",
+    };
+
+    public Option<double> HuberDelta { get; } = new("--huber-delta")
+    {
+        Description = "Huber's δ: residuals of ln L beyond it are penalized linearly.",
+        DefaultValueFactory = _ => 1e-3,
+    };
+
+    public Option<int> Bootstrap { get; } = new("--bootstrap")
+    {
+        Description = "Resample the runs K times and refit, for percentile intervals of every parameter and prediction (0: asymptotic intervals).",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public Option<long> Seed { get; } = new("--seed")
+    {
+        Description = "Seed of the bootstrap; the same seed gives the same intervals whatever the number of threads.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<int> Threads { get; } = new("--threads")
+    {
+        Description = "Threads for the multi-start search and the bootstrap (default: all cores).",
+        DefaultValueFactory = _ => -1,
+    };
+
+    public NonlinearOptions()
+    {
+        LossFunction.AcceptOnlyFromAmong("huber", "lsq");
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { LossFunction, HuberDelta, Bootstrap, Seed, Threads }) command.Add(option);
+    }
+
+    /// <summary>The fit options asked for, with a bootstrap progress callback when one is given.</summary>
+    public NonlinearFitOptions Build(ParseResult parse, Action<int>? progress = null)
+    {
+        int resamples = parse.GetValue(Bootstrap);
+        if (resamples < 0) throw new OptionException($"--bootstrap must be 0 or more, got {resamples}.");
+        int threads = parse.GetValue(Threads);
+        if (threads == 0 || threads < -1) throw new OptionException($"--threads must be positive (or -1 for all cores), got {threads}.");
+        var loss = parse.GetValue(LossFunction) == "lsq" ? Fitting.LossFunction.LeastSquares : Fitting.LossFunction.Huber(parse.GetValue(HuberDelta));
+        return new NonlinearFitOptions
+        {
+            Loss = loss,
+            DegreeOfParallelism = threads,
+            Bootstrap = resamples == 0 ? null : new BootstrapOptions(resamples, parse.GetValue(Seed))
+            {
+                DegreeOfParallelism = threads,
+                Progress = progress,
+            },
+        };
+    }
+
+    /// <summary>Fits the law, showing a progress bar on standard error while a bootstrap runs in a terminal.</summary>
+    public FitResult Fit(ParseResult parse, CliContext context, LawSpec spec, Data.RunSet runs)
+    {
+        int resamples = parse.GetValue(Bootstrap);
+        if (!spec.IsNonlinear || resamples == 0 || !context.Interactive) return spec.Fit(runs, Build(parse));
+        return context.ErrorConsole.Progress().AutoClear(true).Start(ctx =>
+        {
+            var task = ctx.AddTask($"bootstrap ({resamples} resamples)", maxValue: resamples);
+            return spec.Fit(runs, Build(parse, done => task.Value = done));
+        });
+    }
+}
