@@ -105,7 +105,7 @@ public static class ArchitectureReport
         if (moe) rows.Add(Row("exact active non-embedding", a.Parameters.ActiveNonEmbedding, "", ""));
         rows.Add(Row("12·n_layer·d_model²", a.SimplifiedEstimate, SignedPercent(a.SimplifiedRelativeError), moe ? SignedPercent(a.SimplifiedRelativeErrorToActive) : null));
         rows.Add(Row("2·d_model·n_layer·(2·d_attn + d_ff)", a.KaplanEstimate, SignedPercent(a.KaplanRelativeError), moe ? SignedPercent(a.KaplanRelativeErrorToActive) : null));
-        return new Table(columns, rows, "Kaplan et al. 2020 estimates against the exact non-embedding count");
+        return new Table(columns, rows, "Kaplan et al. 2020 against the exact count");
     }
 
     private static IReadOnlyList<string> Row(string name, long value, string error, string? active) =>
