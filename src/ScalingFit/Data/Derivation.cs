@@ -1,18 +1,24 @@
 namespace ScalingFit.Data;
 
 /// <summary>
-/// Fills quantities the data lacks from those it has, using the training-compute approximation
-/// C ≈ 6·N·D (Kaplan et al. 2020, section 2.1): D = C/(6N), C = 6ND, N = C/(6D). Derived values are
-/// marked in <see cref="RunSet.Origin"/> and noted.
+/// Fills quantities the data lacks from those it has: N from shape columns d_model and n_layer
+/// (<see cref="ShapeDerivation"/>), then the training-compute approximation C ≈ 6·N·D (Kaplan et
+/// al. 2020, section 2.1): D = C/(6N), C = 6ND, N = C/(6D). Derived values are marked in
+/// <see cref="RunSet.Origin"/> and noted.
 /// </summary>
 public static class Derivation
 {
     /// <summary>FLOP per parameter per training token in the approximation C ≈ 6ND.</summary>
     public const double FlopPerParameterToken = 6.0;
 
-    /// <summary>Derives whichever one of N, D and C is missing when the other two are present.</summary>
+    /// <summary>
+    /// Derives N from the shape columns when the data has them and no N, then whichever one of N,
+    /// D and C is missing when the other two are present.
+    /// </summary>
+    /// <exception cref="DataException">A shape cell is not a positive integer.</exception>
     public static RunSet Complete(RunSet runs)
     {
+        runs = ShapeDerivation.Complete(runs);
         bool n = runs.Has(Quantity.ParameterCount), d = runs.Has(Quantity.TrainingTokens), c = runs.Has(Quantity.Compute);
         if (n && c && !d)
             return Derive(runs, Quantity.TrainingTokens, "C/(6N)", (nv, dv, cv) => cv / (FlopPerParameterToken * nv));

@@ -114,7 +114,7 @@ public sealed class RunSet
         {
             Quantity.TrainingTokens => " It is derived as C/(6N) when both of those are present.",
             Quantity.Compute => " It is derived as 6ND when both of those are present.",
-            Quantity.ParameterCount => " It is derived as C/(6D) when both of those are present.",
+            Quantity.ParameterCount => " It is derived as C/(6D) when both of those are present, or from columns d_model and n_layer.",
             _ => "",
         };
         string option = quantity == Quantity.Loss ? "--loss-column" : $"--{quantity.Symbol().ToLowerInvariant()}-column";
