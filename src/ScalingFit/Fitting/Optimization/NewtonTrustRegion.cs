@@ -81,8 +81,13 @@ public sealed class NewtonTrustRegion
                 }
                 else
                 {
+                    // No damped step can promise a decrease worth taking. That is a minimum only if the
+                    // undamped Newton decrement agrees; on a saturated plateau (a vanished Jacobian
+                    // column, NIST BoxBOD from start 1) heavy damping hides a large decrement.
                     if (predicted <= threshold * 1e-3 && double.IsFinite(trial))
-                        return new LocalResult(f, iteration - 1, ExitReason.Converged, decrement);
+                        return new LocalResult(f, iteration - 1,
+                            decrement <= 1e-8 * Math.Max(Math.Abs(f), _options.ObjectiveScale) ? ExitReason.Converged : ExitReason.Stalled,
+                            decrement);
                     mu *= nu;
                     nu *= 2;
                 }
