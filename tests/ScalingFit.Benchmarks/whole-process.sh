@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Whole-process wall time and peak memory of `scalingfit fit big.csv --law power --x N` on a
-# generated 1,000,000-row, 5-column runs CSV, with two baselines measured in the same run:
-# the program's start-up (`scalingfit --help`) and reading the file (`cat`).
+# Whole-process wall time and peak memory, medians of repeated runs, with baselines measured in the
+# same run (the program's start-up, `scalingfit --help`, and reading the file, `cat`):
+#  - `scalingfit fit big.csv --law power --x N` on a generated 1,000,000-row, 5-column runs CSV;
+#  - `scalingfit fit --law chinchilla --drop-highest-loss 5` (4,500 starts) on the built-in data;
+#  - the same with `--bootstrap 4000`.
 # Usage: tests/ScalingFit.Benchmarks/whole-process.sh [ROWS] [REPEATS]   (needs GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,3 +41,5 @@ measure "native (AOT): scalingfit fit big.csv --law power --x N" "$aot" fit "$cs
 measure "native (AOT): ... --json" "$aot" fit "$csv" --law power --x N --json
 measure "JIT (dotnet build): scalingfit fit big.csv --law power --x N" "$bin" fit "$csv" --law power --x N
 measure "JIT (dotnet build): ... --json" "$bin" fit "$csv" --law power --x N --json
+measure "JIT: scalingfit fit --law chinchilla --drop-highest-loss 5" "$bin" fit --law chinchilla --drop-highest-loss 5
+measure "JIT: ... --bootstrap 4000" "$bin" fit --law chinchilla --drop-highest-loss 5 --bootstrap 4000

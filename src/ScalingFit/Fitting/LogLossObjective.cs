@@ -8,7 +8,7 @@ namespace ScalingFit.Fitting;
 /// Σᵢ wᵢ·[ψ′(rᵢ)·∇mᵢ∇mᵢᵀ + ψ(rᵢ)·∇²mᵢ], m = ln L̂. Weights are bootstrap multiplicities (null for
 /// all ones). An instance owns its scratch space: use one per thread.
 /// </summary>
-internal sealed class LogLossObjective : IObjective
+internal sealed class LogLossObjective : IWeightedObjective
 {
     private readonly IScalingLaw _law;
     private readonly FitData _data;
@@ -30,12 +30,17 @@ internal sealed class LogLossObjective : IObjective
     /// <summary>Bootstrap multiplicities of the runs, or null for the data as observed.</summary>
     public double[]? Weights { get; set; }
 
-    /// <summary>
-    /// Whether the Hessian uses IRLS weights ψ(r)/r in place of ψ′(r) on the ∇m∇mᵀ term: the
-    /// curvature of Huber's quadratic majorizer (the Hessian of the reweighted least-squares
-    /// surrogate), which sees the kinks of a Huber objective that the exact Hessian misses.
-    /// </summary>
-    public bool Majorize { get; set; }
+    /// <summary>Sets the weight of every run, keeping one array (bootstrap inner loop).</summary>
+    public void SetWeights(ReadOnlySpan<double> weights)
+    {
+        Weights ??= new double[_data.Count];
+        weights.CopyTo(Weights);
+    }
+
+    /// <summary>The objective for a law: a specialised kernel where one exists, else the generic sum.</summary>
+    public static IWeightedObjective For(IScalingLaw law, FitData data, LossFunction loss) => law is ChinchillaLaw
+        ? new ChinchillaObjective(data, loss)
+        : new LogLossObjective(law, data, loss);
 
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian)
     {
@@ -60,8 +65,7 @@ internal sealed class LogLossObjective : IObjective
             double wpsi = w * psi;
             for (int a = 0; a < k; a++) gradient[a] += wpsi * pg[a];
             if (!withHessian) continue;
-            double r = m - logL[i];
-            double wpp = w * (Majorize && r != 0 ? psi / r : psiPrime);
+            double wpp = w * psiPrime;
             for (int a = 0; a < k; a++)
             {
                 double ga = wpp * pg[a];

@@ -17,7 +17,7 @@ internal static class MultiStart
         var ends = new double[count * k];
         var results = new LocalResult[count];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
-            () => (new LogLossObjective(law, data, loss), new NewtonTrustRegion(k, options)),
+            () => (LogLossObjective.For(law, data, loss), new NewtonTrustRegion(k, options)),
             (start, _, state) =>
             {
                 var x = ends.AsSpan(start * k, k);

@@ -31,7 +31,7 @@ public static class NonlinearFitter
         // Polish from the best end point; this also leaves the gradient and Hessian there.
         var theta = search.EndPoint(best).ToArray();
         var optimizer = new NewtonTrustRegion(k, options.Optimizer);
-        var objective = new LogLossObjective(law, data, options.Loss);
+        var objective = LogLossObjective.For(law, data, options.Loss);
         var final = optimizer.Minimize(objective, theta);
         if (final.Converged) final = optimizer.Polish(objective, theta) with { Iterations = final.Iterations };
         var covariance = SandwichCovariance.Compute(law, data, options.Loss, theta, optimizer.Hessian);

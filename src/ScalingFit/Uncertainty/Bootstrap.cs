@@ -38,13 +38,14 @@ internal static class Bootstrap
         var start = optimum.ToArray();
         int done = 0;
         Parallel.For(0, resamples, new ParallelOptions { MaxDegreeOfParallelism = options.DegreeOfParallelism },
-            () => (Objective: new LogLossObjective(law, data, loss) { Weights = new double[n] }, Optimizer: new NewtonTrustRegion(k, optimizer)),
+            () => (Objective: LogLossObjective.For(law, data, loss), Optimizer: new NewtonTrustRegion(k, optimizer), Weights: new double[n]),
             (r, _, state) =>
             {
-                var weights = state.Objective.Weights!;
+                var weights = state.Weights;
                 Array.Clear(weights);
                 var random = new SplitMix64(options.Seed, r);
                 for (int i = 0; i < n; i++) weights[random.NextIndex(n)] += 1;
+                state.Objective.SetWeights(weights);
                 var x = theta.AsSpan(r * k, k);
                 start.CopyTo(x);
                 var result = state.Optimizer.Minimize(state.Objective, x);
