@@ -44,6 +44,16 @@ public sealed record FitResult
     /// <summary>The bootstrap behind the intervals, when one was run.</summary>
     public BootstrapInfo? Bootstrap { get; init; }
 
+    /// <summary>The law object of a nonlinear fit (to evaluate it at other parameters), or null for log-log OLS fits.</summary>
+    public Laws.IScalingLaw? ScalingLaw { get; init; }
+
+    /// <summary>
+    /// The natural parameters of every converged bootstrap resample, in <see cref="Parameters"/>
+    /// order; empty without a bootstrap. Derived quantities (allocations, predictions) take their
+    /// percentile intervals from these.
+    /// </summary>
+    public IReadOnlyList<double[]> ParameterSamples { get; init; } = [];
+
     /// <summary>The parameter with this name.</summary>
     /// <exception cref="KeyNotFoundException">The law has no such parameter.</exception>
     public FittedParameter this[string name] =>

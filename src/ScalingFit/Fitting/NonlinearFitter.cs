@@ -64,6 +64,8 @@ public static class NonlinearFitter
                 ? "asymptotic: sandwich covariance H⁻¹(Σψ²∇m∇mᵀ)H⁻¹ and the delta method, t intervals"
                 : $"bootstrap: {bootstrap.ConvergedCount} converged of {bootstrap.Resamples} resamples of the runs (seed {bootstrap.Seed}), " +
                   "standard deviations and 95% percentile intervals",
+            ScalingLaw = law,
+            ParameterSamples = estimates.Samples,
             Bootstrap = bootstrap is null ? null
                 : new BootstrapInfo(bootstrap.Resamples, bootstrap.Seed, bootstrap.ConvergedCount, bootstrap.StoppedAtStart),
         };
