@@ -14,83 +14,123 @@ namespace ScalingFit.Fitting;
 /// </summary>
 internal sealed class ChinchillaObjective : IWeightedObjective
 {
-    private readonly double[] _logN, _logD, _logL, _ones;
-    private readonly double _delta;
-    private readonly int _count;
-    private double[]? _weights;
+    private readonly ChinchillaKernel<double, DoubleLanes> _kernel;
 
-    public ChinchillaObjective(FitData data, LossFunction loss)
-    {
-        int n = data.Count;
-        _count = n;
-        int padded = (n + 3) / 4 * 4;
-        _logN = new double[padded];
-        _logD = new double[padded];
-        _logL = new double[padded];
-        _ones = new double[padded];
-        for (int i = 0; i < n; i++)
-        {
-            _logN[i] = data.LogInputs[2 * i];
-            _logD[i] = data.LogInputs[2 * i + 1];
-            _logL[i] = data.LogLoss[i];
-            _ones[i] = 1;
-        }
-        _delta = loss.Kind == LossKind.Huber ? loss.Delta : double.PositiveInfinity;
-    }
+    public ChinchillaObjective(FitData data, LossFunction loss) => _kernel = new(data, loss);
 
     public int Dimension => 5;
 
-    /// <summary>Bootstrap multiplicities (as many as runs), or null for all ones.</summary>
-    public double[]? Weights
+    /// <summary>Sets the weight of every run (as many as runs).</summary>
+    public void SetWeights(ReadOnlySpan<double> weights) => _kernel.SetWeights(weights);
+
+    public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian) =>
+        _kernel.Evaluate(theta, gradient, hessian);
+}
+
+/// <summary>
+/// The same objective in single precision, eight runs per step: about twice as fast, with the
+/// objective known to about 1e-7 of itself. Good for the long approach to a minimum; the last
+/// iterations must run in double precision (<see cref="ChinchillaObjective"/>).
+/// </summary>
+internal sealed class ChinchillaObjectiveSingle : IWeightedObjective
+{
+    private readonly ChinchillaKernel<float, SingleLanes> _kernel;
+
+    public ChinchillaObjectiveSingle(FitData data, LossFunction loss) => _kernel = new(data, loss);
+
+    public int Dimension => 5;
+
+    public void SetWeights(ReadOnlySpan<double> weights) => _kernel.SetWeights(weights);
+
+    public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian) =>
+        _kernel.Evaluate(theta, gradient, hessian);
+}
+
+/// <summary>The vector exponential and logarithm of one lane type.</summary>
+internal interface ILanes<T> where T : unmanaged
+{
+    static abstract Vector256<T> Exp(Vector256<T> x);
+
+    static abstract Vector256<T> Log(Vector256<T> x);
+}
+
+internal readonly struct DoubleLanes : ILanes<double>
+{
+    public static Vector256<double> Exp(Vector256<double> x) => Vector256.Exp(x);
+
+    public static Vector256<double> Log(Vector256<double> x) => Vector256.Log(x);
+}
+
+internal readonly struct SingleLanes : ILanes<float>
+{
+    public static Vector256<float> Exp(Vector256<float> x) => Vector256.Exp(x);
+
+    public static Vector256<float> Log(Vector256<float> x) => Vector256.Log(x);
+}
+
+/// <summary>The vectorised Chinchilla objective in lanes of <typeparamref name="T"/> (float or double).</summary>
+internal sealed class ChinchillaKernel<T, TLanes>
+    where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    where TLanes : ILanes<T>
+{
+    private readonly T[] _logN, _logD, _logL, _weights;
+    private readonly T _delta;
+    private readonly int _count;
+
+    public ChinchillaKernel(FitData data, LossFunction loss)
     {
-        get => _weights;
-        set
+        int n = data.Count, width = Vector256<T>.Count;
+        _count = n;
+        int padded = (n + width - 1) / width * width;
+        _logN = new T[padded];
+        _logD = new T[padded];
+        _logL = new T[padded];
+        _weights = new T[padded];
+        for (int i = 0; i < n; i++)
         {
-            if (value is null) { _weights = null; return; }
-            _weights = new double[_ones.Length];
-            Array.Copy(value, _weights, _count);
+            _logN[i] = T.CreateTruncating(data.LogInputs[2 * i]);
+            _logD[i] = T.CreateTruncating(data.LogInputs[2 * i + 1]);
+            _logL[i] = T.CreateTruncating(data.LogLoss[i]);
+            _weights[i] = T.One;
         }
+        _delta = loss.Kind == LossKind.Huber ? T.CreateTruncating(loss.Delta) : T.PositiveInfinity;
     }
 
-    /// <summary>Sets the multiplicities in place without allocating (bootstrap inner loop).</summary>
     public void SetWeights(ReadOnlySpan<double> weights)
     {
-        _weights ??= new double[_ones.Length];
-        weights.CopyTo(_weights);
+        for (int i = 0; i < _count; i++) _weights[i] = T.CreateTruncating(weights[i]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> t, Span<double> g, Span<double> h)
     {
-        double u3 = Math.Exp(t[0]);
-        var a = Vector256.Create(t[1]);
-        var b = Vector256.Create(t[2]);
-        var al = Vector256.Create(t[3]);
-        var be = Vector256.Create(t[4]);
-        var e3 = Vector256.Create(u3);
+        var e3 = Vector256.Create(T.CreateTruncating(Math.Exp(t[0])));
+        var a = Vector256.Create(T.CreateTruncating(t[1]));
+        var b = Vector256.Create(T.CreateTruncating(t[2]));
+        var al = Vector256.Create(T.CreateTruncating(t[3]));
+        var be = Vector256.Create(T.CreateTruncating(t[4]));
         var dv = Vector256.Create(_delta);
         var ndv = -dv;
-        var half = Vector256.Create(0.5);
-        var linearOffset = Vector256.Create(double.IsFinite(_delta) ? 0.5 * _delta * _delta : 0);
-        var w = _weights ?? _ones;
-        var f = Vector256<double>.Zero;
-        Vector256<double> ge = f, ga = f, gb = f, gal = f, gbe = f;
-        Vector256<double> hee = f, hea = f, heb = f, heal = f, hebe = f, haa = f, hab = f, haal = f, habe = f;
-        Vector256<double> hbb = f, hbal = f, hbbe = f, halal = f, halbe = f, hbebe = f;
+        var half = Vector256.Create(T.CreateTruncating(0.5));
+        var linearOffset = Vector256.Create(T.IsFinite(_delta) ? half[0] * _delta * _delta : T.Zero);
+        var f = Vector256<T>.Zero;
+        Vector256<T> ge = f, ga = f, gb = f, gal = f, gbe = f;
+        Vector256<T> hee = f, hea = f, heb = f, heal = f, hebe = f, haa = f, hab = f, haal = f, habe = f;
+        Vector256<T> hbb = f, hbal = f, hbbe = f, halal = f, halbe = f, hbebe = f;
         bool withHessian = !h.IsEmpty;
-        for (int i = 0; i < _logN.Length; i += 4)
+        for (int i = 0; i < _logN.Length; i += Vector256<T>.Count)
         {
             var ln = Vector256.LoadUnsafe(ref _logN[i]);
             var ld = Vector256.LoadUnsafe(ref _logD[i]);
-            var wt = Vector256.LoadUnsafe(ref w[i]);
-            var u1 = Vector256.Exp(a - al * ln);
-            var u2 = Vector256.Exp(b - be * ld);
+            var wt = Vector256.LoadUnsafe(ref _weights[i]);
+            var u1 = TLanes.Exp(a - al * ln);
+            var u2 = TLanes.Exp(b - be * ld);
             var total = u1 + u2 + e3;
-            var inv = Vector256<double>.One / total;
+            var inv = Vector256<T>.One / total;
             var w1 = u1 * inv;
             var w2 = u2 * inv;
             var w3 = e3 * inv;
-            var r = Vector256.Log(total) - Vector256.LoadUnsafe(ref _logL[i]);
+            var r = TLanes.Log(total) - Vector256.LoadUnsafe(ref _logL[i]);
             var ar = Vector256.Abs(r);
             var inside = Vector256.LessThanOrEqual(ar, dv);
             // Huber: ½r² inside ±δ, δ|r| − ½δ² outside; ψ = clamp(r, −δ, δ); ψ′ = 1 inside, 0 outside.
@@ -104,8 +144,8 @@ internal sealed class ChinchillaObjective : IWeightedObjective
             gal += p * g3;
             gbe += p * g4;
             if (!withHessian) continue;
-            var q = Vector256.ConditionalSelect(inside, wt, Vector256<double>.Zero);
-            // ∇²m = Jᵀ(diag w − wwᵀ)J, scaled by ψ; plus ψ′·∇m∇mᵀ.
+            var q = Vector256.ConditionalSelect(inside, wt, Vector256<T>.Zero);
+            // ψ·∇²m with ∇²m = Jᵀ(diag w − wwᵀ)J, plus ψ′·∇m∇mᵀ.
             var ps11 = p * (w1 - w1 * w1);
             var ps22 = p * (w2 - w2 * w2);
             var ps33 = p * (w3 - w3 * w3);
@@ -133,11 +173,11 @@ internal sealed class ChinchillaObjective : IWeightedObjective
             halbe += q3 * g4 + ln * ld * ps12;
             hbebe += q4 * g4 + ld * ld * ps22;
         }
-        g[0] = Vector256.Sum(ge);
-        g[1] = Vector256.Sum(ga);
-        g[2] = Vector256.Sum(gb);
-        g[3] = Vector256.Sum(gal);
-        g[4] = Vector256.Sum(gbe);
+        g[0] = Sum(ge);
+        g[1] = Sum(ga);
+        g[2] = Sum(gb);
+        g[3] = Sum(gal);
+        g[4] = Sum(gbe);
         if (withHessian)
         {
             Symmetric(h, 0, 0, hee); Symmetric(h, 0, 1, hea); Symmetric(h, 0, 2, heb); Symmetric(h, 0, 3, heal); Symmetric(h, 0, 4, hebe);
@@ -145,11 +185,19 @@ internal sealed class ChinchillaObjective : IWeightedObjective
             Symmetric(h, 2, 2, hbb); Symmetric(h, 2, 3, hbal); Symmetric(h, 2, 4, hbbe);
             Symmetric(h, 3, 3, halal); Symmetric(h, 3, 4, halbe); Symmetric(h, 4, 4, hbebe);
         }
-        double value = Vector256.Sum(f);
+        double value = Sum(f);
         return double.IsFinite(value) ? value : double.PositiveInfinity;
     }
 
-    private static void Symmetric(Span<double> h, int i, int j, Vector256<double> sum) => h[i * 5 + j] = h[j * 5 + i] = Vector256.Sum(sum);
+    /// <summary>The sum of the lanes, in double precision.</summary>
+    private static double Sum(Vector256<T> v)
+    {
+        double sum = 0;
+        for (int i = 0; i < Vector256<T>.Count; i++) sum += double.CreateTruncating(v[i]);
+        return sum;
+    }
+
+    private static void Symmetric(Span<double> h, int i, int j, Vector256<T> sum) => h[i * 5 + j] = h[j * 5 + i] = Sum(sum);
 }
 
 /// <summary>An objective whose runs can be weighted by bootstrap multiplicities.</summary>

@@ -10,20 +10,34 @@ namespace ScalingFit.Fitting;
 /// </summary>
 internal static class MultiStart
 {
+    /// <summary>
+    /// Where a single-precision objective exists, each start first runs on it until the Newton
+    /// decrement is below this fraction of the objective (single precision resolves about 1e-7),
+    /// then finishes in double precision with the caller's tolerances.
+    /// </summary>
+    public const double ApproachTolerance = 1e-6;
+
+    private sealed record Worker(IObjective? Coarse, IObjective Fine, NewtonTrustRegion Approach, NewtonTrustRegion Finish);
+
     public static MultiStartResult Run(
         IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism)
     {
         int k = law.FitParameterNames.Count, count = grid.Count;
         var ends = new double[count * k];
         var results = new LocalResult[count];
+        var approach = options with { DecrementTolerance = Math.Max(options.DecrementTolerance, ApproachTolerance) };
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
-            () => (LogLossObjective.For(law, data, loss), new NewtonTrustRegion(k, options)),
-            (start, _, state) =>
+            () => new Worker(LogLossObjective.Coarse(law, data, loss), LogLossObjective.For(law, data, loss),
+                new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, options)),
+            (start, _, worker) =>
             {
                 var x = ends.AsSpan(start * k, k);
                 grid.Point(start, x);
-                results[start] = state.Item2.Minimize(state.Item1, x);
-                return state;
+                int approachIterations = 0;
+                if (worker.Coarse is { } coarse) approachIterations = worker.Approach.Minimize(coarse, x).Iterations;
+                var result = worker.Finish.Minimize(worker.Fine, x);
+                results[start] = result with { Iterations = result.Iterations + approachIterations };
+                return worker;
             },
             _ => { });
         return new MultiStartResult(k, ends, results);
