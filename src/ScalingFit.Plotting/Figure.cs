@@ -11,7 +11,7 @@ namespace ScalingFit.Plotting;
 /// <remarks>
 /// The panels are exposed so a caller can restyle them before writing. Dispose the figure when done.
 /// </remarks>
-public sealed class Figure : IDisposable
+public sealed partial class Figure : IDisposable
 {
     private const float Margin = 12;
 
@@ -82,9 +82,27 @@ public sealed class Figure : IDisposable
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(Width, Height), stream))
             Draw(canvas);
         string svg = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        // Name fallbacks for viewers without DejaVu Sans; Verdana shares its metrics (both descend from Bitstream Vera's design brief).
-        return svg.Replace($"font-family=\"{EmbeddedFonts.Family}\"", $"font-family=\"{EmbeddedFonts.Family}, Verdana, sans-serif\"", StringComparison.Ordinal);
+        // Name fallbacks for viewers without DejaVu Sans, whose metrics Verdana's are close to.
+        svg = svg.Replace($"font-family=\"{EmbeddedFonts.Family}\"", $"font-family=\"{EmbeddedFonts.Family}, Verdana, sans-serif\"", StringComparison.Ordinal);
+        return NumberClipPaths(svg);
     }
+
+    /// <summary>
+    /// Skia names clip paths from a process-wide counter (cl_58, cl_6a, …); renumbering them in order
+    /// of appearance makes the same figure give the same SVG every time.
+    /// </summary>
+    private static string NumberClipPaths(string svg)
+    {
+        var names = new Dictionary<string, string>();
+        return ClipName().Replace(svg, m =>
+        {
+            if (!names.TryGetValue(m.Value, out var name)) names[m.Value] = name = $"clip{names.Count + 1}";
+            return name;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipName();
 
     /// <summary>Disposes the panels.</summary>
     public void Dispose()

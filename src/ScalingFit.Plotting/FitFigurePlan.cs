@@ -25,8 +25,10 @@ internal sealed record FitFigurePlan(
         string inputs = string.Join(", ", model.Inputs.Select(q => q.Symbol()));
         var versus = options.Versus ?? options.ExtrapolateTo?.Quantity ?? model.Inputs[0];
         if (!model.Inputs.Contains(versus))
-            throw new OptionException(
-                $"the {source.Fit.Law} law takes {inputs}; the fit figure plots the loss against one of them, not {versus.Symbol()}.");
+            throw new OptionException(options.Versus is null
+                ? $"--extrapolate-to {versus.Symbol()}=…: the {source.Fit.Law} law takes {inputs}, so it can be extrapolated along " +
+                  $"{inputs} only; for a law in {versus.Symbol()} fit with --x {versus.Symbol()}."
+                : $"the {source.Fit.Law} law takes {inputs}; the fit figure plots the loss against one of them, not {versus.Symbol()}.");
         if (options.ExtrapolateTo is { } target && target.Quantity != versus)
             throw new OptionException(
                 $"--extrapolate-to {target.Quantity.Symbol()}=… extrapolates along {target.Quantity.Symbol()}, but the x axis is {versus.Symbol()}; " +

@@ -43,7 +43,7 @@ internal static class Ticks
     public static NumericManual Plain(double lower, double upper)
     {
         double a = Math.Pow(10, lower), b = Math.Pow(10, upper);
-        double step = NiceStep(b - a, 7);
+        double step = NiceStep(b - a, 8);
         int decimals = Math.Max(0, (int)Math.Ceiling(-Math.Log10(step) - 1e-9) + (IsQuarter(step) ? 1 : 0));
         var ticks = new NumericManual();
         for (long k = (long)Math.Ceiling(a / step - 1e-9); k * step <= b * (1 + 1e-12); k++)
