@@ -21,6 +21,7 @@ public static class CliApp
             "scalingfit: fit neural scaling laws to training runs, predict the loss of larger models and choose compute-optimal sizes.");
         root.Add(Fit.FitCommand.Create(context));
         root.Add(Predict.PredictCommand.Create(context));
+        root.Add(Plot.PlotCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
