@@ -64,8 +64,9 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
         foreach (var curve in curves) y.AddWithin(curve.Whole.Lower.Concat(curve.Whole.Upper), slack);
         var (bottom, top) = y.Padded(0.06);
 
-        Legends.Show(plot, LegendItems(source, plan, irreducible), Alignment.UpperRight);
         plot.Axes.SetLimits(left, right, bottom, top);
+        var drawn = plot.GetPlottables<ScottPlot.Plottables.Scatter>().SelectMany(s => s.Data.GetScatterPoints());
+        Legends.ShowInEmptiestCorner(plot, LegendItems(source, plan, irreducible).ToList(), drawn, new PixelSize(Options.Width, Options.Height - 60));
         plot.Axes.Bottom.TickGenerator = Ticks.Decades(left, right);
         plot.Axes.Left.TickGenerator = Ticks.Plain(bottom, top);
         plot.XLabel($"{plan.Versus.Description()}, log scale");

@@ -51,10 +51,11 @@ public sealed class ResidualsFigure : IFigureRenderer<FittedRuns>
         y.Add(0);
         var (bottom, top) = y.Padded(0.08);
 
-        var left = Panel("against the fitted loss", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top);
+        var panelSize = new PixelSize(Width / 2f, Height - 60);
+        var left = Panel("against the fitted loss", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
         left.Axes.Bottom.TickGenerator = Ticks.Plain(left.Axes.Bottom.Min, left.Axes.Bottom.Max);
         left.XLabel($"fitted {Quantity.Loss.Description()}, log scale");
-        var right = Panel($"against {versus.Description()}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top);
+        var right = Panel($"against {versus.Description()}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
         right.Axes.Bottom.TickGenerator = Ticks.Decades(right.Axes.Bottom.Min, right.Axes.Bottom.Max);
         right.XLabel($"{versus.Description()}, log scale");
 
@@ -64,7 +65,7 @@ public sealed class ResidualsFigure : IFigureRenderer<FittedRuns>
         return new Figure(Kind, title, subtitle, [left, right], Width, Height);
     }
 
-    private static Plot Panel(string title, double[] x, double[] residuals, double s, double bottom, double top)
+    private static Plot Panel(string title, double[] x, double[] residuals, double s, double bottom, double top, PixelSize panelSize)
     {
         var plot = FigureStyle.NewPlot();
         plot.Title(title);
@@ -89,12 +90,13 @@ public sealed class ResidualsFigure : IFigureRenderer<FittedRuns>
         plot.Axes.SetLimits(lo - pad, hi + pad, bottom, top);
         plot.Axes.Left.TickGenerator = Ticks.Linear(bottom, top, target: 8);
         plot.YLabel("residual of ln L (observed − fitted)");
-        Legends.Show(plot,
+        // Residuals can fall in any corner: the legend goes where it hides fewest.
+        Legends.ShowInEmptiestCorner(plot,
         [
             Legends.Marker("runs", FigureStyle.Points),
             Legends.Line("mean in bins of x", FigureStyle.Model, FigureStyle.CurveWidth),
             Legends.Line("±2s", FigureStyle.Reference, 1.2f, dashed: true),
-        ], Alignment.UpperRight);
+        ], x.Zip(residuals, (a, b) => new Coordinates(a, b)).Concat(binX.Zip(binY, (a, b) => new Coordinates(a, b))), panelSize);
         return plot;
     }
 

@@ -71,9 +71,11 @@ public sealed class WhatIfFigure : IFigureRenderer<ParameterCountGrid>
         text.LabelBackgroundColor = Colors.White.WithAlpha(0.9);
         text.LabelBorderColor = Colors.Black.WithAlpha(0.25);
         text.LabelShadowColor = Colors.Transparent;
-        Legends.Show(plot,
-            series.Select((v, i) => Legends.Line($"{seriesSymbol} = {v.ToString(CultureInfo.InvariantCulture)}", FigureStyle.Level(i, series.Length), FigureStyle.CurveWidth)),
-            Alignment.UpperLeft);
+        // Beside the data, where no line runs; labels padded to one width keep both data areas equally wide.
+        Legends.ShowBeside(plot,
+            series.Select((v, i) => Legends.Line($"{seriesSymbol} = {v.ToString(CultureInfo.InvariantCulture),-6}", FigureStyle.Level(i, series.Length), FigureStyle.CurveWidth))
+                .Reverse(), // top line first
+            Edge.Right);
         return plot;
     }
 

@@ -38,12 +38,14 @@ internal static class Ticks
 
     /// <summary>
     /// Ticks at round values of a quantity that spans well under a decade (the loss), placed at their
-    /// log₁₀ on an axis over [lower, upper] (log₁₀ coordinates), about five to eight of them.
+    /// log₁₀ on an axis over [lower, upper] (log₁₀ coordinates), five to nine of them.
     /// </summary>
     public static NumericManual Plain(double lower, double upper)
     {
         double a = Math.Pow(10, lower), b = Math.Pow(10, upper);
-        double step = NiceStep(b - a, 8);
+        // The coarsest round step that still labels five values.
+        double step = new[] { 6, 8, 10, 12, 16 }.Select(steps => NiceStep(b - a, steps))
+            .FirstOrDefault(s => Math.Floor(b / s + 1e-9) - Math.Ceiling(a / s - 1e-9) + 1 >= 5, NiceStep(b - a, 20));
         int decimals = Math.Max(0, (int)Math.Ceiling(-Math.Log10(step) - 1e-9) + (IsQuarter(step) ? 1 : 0));
         var ticks = new NumericManual();
         for (long k = (long)Math.Ceiling(a / step - 1e-9); k * step <= b * (1 + 1e-12); k++)
