@@ -10,19 +10,13 @@ namespace ScalingFit.Plotting;
 /// input of the law, with the zero line, ±2s (s the residual standard deviation) and the mean of
 /// the residuals in bins of the x value, which shows curvature the law misses.
 /// </summary>
-public sealed class ResidualsFigure : IFigureRenderer<FittedRuns>
+public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IFigureRenderer<FittedRuns>
 {
     /// <summary>Bins for the running mean.</summary>
     private const int Bins = 8;
 
-    /// <summary>The input for the right-hand panel; default the law's first input.</summary>
-    public Quantity? Versus { get; init; }
-
-    /// <summary>Width in pixels.</summary>
-    public int Width { get; init; } = 1200;
-
-    /// <summary>Height in pixels.</summary>
-    public int Height { get; init; } = 540;
+    /// <summary>The options in force.</summary>
+    public ResidualsFigureOptions Options { get; } = options ?? new ResidualsFigureOptions();
 
     /// <inheritdoc />
     public FigureKind Kind => FigureKind.Residuals;
@@ -31,7 +25,7 @@ public sealed class ResidualsFigure : IFigureRenderer<FittedRuns>
     public Figure Render(FittedRuns source)
     {
         var model = source.Fit.Model;
-        var versus = Versus ?? model.Inputs[0];
+        var versus = Options.Versus ?? model.Inputs[0];
         if (!model.Inputs.Contains(versus))
             throw new OptionException(
                 $"the {source.Fit.Law} law takes {string.Join(", ", model.Inputs.Select(q => q.Symbol()))}; residuals are plotted against one of them, not {versus.Symbol()}.");
@@ -51,7 +45,7 @@ public sealed class ResidualsFigure : IFigureRenderer<FittedRuns>
         y.Add(0);
         var (bottom, top) = y.Padded(0.08);
 
-        var panelSize = new PixelSize(Width / 2f, Height - 60);
+        var panelSize = new PixelSize(Options.Width / 2f, Options.Height - 60);
         var left = Panel("against the fitted loss", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
         left.Axes.Bottom.TickGenerator = Ticks.Plain(left.Axes.Bottom.Min, left.Axes.Bottom.Max);
         left.XLabel($"fitted {Quantity.Loss.Description()}, log scale");
@@ -62,7 +56,7 @@ public sealed class ResidualsFigure : IFigureRenderer<FittedRuns>
         string title = $"Residuals of ln L: {source.Fit.Law} law {source.Fit.Formula}";
         string subtitle = $"{source.Runs.Source}, {source.Runs.Count} runs · residual s.d. s = {NumberFormat.Significant(s, 3)} in ln L " +
                           $"(≈ {NumberFormat.Percent(Math.Exp(s) - 1)} in L) · R² = {source.Fit.Statistics.RSquared.ToString("0.000", CultureInfo.InvariantCulture)}";
-        return new Figure(Kind, title, subtitle, [left, right], Width, Height);
+        return new Figure(Kind, title, subtitle, [left, right], Options.Width, Options.Height);
     }
 
     private static Plot Panel(string title, double[] x, double[] residuals, double s, double bottom, double top, PixelSize panelSize)

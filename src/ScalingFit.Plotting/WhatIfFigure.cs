@@ -10,13 +10,10 @@ namespace ScalingFit.Plotting;
 /// doubling the depth doubles N). Both x axes span the same number of decades and share the y
 /// range, so the two slopes compare at a glance.
 /// </summary>
-public sealed class WhatIfFigure : IFigureRenderer<ParameterCountGrid>
+public sealed class WhatIfFigure(WhatIfFigureOptions? options = null) : IFigureRenderer<ParameterCountGrid>
 {
-    /// <summary>Width in pixels.</summary>
-    public int Width { get; init; } = 1200;
-
-    /// <summary>Height in pixels.</summary>
-    public int Height { get; init; } = 560;
+    /// <summary>The options in force.</summary>
+    public WhatIfFigureOptions Options { get; } = options ?? new WhatIfFigureOptions();
 
     /// <inheritdoc />
     public FigureKind Kind => FigureKind.WhatIf;
@@ -38,7 +35,7 @@ public sealed class WhatIfFigure : IFigureRenderer<ParameterCountGrid>
             (l, d) => ParameterCountGrid.Estimate(d, l), span, bottom, top, "×2 depth → ×2 N");
         return new Figure(Kind, "What-if parameter counts: N ≈ 12·L·d² (Kaplan et al. 2020)",
             "non-embedding parameters, d_attn = d, d_ff = 4d · on log axes N rises with slope 2 in width (N ∝ d²) and slope 1 in depth (N ∝ L)",
-            [byWidth, byDepth], Width, Height);
+            [byWidth, byDepth], Options.Width, Options.Height);
     }
 
     private static Plot Panel(

@@ -32,12 +32,12 @@ public class ResidualsFigureTests
 
     [Fact]
     public void Render_VersusAnInputTheLawLacks_ThrowsOptionException() =>
-        Assert.Throws<OptionException>(() => new ResidualsFigure { Versus = Quantity.Compute }.Render(Fits.Power));
+        Assert.Throws<OptionException>(() => new ResidualsFigure(new ResidualsFigureOptions { Versus = Quantity.Compute }).Render(Fits.Power));
 
     [Fact]
     public void Render_JointLaw_AgainstSecondInput()
     {
-        using var figure = new ResidualsFigure { Versus = Quantity.TrainingTokens }.Render(Fits.Joint);
+        using var figure = new ResidualsFigure(new ResidualsFigureOptions { Versus = Quantity.TrainingTokens }).Render(Fits.Joint);
         Assert.Equal("against training tokens D", figure.Panels[1].Axes.Title.Label.Text);
     }
 }

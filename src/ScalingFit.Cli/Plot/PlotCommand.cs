@@ -40,7 +40,7 @@ internal static class PlotCommand
         return kind switch
         {
             FigureKind.Fit => new FitFigure(options).Render(source),
-            FigureKind.Residuals => new ResidualsFigure { Versus = options.Versus }.Render(source),
+            FigureKind.Residuals => new ResidualsFigure(new ResidualsFigureOptions { Versus = options.Versus }).Render(source),
             _ => throw new OptionException($"the {kind.Name()} figure is not available yet."),
         };
     }
