@@ -35,7 +35,7 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
         var (left, right) = x.Padded(0.03);
 
         // Bands beneath the runs, curves above them.
-        foreach (var curve in curves)
+        foreach (var curve in curves.Where(c => c.Whole.HasInterval))
         {
             var band = plot.Add.FillY(curve.Whole.X, curve.Whole.Lower, curve.Whole.Upper);
             band.FillColor = curve.Color.WithAlpha(curve.BandAlpha);
@@ -61,12 +61,13 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
         }
         // A band may widen far out; let it stretch the y axis by at most a quarter of what the rest spans.
         double slack = Math.Max(0.02, (y.Upper - y.Lower) * 0.25);
-        foreach (var curve in curves) y.AddWithin(curve.Whole.Lower.Concat(curve.Whole.Upper), slack);
+        foreach (var curve in curves.Where(c => c.Whole.HasInterval)) y.AddWithin(curve.Whole.Lower.Concat(curve.Whole.Upper), slack);
         var (bottom, top) = y.Padded(0.06);
 
         plot.Axes.SetLimits(left, right, bottom, top);
         var drawn = plot.GetPlottables<ScottPlot.Plottables.Scatter>().SelectMany(s => s.Data.GetScatterPoints());
-        Legends.ShowInEmptiestCorner(plot, LegendItems(source, plan, irreducible).ToList(), drawn, new PixelSize(Options.Width, Options.Height - 60));
+        var items = LegendItems(source, plan, irreducible, curves.Any(c => c.Whole.HasInterval)).ToList();
+        Legends.ShowInEmptiestCorner(plot, items, drawn, new PixelSize(Options.Width, Options.Height - 60));
         plot.Axes.Bottom.TickGenerator = Ticks.Decades(left, right);
         plot.Axes.Left.TickGenerator = Ticks.Plain(bottom, top);
         plot.XLabel($"{plan.Versus.Description()}, log scale");
@@ -91,17 +92,31 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
     private static Color RunColor(FitFigurePlan plan, RunLevel level) =>
         plan.By is null ? FigureStyle.Points : FigureStyle.Level(level.Index, plan.Levels.Count);
 
-    private static IEnumerable<LegendItem> LegendItems(FittedRuns source, FitFigurePlan plan, double? irreducible)
+    private static IEnumerable<LegendItem> LegendItems(FittedRuns source, FitFigurePlan plan, double? irreducible, bool band)
     {
         foreach (var level in plan.Levels)
             yield return Legends.Marker(plan.By is null ? "runs" : $"runs, {level.Label}", RunColor(plan, level));
         var ink = plan.PerLevelCurves ? FigureStyle.Ink : FigureStyle.Model;
         yield return Legends.Line(
             plan.PerLevelCurves ? $"fit at each level's mean {plan.By!.Value.Symbol()}" : $"fit: {source.Fit.Formula}", ink, FigureStyle.CurveWidth);
-        yield return Legends.Fill("95% prediction interval", (plan.PerLevelCurves ? FigureStyle.Reference : FigureStyle.Model).WithAlpha(FigureStyle.BandAlpha));
+        if (band)
+            yield return Legends.Fill(BandLabel(source.Fit.Model), (plan.PerLevelCurves ? FigureStyle.Reference : FigureStyle.Model).WithAlpha(FigureStyle.BandAlpha));
         if (plan.Extrapolation is not null) yield return Legends.Line("extrapolation", ink, FigureStyle.CurveWidth, dashed: true);
         if (irreducible is { } e)
             yield return Legends.Line($"irreducible loss E = {NumberFormat.Significant(e, 3)}", FigureStyle.Reference, 1.5f, dashed: true);
+    }
+
+    /// <summary>
+    /// What the band is, from the model's own words without the details in brackets: "95% prediction
+    /// interval for a new run" for a log-log OLS law, "95% confidence interval of the law's prediction"
+    /// or "95% bootstrap percentile interval of the law's prediction" for a nonlinear one.
+    /// </summary>
+    internal static string BandLabel(Fitting.ILossModel model)
+    {
+        string method = model.IntervalMethod;
+        int bracket = method.IndexOf(" (", StringComparison.Ordinal);
+        string label = (bracket > 0 ? method[..bracket] : method).Trim();
+        return label.Length > 0 ? label : "95% interval";
     }
 
     private static double? Irreducible(FittedRuns source) =>

@@ -71,7 +71,7 @@ public class FigureRenderingTests
         Assert.Contains("10¹²", texts);
         Assert.Contains("2.5", texts);
         Assert.Contains("extrapolation", texts);
-        Assert.Contains("95% prediction interval", texts);
+        Assert.Contains("95% prediction interval for a new run", texts);
         Assert.Contains(texts, t => t.StartsWith("runs, C ", StringComparison.Ordinal));
     }
 

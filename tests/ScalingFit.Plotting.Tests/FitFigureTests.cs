@@ -44,6 +44,26 @@ public class FitFigureTests
     }
 
     [Fact]
+    public void Render_Band_LabelledWithTheModelsOwnIntervalMethod()
+    {
+        using var ols = new FitFigure().Render(Fits.Power);
+        Assert.Contains(ols.Panels[0].Legend.ManualItems, i => i.LabelText == "95% prediction interval for a new run");
+        using var nonlinear = new FitFigure().Render(SaturatingLaw.Fitted());
+        Assert.Contains(nonlinear.Panels[0].Legend.ManualItems, i => i.LabelText == "95% confidence interval of the law's prediction");
+    }
+
+    [Fact]
+    public void Render_ModelWithoutInterval_NoBandAndNoBandEntry()
+    {
+        using var figure = new FitFigure().Render(SaturatingLaw.Fitted(withInterval: false));
+        var plot = figure.Panels[0];
+        Assert.Empty(plot.GetPlottables<FillY>());
+        Assert.DoesNotContain(plot.Legend.ManualItems, i => i.FillColor.A > 0 && i.LabelText.Contains("interval", StringComparison.Ordinal));
+        Assert.True(double.IsFinite(plot.Axes.Left.Min) && double.IsFinite(plot.Axes.Left.Max));
+        Assert.True(figure.ToPng().Length > 10_000);
+    }
+
+    [Fact]
     public void Render_LawWithParameterE_DrawsIrreducibleLossLine()
     {
         using var figure = Extrapolated(1e13).Render(SaturatingLaw.Fitted(e: 1.69));

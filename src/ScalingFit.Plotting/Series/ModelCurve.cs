@@ -8,7 +8,11 @@ namespace ScalingFit.Plotting.Series;
 /// <param name="Y">log₁₀ of the predicted loss.</param>
 /// <param name="Lower">log₁₀ of the interval's lower end.</param>
 /// <param name="Upper">log₁₀ of the interval's upper end.</param>
-internal sealed record CurvePoints(double[] X, double[] Y, double[] Lower, double[] Upper);
+internal sealed record CurvePoints(double[] X, double[] Y, double[] Lower, double[] Upper)
+{
+    /// <summary>Whether the model gave a finite interval everywhere (a law fitted without a covariance may give none).</summary>
+    public bool HasInterval => Lower.All(double.IsFinite) && Upper.All(double.IsFinite);
+}
 
 /// <summary>
 /// Samples an <see cref="ILossModel"/> along one input with the others held: an input held neither
