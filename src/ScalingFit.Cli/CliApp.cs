@@ -22,6 +22,7 @@ public static class CliApp
         root.Add(Fit.FitCommand.Create(context));
         root.Add(Predict.PredictCommand.Create(context));
         root.Add(Params.ParamsCommand.Create(context));
+        root.Add(Plot.PlotCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
