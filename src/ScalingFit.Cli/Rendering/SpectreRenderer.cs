@@ -33,6 +33,9 @@ public static class SpectreRenderer
                 case ReportTable t:
                     console.Write(ToSpectre(t));
                     break;
+                case ScalingFit.Reporting.Image image:
+                    console.WriteLine($"figure: {image.Caption} ({image.FileName})");
+                    break;
             }
             console.WriteLine();
         }

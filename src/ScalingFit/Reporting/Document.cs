@@ -35,3 +35,13 @@ public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IRe
 
 /// <summary>A table column: its header and whether its cells align right (numbers).</summary>
 public sealed record TableColumn(string Header, bool AlignRight = true);
+
+/// <summary>
+/// A figure: its encoded image and the file name it has beside a Markdown report. HTML embeds the
+/// bytes (self-contained); Markdown links the file; text names it.
+/// </summary>
+/// <param name="Caption">What the figure shows.</param>
+/// <param name="FileName">Its file name beside the report (e.g. fit-chinchilla.svg).</param>
+/// <param name="MediaType">image/png or image/svg+xml.</param>
+/// <param name="Content">The encoded image.</param>
+public sealed record Image(string Caption, string FileName, string MediaType, byte[] Content) : Block;

@@ -25,6 +25,10 @@ public static class MarkdownRenderer
                 case Warnings w:
                     foreach (var item in w.Items) md.Append("> **Warning:** ").AppendLine(Escape(item)).AppendLine(">");
                     break;
+                case Image image:
+                    md.Append("![").Append(Escape(image.Caption)).Append("](").Append(image.FileName).AppendLine(")");
+                    md.AppendLine().Append('*').Append(Escape(image.Caption)).AppendLine("*");
+                    break;
                 case Table t:
                     if (t.Title is not null) md.Append("**").Append(Escape(t.Title)).AppendLine("**").AppendLine();
                     md.Append("| ").AppendJoin(" | ", t.Columns.Select(c => Escape(c.Header))).AppendLine(" |");

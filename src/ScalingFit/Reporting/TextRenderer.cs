@@ -29,6 +29,9 @@ public static class TextRenderer
                 case Table t:
                     AppendTable(text, t);
                     break;
+                case Image image:
+                    text.Append("figure: ").Append(image.Caption).Append(" (").Append(image.FileName).AppendLine(")");
+                    break;
             }
             text.AppendLine();
         }

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text;
+
+namespace ScalingFit.Reporting;
+
+/// <summary>
+/// Renders a <see cref="Document"/> as one self-contained HTML page: styles inline, figures embedded
+/// (SVG inline, PNG as data URIs), no scripts and no external resources, so the file can be mailed,
+/// attached or opened offline.
+/// </summary>
+public static class HtmlRenderer
+{
+    /// <summary>The document as an HTML page with the given title.</summary>
+    public static string Render(Document document, string title)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
+        foreach (var block in document.Blocks) Append(html, block);
+        html.Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Append(StringBuilder html, Block block)
+    {
+        switch (block)
+        {
+            case Heading h:
+                int level = Math.Clamp(h.Level, 1, 6);
+                html.Append($"<h{level}>").Append(Encode(h.Text)).Append($"</h{level}>\n");
+                break;
+            case Paragraph p:
+                html.Append("<p>").Append(Encode(p.Text)).Append("</p>\n");
+                break;
+            case KeyValues kv:
+                html.Append("<dl>\n");
+                foreach (var (key, value) in kv.Items)
+                    html.Append("<dt>").Append(Encode(key)).Append("</dt><dd>").Append(Encode(value)).Append("</dd>\n");
+                html.Append("</dl>\n");
+                break;
+            case Warnings w:
+                html.Append("<ul class=\"warnings\">\n");
+                foreach (var item in w.Items) html.Append("<li><strong>Warning:</strong> ").Append(Encode(item)).Append("</li>\n");
+                html.Append("</ul>\n");
+                break;
+            case Table t:
+                AppendTable(html, t);
+                break;
+            case Image image:
+                AppendImage(html, image);
+                break;
+        }
+    }
+
+    private static void AppendTable(StringBuilder html, Table t)
+    {
+        html.Append("<table>\n");
+        if (t.Title is not null) html.Append("<caption>").Append(Encode(t.Title)).Append("</caption>\n");
+        html.Append("<thead><tr>");
+        foreach (var c in t.Columns) html.Append(c.AlignRight ? "<th class=\"num\">" : "<th>").Append(Encode(c.Header)).Append("</th>");
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in t.Rows)
+        {
+            html.Append("<tr>");
+            for (int j = 0; j < row.Count; j++)
+                html.Append(t.Columns[j].AlignRight ? "<td class=\"num\">" : "<td>").Append(Encode(row[j])).Append("</td>");
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static void AppendImage(StringBuilder html, Image image)
+    {
+        html.Append("<figure>\n");
+        if (image.MediaType == "image/svg+xml")
+        {
+            string svg = Encoding.UTF8.GetString(image.Content);
+            int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+            html.Append(start >= 0 ? svg[start..] : svg).Append('\n');
+        }
+        else
+        {
+            html.Append("<img alt=\"").Append(Encode(image.Caption)).Append("\" src=\"data:").Append(image.MediaType)
+                .Append(";base64,").Append(Convert.ToBase64String(image.Content)).Append("\">\n");
+        }
+        html.Append("<figcaption>").Append(Encode(image.Caption)).Append("</figcaption>\n</figure>\n");
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private const string Style =
+        "body{font-family:'DejaVu Sans',Verdana,system-ui,sans-serif;color:#1b1b1b;background:#fff;margin:0}" +
+        "main{max-width:1100px;margin:0 auto;padding:24px 32px 64px}" +
+        "h1{font-size:1.7em;border-bottom:2px solid #0072b2;padding-bottom:.2em}h2{font-size:1.35em;margin-top:1.8em;color:#0b3c5d}" +
+        "h3{font-size:1.1em;margin-top:1.4em}p{line-height:1.5}" +
+        "table{border-collapse:collapse;margin:1em 0;font-size:.92em}caption{text-align:left;font-weight:bold;padding:.3em 0}" +
+        "th,td{border-bottom:1px solid #d9d9d9;padding:.35em .8em;text-align:left;vertical-align:top}" +
+        "th{background:#f2f6fa;border-bottom:2px solid #9fb6c9}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}" +
+        "dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;font-size:.92em}dt{font-weight:bold;color:#333}dd{margin:0}" +
+        "ul.warnings{background:#fff7e6;border-left:4px solid #e69f00;padding:.6em 1em .6em 2em;font-size:.92em}" +
+        "ul.warnings li{margin:.3em 0}figure{margin:1.5em 0}figure svg,figure img{max-width:100%;height:auto;border:1px solid #e5e5e5}" +
+        "figcaption{font-size:.88em;color:#555;margin-top:.3em}";
+}
