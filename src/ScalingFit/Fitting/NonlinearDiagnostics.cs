@@ -7,7 +7,7 @@ namespace ScalingFit.Fitting;
 
 /// <summary>What a nonlinear fit knows about itself, for its warnings.</summary>
 internal sealed record DiagnosticContext(
-    IScalingLaw Law, MultiStartResult Search, int Best, double[] Theta, LocalResult Final, bool Converged,
+    IScalingLaw Law, FitData Data, MultiStartResult Search, int Best, double[] Theta, LocalResult Final, bool Converged,
     double[]? Covariance, BootstrapSamples? Bootstrap, Estimates Estimates);
 
 /// <summary>Warnings, written for a person, about nonlinear fits that should not be trusted blindly.</summary>
@@ -35,6 +35,7 @@ internal static class NonlinearDiagnostics
                 warnings.Add($"{p.Name} = {Significant(p.Value, 3)} is at or beyond its natural bound 0: that term does not fall " +
                              "with its input, so the law degenerates.");
         }
+        warnings.AddRange(VanishedTerms(c));
         if (c.Covariance is null && c.Bootstrap is null)
             warnings.Add("the Hessian at the optimum is not positive definite, so asymptotic standard errors are unavailable; " +
                          "use --bootstrap for intervals.");
@@ -56,6 +57,36 @@ internal static class NonlinearDiagnostics
                          $"tolerances are too loose for an objective of order {Significant(objective, 2)}, and intervals from " +
                          "such resamples are far too narrow (the failure Besiroglu et al. 2024 found in Hoffmann et al. 2022). " +
                          "Tighten the tolerances.";
+    }
+
+    /// <summary>
+    /// Positive scale parameters whose removal (set to 0) changes no run's predicted loss by more
+    /// than one part in a million: their term has vanished and the law has degenerated to a
+    /// smaller one (E → 0: no irreducible loss in these runs; B → 0: no dependence on D).
+    /// </summary>
+    private static IEnumerable<string> VanishedTerms(DiagnosticContext c)
+    {
+        var law = c.Law;
+        var natural = c.Estimates.Natural;
+        int inputs = c.Data.InputCount;
+        var x = new double[inputs];
+        for (int p = 0; p < law.Parameters.Count; p++)
+        {
+            if (!law.Parameters[p].Positive) continue;
+            var without = (double[])natural.Clone();
+            without[p] = 0;
+            double largest = 0;
+            for (int i = 0; i < c.Data.Count; i++)
+            {
+                for (int j = 0; j < inputs; j++) x[j] = Math.Exp(c.Data.LogInputs[i * inputs + j]);
+                double full = law.Loss(natural, x), reduced = law.Loss(without, x);
+                largest = Math.Max(largest, double.IsFinite(reduced) ? Math.Abs(full - reduced) / full : double.PositiveInfinity);
+            }
+            if (largest < 1e-6)
+                yield return $"{law.Parameters[p].Name} = {Significant(natural[p], 3)}: its term ({law.Parameters[p].Description}) has " +
+                             $"vanished (it changes no predicted loss by more than {Significant(largest, 2)} relative); the fit " +
+                             "has degenerated to a smaller law, and the parameters of that term mean nothing.";
+        }
     }
 
     /// <summary>The best converged end point that is distinct from the optimum with a nearly equal objective.</summary>

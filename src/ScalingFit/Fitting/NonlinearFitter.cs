@@ -42,7 +42,7 @@ public static class NonlinearFitter
         var estimates = ParameterEstimates.Build(law, theta, covariance, bootstrap, dof);
         var statistics = Statistics(law, data, theta, final.Objective, k);
         bool converged = final.Converged && final.Decrement <= Uncertainty.Bootstrap.StrictDecrement * Math.Abs(final.Objective);
-        var context = new DiagnosticContext(law, search, best, theta, final, converged, covariance, bootstrap, estimates);
+        var context = new DiagnosticContext(law, data, search, best, theta, final, converged, covariance, bootstrap, estimates);
 
         return new FitResult
         {

@@ -1,5 +1,6 @@
 using ScalingFit.Data;
 using ScalingFit.Fitting;
+using ScalingFit.Fitting.Optimization;
 using ScalingFit.Laws;
 using ScalingFit.Tests.Support;
 
@@ -124,5 +125,65 @@ public class NonlinearFitterTests(ChinchillaFitFixture chinchilla) : IClassFixtu
         double scale = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(expected))) - figures + 1);
         Assert.True(Math.Abs(expected - actual) <= scale / 2 + 1e-12 * Math.Abs(expected),
             $"expected {expected} to {figures} significant figures, got {actual}");
+    }
+}
+
+public class NonlinearDiagnosticsTests
+{
+    [Fact]
+    public void Warnings_DistinctEndPointWithNearlyEqualObjective_ReportsSeveralOptima()
+    {
+        // Three starts: two end at the same minimum, one at a distinct minimum 0.2% higher.
+        var law = ChinchillaLaw.Instance;
+        double[] best = [0.6, 6.2, 7.7, 0.35, 0.37], other = [0.5, 5.0, 8.5, 0.30, 0.41];
+        var ends = best.Concat(other).Concat(best).ToArray();
+        var results = new LocalResult[]
+        {
+            new(1.000e-3, 40, ExitReason.Converged, 1e-20),
+            new(1.002e-3, 55, ExitReason.Converged, 1e-20),
+            new(1.000e-3, 38, ExitReason.Converged, 1e-20),
+        };
+        var warnings = Warnings(law, ends, results);
+        var several = Assert.Single(warnings, w => w.StartsWith("several optima", StringComparison.Ordinal));
+        Assert.Contains("1 starts converged to minima distinct", several);
+        Assert.Contains("0.2% higher", several);
+        Assert.Contains("alpha = 0.3", several);
+    }
+
+    [Fact]
+    public void Warnings_DistinctEndPointWithMuchHigherObjective_IsNotAnotherOptimum()
+    {
+        var law = ChinchillaLaw.Instance;
+        double[] best = [0.6, 6.2, 7.7, 0.35, 0.37], plateau = [1.0, 2.0, 0.0, 1.0, 0.5];
+        var results = new LocalResult[]
+        {
+            new(1.0e-3, 40, ExitReason.Converged, 1e-20),
+            new(2.1e-2, 12, ExitReason.Converged, 1e-20),
+        };
+        Assert.DoesNotContain(Warnings(law, [.. best, .. plateau], results), w => w.StartsWith("several optima", StringComparison.Ordinal));
+    }
+
+    private static IReadOnlyList<string> Warnings(IScalingLaw law, double[] ends, LocalResult[] results)
+    {
+        var runs = Synthetic.Runs((n, d) => law.Loss([1.8, 480, 2100, 0.35, 0.37], [n, d]), sizes: 4, tokenCounts: 4);
+        var data = FitData.From(runs, law.Inputs);
+        var search = new MultiStartResult(5, ends, results);
+        var theta = ends[..5];
+        var natural = new double[5];
+        law.ToNatural(theta, natural, new double[25]);
+        var parameters = law.Parameters.Select((p, i) => new FittedParameter(p.Name, p.Symbol, natural[i], 0.01 * natural[i], new Interval(natural[i], natural[i]))).ToList();
+        var context = new DiagnosticContext(law, data, search, 0, theta, results[0], true, new double[25], null,
+            new ScalingFit.Uncertainty.Estimates(natural, parameters, [], []));
+        return NonlinearDiagnostics.Warnings(context, LossFunction.Default);
+    }
+
+    [Fact]
+    public void Fit_LossWithoutDataDependence_WarnsThatTheTermVanished()
+    {
+        // The loss depends on N only: the B/D^β term should vanish and be reported.
+        var runs = Synthetic.Runs((n, _) => 1.7 + 400 * Math.Pow(n, -0.3), sizes: 8, tokenCounts: 4);
+        var fit = NonlinearFitter.Fit(runs, ChinchillaLaw.Instance, new NonlinearFitOptions { Loss = LossFunction.LeastSquares });
+        Assert.Contains(fit.Warnings, w => (w.StartsWith("B =", StringComparison.Ordinal) || w.StartsWith("beta", StringComparison.Ordinal)) &&
+                                           (w.Contains("vanished") || w.Contains("bound")));
     }
 }
