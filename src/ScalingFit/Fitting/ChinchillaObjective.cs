@@ -56,16 +56,20 @@ internal interface ILanes<T> where T : unmanaged
 
 internal readonly struct DoubleLanes : ILanes<double>
 {
-    public static Vector256<double> Exp(Vector256<double> x) => Vector256.Exp(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Exp(Vector256<double> x) => VectorFunctions.Exp(x);
 
-    public static Vector256<double> Log(Vector256<double> x) => Vector256.Log(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Log(Vector256<double> x) => VectorFunctions.Log(x);
 }
 
 internal readonly struct SingleLanes : ILanes<float>
 {
-    public static Vector256<float> Exp(Vector256<float> x) => Vector256.Exp(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Exp(Vector256<float> x) => VectorFunctions.Exp(x);
 
-    public static Vector256<float> Log(Vector256<float> x) => Vector256.Log(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Log(Vector256<float> x) => VectorFunctions.Log(x);
 }
 
 /// <summary>The vectorised Chinchilla objective in lanes of <typeparamref name="T"/> (float or double).</summary>
