@@ -86,6 +86,13 @@ internal sealed class DataOptions
         return Runs.Load(stream, path, read, selection);
     }
 
+    /// <summary>Reads a table other than the runs (e.g. a ladder of sizes) with the default column aliases.</summary>
+    public static RunSet LoadTable(string path)
+    {
+        using var stream = OpenFile(path);
+        return Runs.Load(stream, path);
+    }
+
     private static FileStream OpenFile(string path)
     {
         try
