@@ -31,7 +31,7 @@ public static class Tradeoff
             : frontier is not null ? n => frontier.ComputeWhereOptimal(n) / (Derivation.FlopPerParameterToken * n)
             : null;
         if (rule is null) RequireTokenRule(fit.Law, ladder, options);
-        string tokenRule = options.TokensPerParameter is { } t ? $"D = {Significant(t, 4)}·N"
+        string tokenRule = options.TokensPerParameter is { } t ? $"D = {t.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}·N"
             : frontier is not null ? $"compute-optimal: D = D_opt at the budget where N is optimal ({fit.Law} frontier, N_opt ∝ C^{Significant(frontier.ParameterExponent, 4)})"
             : "D from the ladder table";
         if (rule is not null && ladder.Any(g => g.TrainingTokens is not null)) tokenRule = "D from the ladder table where given, else " + tokenRule;
