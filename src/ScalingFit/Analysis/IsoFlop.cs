@@ -108,7 +108,7 @@ public static class IsoFlop
         var warnings = new List<string>();
         var downward = budgets.Where(b => b.Parabola is { HasMinimum: false }).ToList();
         if (downward.Count > 0)
-            warnings.Add($"{Count(downward.Count, "parabola")} open{(downward.Count == 1 ? "s" : "")} downward and give no minimum " +
+            warnings.Add($"{Count(downward.Count, "parabola")} open{(downward.Count == 1 ? "s" : "")} downward, with no minimum " +
                          $"(budget{(downward.Count == 1 ? "" : "s")} {Labels(downward)}); left out of the fit of N_opt ∝ C^a.");
         var outside = used.Where(b => b.MinimumOutsideSizes).ToList();
         if (outside.Count > 0)

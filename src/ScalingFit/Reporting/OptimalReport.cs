@@ -18,7 +18,7 @@ public static class OptimalReport
             FitReport.ParameterTable(fit.Parameters, "fitted law") with { Columns = ParameterColumns },
             new Paragraph($"With C = 6ND: {result.Formula}."),
             FitReport.ParameterTable([result.ParameterExponent, result.TokenExponent, result.Coefficient], "frontier"),
-            new KeyValues([new("N counts", result.ConventionNote), new("intervals", result.IntervalMethod)]),
+            new KeyValues([new("parameters", result.ConventionNote), new("intervals", result.IntervalMethod)]),
         };
         if (result.Allocations.Count > 0) blocks.Add(AllocationTable(result.Allocations));
         if (result.Warnings.Count > 0) blocks.Add(new Warnings(result.Warnings));

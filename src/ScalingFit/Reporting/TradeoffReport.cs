@@ -57,7 +57,7 @@ public static class TradeoffReport
             new($"cost ({result.CostUnit})"), new("added cost"), new("ΔL/cost"),
         };
         if (time) columns.AddRange([new("days"), new("accel-hours")]);
-        if (mark) columns.Add(new("", false));
+        if (mark) columns.Add(new("mark", false));
         var rows = result.Rows.Select(r =>
         {
             var row = new List<string>
