@@ -119,7 +119,7 @@ public class TradeoffTests
         Assert.Equal(ratio, decades[1].Gain / decades[0].Gain, 9);
         Assert.Equal(ratio, decades[2].Gain / decades[1].Gain, 9);
         Assert.Equal(0.34, fit["alpha"].Value, 6);
-        var text = Reporting.TradeoffReport.DiminishingReturns(decades)!;
+        var text = global::ScalingFit.Reporting.TradeoffReport.DiminishingReturns(decades)!;
         Assert.Contains("1e7 → 1e8", text);
         Assert.Contains("45.7%", text);   // 10^−0.34 = 0.457
     }
