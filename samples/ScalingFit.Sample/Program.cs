@@ -3,6 +3,7 @@
 //
 //   dotnet run --project samples/ScalingFit.Sample                       (uses samples/training-log.csv)
 //   dotnet run --project samples/ScalingFit.Sample -- generate FILE      (writes the log afresh)
+//   dotnet run --project samples/ScalingFit.Sample -- generate-isoflop FILE   (writes samples/isoflop-runs.csv afresh)
 using System.Globalization;
 using ScalingFit;
 using ScalingFit.Analysis;
@@ -14,6 +15,14 @@ if (args.Length > 0 && args[0] == "generate")
 {
     string target = args.Length > 1 ? args[1] : "training-log.csv";
     File.WriteAllText(target, TrainingLog.Generate(seed: 2024));
+    Console.WriteLine($"wrote {target}");
+    return;
+}
+
+if (args.Length > 0 && args[0] == "generate-isoflop")
+{
+    string target = args.Length > 1 ? args[1] : "isoflop-runs.csv";
+    File.WriteAllText(target, IsoFlopRuns.Generate(seed: 2022));
     Console.WriteLine($"wrote {target}");
     return;
 }

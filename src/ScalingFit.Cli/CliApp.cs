@@ -21,6 +21,11 @@ public static class CliApp
             "scalingfit: fit neural scaling laws to training runs, predict the loss of larger models and choose compute-optimal sizes.");
         root.Add(Fit.FitCommand.Create(context));
         root.Add(Predict.PredictCommand.Create(context));
+        root.Add(Optimal.OptimalCommand.Create(context));
+        root.Add(IsoFlop.IsoFlopCommand.Create(context));
+        root.Add(Backtest.BacktestCommand.Create(context));
+        root.Add(Compare.CompareCommand.Create(context));
+        root.Add(Tradeoff.TradeoffCommand.Create(context));
         root.Add(Params.ParamsCommand.Create(context));
         root.Add(Plot.PlotCommand.Create(context));
 

@@ -86,6 +86,13 @@ internal sealed class DataOptions
         return Runs.Load(stream, path, read, selection);
     }
 
+    /// <summary>Reads a table of models rather than runs (e.g. a ladder of sizes): columns by alias, no loss needed.</summary>
+    public static RunSet LoadTable(string path)
+    {
+        using var stream = OpenFile(path);
+        return Runs.Load(stream, path, new RunReadOptions { RequireLoss = false });
+    }
+
     private static FileStream OpenFile(string path)
     {
         try

@@ -7,12 +7,7 @@ namespace ScalingFit.Cli.Common;
 /// <summary>--law and --x, shared by fit and predict.</summary>
 internal sealed class LawOptions
 {
-    public Option<string> Law { get; } = new("--law")
-    {
-        Description = "The law to fit: power (L = (X_c/X)^α, log-log OLS), joint (L = k·N^a_N·D^a_D·C^a_C, OLS), " +
-                      "saturating (L = E + A·X^−α), kaplan-nd (Kaplan 2020 Eq. 1.5) or chinchilla (L = E + A/N^α + B/D^β).",
-        DefaultValueFactory = _ => "power",
-    };
+    public Option<string> Law { get; }
 
     public Option<string?> X { get; } = new("--x")
     {
@@ -24,8 +19,15 @@ internal sealed class LawOptions
         Description = "Fit the power law as a nonlinear law (Huber or least squares on ln L, multi-start) to compare with OLS.",
     };
 
-    public LawOptions()
+    /// <summary>The options, with the law fitted when --law is not given (power unless a command needs another).</summary>
+    public LawOptions(string defaultLaw = "power")
     {
+        Law = new Option<string>("--law")
+        {
+            Description = "The law to fit: power (L = (X_c/X)^α, log-log OLS), joint (L = k·N^a_N·D^a_D·C^a_C, OLS), " +
+                          "saturating (L = E + A·X^−α), kaplan-nd (Kaplan 2020 Eq. 1.5) or chinchilla (L = E + A/N^α + B/D^β).",
+            DefaultValueFactory = _ => defaultLaw,
+        };
         Law.AcceptOnlyFromAmong([.. LawSpec.Names]);
     }
 

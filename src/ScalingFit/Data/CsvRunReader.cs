@@ -93,7 +93,7 @@ public static class CsvRunReader
                 incomplete > 0
                     ? $"all {incomplete} rows have an empty N, D, C or loss cell."
                     : "the file has a header but no rows of runs.", source);
-        if (index[(int)Quantity.Loss] < 0)
+        if (options.RequireLoss && index[(int)Quantity.Loss] < 0)
             throw new DataException(
                 "no loss column: looked for " + string.Join(", ", Quantity.Loss.Aliases().Select(a => $"'{a}'")) +
                 " (case-insensitive). Name the column with --loss-column.", source, 1);

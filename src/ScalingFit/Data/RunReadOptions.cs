@@ -24,6 +24,12 @@ public sealed record RunReadOptions
     /// </summary>
     public bool DropIncompleteRows { get; init; }
 
+    /// <summary>
+    /// Whether a loss column is required (true for runs). Tables that describe models still to
+    /// train, such as a ladder of sizes for a cost trade-off, have none.
+    /// </summary>
+    public bool RequireLoss { get; init; } = true;
+
     /// <summary>The column the user named for a quantity, or null.</summary>
     public string? ColumnFor(Quantity quantity) => quantity switch
     {

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using ScalingFit.Analysis;
+using ScalingFit.Cli.Common;
+using ScalingFit.Data;
+using ScalingFit.Fitting;
+using ScalingFit.Reporting;
+
+namespace ScalingFit.Cli.Compare;
+
+/// <summary>scalingfit compare: fit every applicable law to the same runs and rank them by backtest error.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new DataOptions();
+        var nonlinear = new NonlinearOptions();
+        var holdout = new HoldoutOptions();
+        var output = new OutputOptions();
+        var laws = new Option<string?>("--laws")
+        {
+            Description = "Comma-separated laws to compare (default: every applicable one of power, saturating, joint, kaplan-nd, chinchilla).",
+        };
+        var x = new Option<string>("--x")
+        {
+            Description = "The input of the one-input laws (power, saturating): N, D or C.",
+            DefaultValueFactory = _ => "N",
+        };
+        var command = new Command("compare",
+            "Compare laws on the same runs: rank them by how well they predict held-out larger runs, with AIC, BIC and residual spread beside.");
+        data.AddTo(command);
+        command.Add(laws);
+        command.Add(x);
+        nonlinear.AddTo(command);
+        holdout.AddTo(command);
+        output.AddTo(command);
+        command.SetAction(parse => CliApp.Guarded(context, () =>
+        {
+            var input = Quantities.Parse(parse.GetValue(x)!);
+            var split = holdout.Build(parse);
+            var runs = data.Load(parse);
+            var specs = parse.GetValue(laws) is { } names ? Parse(names, input) : LawComparison.ApplicableLaws(runs, input);
+            var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
+            output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Comparison(result));
+        }));
+        return command;
+    }
+
+    private static List<LawSpec> Parse(string names, Quantity input)
+    {
+        var list = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        if (list.Count == 0) throw new OptionException("--laws names no law; e.g. --laws power,saturating,chinchilla.");
+        return list.Select(name => LawSpec.Create(name, name is "power" or "saturating" ? [input] : null)).ToList();
+    }
+}

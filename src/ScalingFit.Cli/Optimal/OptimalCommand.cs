@@ -1,0 +1,99 @@
+using System.CommandLine;
+using ScalingFit.Analysis;
+using ScalingFit.Cli.Common;
+using ScalingFit.Data;
+using ScalingFit.Fitting;
+using ScalingFit.Reporting;
+
+namespace ScalingFit.Cli.Optimal;
+
+/// <summary>scalingfit optimal: the compute-optimal model size and token count for a budget, from a fitted law of N and D.</summary>
+internal static class OptimalCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new DataOptions();
+        var nonlinear = new NonlinearOptions();
+        var output = new OutputOptions();
+        var law = new Option<string>("--law")
+        {
+            Description = "The law whose frontier to use: chinchilla (L = E + A/N^α + B/D^β) or kaplan-nd (Kaplan et al. 2020 Eq. 1.5).",
+            DefaultValueFactory = _ => "chinchilla",
+        };
+        law.AcceptOnlyFromAmong("chinchilla", "kaplan-nd");
+        var compute = new Option<double[]>("--compute")
+        {
+            Description = "A compute budget C in FLOP, e.g. 5.76e23; repeatable.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var range = new Option<string?>("--compute-range")
+        {
+            Description = "Budgets LOW:HIGH, log-spaced (one per decade unless --points), e.g. 1e18:1e26. " +
+                          "Default 1e18:1e26 when no --compute, --n or --target-loss is given.",
+        };
+        var points = new Option<int?>("--points") { Description = "How many log-spaced budgets across --compute-range (both ends included)." };
+        var sizes = new Option<double[]>("--n")
+        {
+            Description = "A model size N: the budget at which it is the compute-optimal size; repeatable.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var targets = new Option<double[]>("--target-loss")
+        {
+            Description = "A loss to reach: the smallest budget whose optimal allocation reaches it; repeatable.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var convention = new Option<string?>("--parameter-convention")
+        {
+            Description = "Whether the data's N counts embedding parameters: total or non-embedding " +
+                          "(default: total for the built-in Chinchilla runs, unknown otherwise).",
+        };
+        convention.AcceptOnlyFromAmong("total", "non-embedding");
+
+        var command = new Command("optimal",
+            "Compute-optimal allocation: the model size N_opt and tokens D_opt that minimize a fitted law at a budget C = 6ND, " +
+            "the budget at which a size is optimal, and the budget that reaches a loss.");
+        data.AddTo(command);
+        command.Add(law);
+        nonlinear.AddTo(command);
+        foreach (var option in new Option[] { compute, range, points, sizes, targets, convention }) command.Add(option);
+        output.AddTo(command);
+        command.SetAction(parse => CliApp.Guarded(context, () =>
+        {
+            var budgets = new List<double>(parse.GetValue(compute) ?? []);
+            var n = parse.GetValue(sizes) ?? [];
+            var losses = parse.GetValue(targets) ?? [];
+            string? rangeText = parse.GetValue(range);
+            if (rangeText is null && parse.GetValue(points) is not null)
+                throw new OptionException("--points spaces the budgets of --compute-range; give --compute-range LOW:HIGH too.");
+            if (rangeText is null && budgets.Count == 0 && n.Length == 0 && losses.Length == 0) rangeText = "1e18:1e26";
+            if (rangeText is not null)
+            {
+                var (low, high) = ComputeBudgets.ParseRange(rangeText);
+                budgets.AddRange(ComputeBudgets.LogSpaced(low, high, parse.GetValue(points)));
+            }
+            var options = new ComputeOptimalOptions
+            {
+                Budgets = budgets,
+                ParameterCounts = n,
+                TargetLosses = losses,
+                Convention = Convention(parse.GetValue(convention), parse.GetValue(data.File)),
+            }.Validated();
+            var spec = LawSpec.Create(parse.GetValue(law)!, null);
+            var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
+            var result = ComputeOptimal.Analyze(fit, options);
+            output.Write(parse, context, () => OptimalReport.Build(result), () => AllocationJson.Optimal(result));
+        }));
+        return command;
+    }
+
+    private static ParameterConvention Convention(string? text, string? file) => text switch
+    {
+        "total" => ParameterConvention.Total,
+        "non-embedding" => ParameterConvention.NonEmbedding,
+        _ when file is null => ParameterConvention.Total,
+        _ => ParameterConvention.Unknown,
+    };
+}

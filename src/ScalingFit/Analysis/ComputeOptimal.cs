@@ -1,0 +1,146 @@
+using ScalingFit.Data;
+using ScalingFit.Fitting;
+using ScalingFit.Laws;
+using ScalingFit.Uncertainty;
+
+namespace ScalingFit.Analysis;
+
+/// <summary>
+/// Compute-optimal allocation from a fitted law of N and D (Hoffmann et al. 2022, approach 3): how
+/// large a model and how many tokens a budget buys, the budget at which a size is optimal, and the
+/// budget that reaches a target loss. Intervals are 95% percentile intervals over the fit's
+/// bootstrap resamples, each resample's own frontier evaluated at the same question.
+/// </summary>
+public static class ComputeOptimal
+{
+    /// <summary>The frontier of the fit and the allocations asked for.</summary>
+    /// <exception cref="OptionException">The law has no frontier, or a budget, size or loss is not positive and finite.</exception>
+    /// <exception cref="FitException">The fitted exponents leave no optimum, or a target loss is out of reach.</exception>
+    public static ComputeOptimalResult Analyze(FitResult fit, ComputeOptimalOptions options)
+    {
+        options.Validated();
+        var frontier = ComputeFrontier.Of(fit);
+        var law = fit.ScalingLaw!;
+        var samples = SampleFrontiers(law, fit.ParameterSamples, out int without);
+
+        var allocations = new List<Allocation>();
+        foreach (var c in options.Budgets) allocations.Add(Allocate(fit, frontier, samples, AllocationGiven.Compute, c));
+        foreach (var n in options.ParameterCounts) allocations.Add(Allocate(fit, frontier, samples, AllocationGiven.ParameterCount, n));
+        foreach (var l in options.TargetLosses)
+        {
+            if (!(l > frontier.LossFloor))
+                throw new FitException(
+                    $"no budget reaches a loss of {G(l)}: the fitted law's loss never falls below {G(frontier.LossFloor)} " +
+                    (frontier.Law == "chinchilla" ? "(its irreducible loss E)." : "."));
+            var allocation = Allocate(fit, frontier, samples, AllocationGiven.Loss, l);
+            if (!double.IsFinite(allocation.Compute))
+                throw new FitException($"a loss of {G(l)} is not reached below 1e60 FLOP by the fitted law.");
+            allocations.Add(allocation);
+        }
+
+        var warnings = new List<string>();
+        if (Extrapolation(fit, allocations) is { } far) warnings.Add(far);
+        if (options.Convention == ParameterConvention.Unknown) warnings.Add(ConventionWarning);
+        if (without > 0)
+            warnings.Add($"{without} of {fit.ParameterSamples.Count} bootstrap resamples have an exponent ≤ 0 and no frontier; " +
+                         "they are left out of the intervals.");
+        warnings.AddRange(fit.Warnings);
+
+        return new ComputeOptimalResult(
+            fit, frontier,
+            Estimate("G", "G", frontier.Coefficient, samples.Select(s => s.Coefficient)),
+            Exponent(fit, "a", "a", frontier.ParameterExponent, samples.Select(s => s.ParameterExponent)),
+            Exponent(fit, "b", "b", frontier.TokenExponent, samples.Select(s => s.TokenExponent)),
+            allocations, options.Convention, IntervalMethod(fit, samples.Count), warnings);
+    }
+
+    private const string ConventionWarning =
+        "the data does not say whether N counts embedding parameters (--parameter-convention total or non-embedding).";
+
+    private static Allocation Allocate(FitResult fit, ComputeFrontier f, IReadOnlyList<ComputeFrontier> samples, AllocationGiven given, double value)
+    {
+        var point = Point(f, given, value);
+        AllocationIntervals ci;
+        if (samples.Count > 0)
+        {
+            var points = samples.Select(s => Point(s, given, value)).Where(p => double.IsFinite(p.C)).ToList();
+            ci = new AllocationIntervals(
+                Percentiles.Interval95(points.Select(p => p.C)),
+                Percentiles.Interval95(points.Select(p => p.N)),
+                Percentiles.Interval95(points.Select(p => p.D)),
+                Percentiles.Interval95(points.Select(p => p.D / p.N)),
+                Percentiles.Interval95(points.Select(p => p.L)));
+        }
+        else
+        {
+            // Without resamples only the loss has an interval: the law's own interval at the point. The
+            // loss is flat along 6ND = C at the optimum, so where N_opt lies matters to it only at second order.
+            var loss = given == AllocationGiven.Loss ? new Interval(value, value) : fit.Model.PredictionInterval([point.N, point.D]);
+            ci = AllocationIntervals.None with { Loss = loss };
+        }
+        return new Allocation(given, point.C, point.N, point.D, point.L, ci);
+    }
+
+    private static (double C, double N, double D, double L) Point(ComputeFrontier f, AllocationGiven given, double value)
+    {
+        double c = given switch
+        {
+            AllocationGiven.Compute => value,
+            AllocationGiven.ParameterCount => f.ComputeWhereOptimal(value),
+            _ => f.ComputeForLoss(value),
+        };
+        double n = given == AllocationGiven.ParameterCount ? value : f.OptimalParameters(c);
+        double d = c / (Derivation.FlopPerParameterToken * n);
+        double l = given == AllocationGiven.Loss ? value : f.Loss(n, d);
+        return (c, n, d, l);
+    }
+
+    private static List<ComputeFrontier> SampleFrontiers(IScalingLaw law, IReadOnlyList<double[]> samples, out int without)
+    {
+        var frontiers = new List<ComputeFrontier>(samples.Count);
+        foreach (var s in samples)
+        {
+            if (ComputeFrontier.TryOf(law, s, out var f, out _)) frontiers.Add(f!);
+        }
+        without = samples.Count - frontiers.Count;
+        return frontiers;
+    }
+
+    /// <summary>a and b: the fit's own derived quantities when it has them (chinchilla), else from the resamples.</summary>
+    private static FittedParameter Exponent(FitResult fit, string name, string symbol, double value, IEnumerable<double> samples) =>
+        fit.Derived.FirstOrDefault(d => d.Name == name) is { } derived && Math.Abs(derived.Value - value) < 1e-12
+            ? derived with { Symbol = symbol }
+            : Estimate(name, symbol, value, samples);
+
+    private static FittedParameter Estimate(string name, string symbol, double value, IEnumerable<double> samples)
+    {
+        var values = samples.ToArray();
+        return values.Length > 1
+            ? new FittedParameter(name, symbol, value, Percentiles.StandardDeviation(values), Percentiles.Interval95(values))
+            : new FittedParameter(name, symbol, value, double.NaN, AllocationIntervals.Unknown);
+    }
+
+    private static string IntervalMethod(FitResult fit, int samples) => samples > 0
+        ? $"95% percentile intervals over {samples} bootstrap resamples, each with its own frontier"
+        : "no intervals for N_opt and D_opt without a bootstrap (--bootstrap K); the loss interval is the law's own at " +
+          $"(N_opt, D_opt): {fit.Model.IntervalMethod}";
+
+    /// <summary>How far the allocations reach beyond the sizes and token counts the law was fitted to.</summary>
+    private static string? Extrapolation(FitResult fit, IReadOnlyList<Allocation> allocations)
+    {
+        if (allocations.Count == 0) return null;
+        var ranges = fit.Model.InputRanges;
+        double Beyond(Interval range, double v) =>
+            v > range.Upper ? Math.Log10(v / range.Upper) : v < range.Lower ? Math.Log10(range.Lower / v) : 0;
+        double n = allocations.Max(a => Beyond(ranges[0], a.ParameterCount));
+        double d = allocations.Max(a => Beyond(ranges[1], a.TrainingTokens));
+        if (Math.Max(n, d) < 0.05) return null;
+        return $"the frontier is extrapolated: N_opt reaches {Decades(n)} and D_opt {Decades(d)} decades beyond the sizes and token counts " +
+               $"fitted (N {G(ranges[0].Lower)} to {G(ranges[0].Upper)}, D {G(ranges[1].Lower)} to {G(ranges[1].Upper)}); " +
+               "the allocation assumes the law holds out there.";
+    }
+
+    private static string G(double v) => NumberFormat.Significant(v, 4);
+
+    private static string Decades(double v) => v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,70 @@
+using ScalingFit.Fitting;
+
+namespace ScalingFit.Analysis;
+
+/// <summary>What to ask of the compute-optimal frontier.</summary>
+public sealed record ComputeOptimalOptions
+{
+    /// <summary>Budgets C (FLOP): the optimal size, tokens and loss at each.</summary>
+    public IReadOnlyList<double> Budgets { get; init; } = [];
+
+    /// <summary>Model sizes N: the budget at which each is the optimal size.</summary>
+    public IReadOnlyList<double> ParameterCounts { get; init; } = [];
+
+    /// <summary>Target losses: the smallest budget that reaches each, and how to spend it.</summary>
+    public IReadOnlyList<double> TargetLosses { get; init; } = [];
+
+    /// <summary>Whether the data's N counts embeddings; said in the report because it moves the frontier.</summary>
+    public ParameterConvention Convention { get; init; } = ParameterConvention.Unknown;
+
+    /// <summary>Checks every budget, size and loss before any fitting starts.</summary>
+    /// <exception cref="OptionException">A value that is not positive and finite.</exception>
+    public ComputeOptimalOptions Validated()
+    {
+        foreach (var c in Budgets) Guard.Positive(c, "a compute budget (--compute)");
+        foreach (var n in ParameterCounts) Guard.Positive(n, "a model size (--n)");
+        foreach (var l in TargetLosses) Guard.Positive(l, "a target loss (--target-loss)");
+        return this;
+    }
+}
+
+/// <summary>The compute-optimal frontier of a fit and the allocations asked for.</summary>
+/// <param name="Fit">The law the frontier comes from.</param>
+/// <param name="Frontier">The closed form at the fitted parameters.</param>
+/// <param name="Coefficient">G in N_opt = G·(C/6)^a, with its interval from the bootstrap when there is one.</param>
+/// <param name="ParameterExponent">a: N_opt ∝ C^a.</param>
+/// <param name="TokenExponent">b = 1 − a: D_opt ∝ C^b.</param>
+/// <param name="Allocations">One row per budget, model size and target loss asked about, in that order.</param>
+/// <param name="Convention">Whether N counts embeddings.</param>
+/// <param name="IntervalMethod">How the intervals were made, in words.</param>
+/// <param name="Warnings">Extrapolation, convention and fit warnings.</param>
+public sealed record ComputeOptimalResult(
+    FitResult Fit,
+    ComputeFrontier Frontier,
+    FittedParameter Coefficient,
+    FittedParameter ParameterExponent,
+    FittedParameter TokenExponent,
+    IReadOnlyList<Allocation> Allocations,
+    ParameterConvention Convention,
+    string IntervalMethod,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The closed form of the frontier for this law, in words and symbols.</summary>
+    public string Formula => Frontier.Law == "chinchilla"
+        ? "N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b with G = (αA/(βB))^(1/(α+β)), a = β/(α+β), b = α/(α+β) (Hoffmann et al. 2022, Eq. 4)"
+        : "N_opt = G·(C/6)^a, D_opt = C/(6·N_opt) with r = α_N/α_D, G = (r·N_c^r/D_c)^(1/(1+r)), a = α_D/(α_N+α_D), b = 1 − a " +
+          "(the minimum of Kaplan et al. 2020 Eq. 1.5 along C = 6ND)";
+
+    /// <summary>What the convention means for the numbers, for a person.</summary>
+    public string ConventionNote => Convention switch
+    {
+        ParameterConvention.Total =>
+            "N counts all parameters, embeddings included (Hoffmann et al.'s convention; the built-in Chinchilla runs use it).",
+        ParameterConvention.NonEmbedding =>
+            "N counts non-embedding parameters (Kaplan et al.'s convention): N_opt is the non-embedding size; add " +
+            "(n_vocab + n_ctx)·d_model for the total. Counting embeddings or not moves the fitted exponent at small scale " +
+            "(Pearce and Song 2024 trace much of Kaplan's 0.73 against Chinchilla's 0.50 to it).",
+        _ => "the data does not say whether N counts embedding parameters; pass --parameter-convention total or non-embedding. " +
+             "It matters: Chinchilla counts them, Kaplan et al. did not, and the fitted exponent a moves with the choice at small scale.",
+    };
+}

@@ -1,0 +1,155 @@
+using ScalingFit.Data;
+using ScalingFit.Fitting;
+using static ScalingFit.NumberFormat;
+
+namespace ScalingFit.Analysis;
+
+/// <summary>
+/// IsoFLOP analysis (Hoffmann et al. 2022, approach 2): group runs by compute budget, fit a parabola
+/// of loss against ln N within each budget of at least 3 sizes, take its vertex as N_opt(C), then
+/// fit ln N_opt = ln k + a·ln C and ln D_opt = ln k' + b·ln C by OLS with t intervals.
+/// </summary>
+public static class IsoFlop
+{
+    /// <summary>Parabolas need this many distinct sizes.</summary>
+    public const int MinimumSizes = 3;
+
+    /// <summary>The frontier's exponent and its interval need this many budgets with a minimum.</summary>
+    public const int MinimumBudgets = 3;
+
+    /// <summary>Analyses the runs.</summary>
+    /// <exception cref="FitException">Fewer than 3 budgets have a parabola with a minimum.</exception>
+    /// <exception cref="DataException">The runs lack N, C or loss, or the group column does not exist.</exception>
+    /// <exception cref="OptionException">A negative tolerance, or a budget that is not positive.</exception>
+    public static IsoFlopResult Analyze(RunSet runs, IsoFlopOptions? options = null)
+    {
+        options ??= new IsoFlopOptions();
+        if (!(options.BudgetTolerance >= 0) || double.IsInfinity(options.BudgetTolerance))
+            throw new OptionException($"--budget-tolerance must be 0 or more, got {Significant(options.BudgetTolerance, 4)}.");
+        foreach (var c in options.Budgets) Guard.Positive(c, "a compute budget");
+        Guard.AtLeast(options.MinimumSizes, MinimumSizes, "--min-sizes");
+        var n = runs.Values(Quantity.ParameterCount).ToArray();
+        var loss = runs.Values(Quantity.Loss).ToArray();
+        var groups = options.GroupColumn is { } column
+            ? BudgetGrouping.ByColumn(runs, column)
+            : BudgetGrouping.ByTolerance(runs, options.BudgetTolerance);
+        string grouping = options.GroupColumn is { } col
+            ? $"budgets named by column '{col}'"
+            : options.BudgetTolerance > 0
+                ? $"C binned in log space: the windows no wider than a factor {Significant(1 + options.BudgetTolerance, 4)} that hold the most runs, densest first"
+                : "runs of equal compute share a budget";
+
+        var budgets = groups.Select(g => Budget(g, n, loss, options.MinimumSizes)).ToList();
+        var used = budgets.Where(b => b.Used).ToList();
+        if (used.Count < MinimumBudgets) throw TooFewBudgets(runs, budgets, used.Count, grouping, options);
+
+        var logC = used.Select(b => Math.Log(b.Compute)).ToArray();
+        var nFit = LinearLeastSquares.SolveColumns([logC], used.Select(b => Math.Log(b.OptimalParameterCount)).ToArray());
+        var dFit = LinearLeastSquares.SolveColumns([logC], used.Select(b => Math.Log(b.OptimalTokens)).ToArray());
+        var allocations = options.Budgets.Select(c => Allocate(nFit, c)).ToList();
+        var statistics = new FitStatistics(nFit.Points, nFit.DegreesOfFreedom, nFit.SumOfSquares,
+            Math.Sqrt(nFit.SumOfSquares / nFit.Points), nFit.RSquared, Math.Sqrt(nFit.ResidualVariance));
+
+        return new IsoFlopResult(
+            Coefficient("a", "a", nFit, 1), Coefficient("b", "b", dFit, 1), Coefficient("logK", "ln k", nFit, 0),
+            budgets, allocations, grouping, statistics, DataDescription.Of(runs), Warnings(budgets, used, nFit));
+    }
+
+    private static IsoFlopBudget Budget(BudgetGroup g, double[] n, double[] loss, int minimumSizes)
+    {
+        var sizes = g.Rows.Select(i => n[i]).ToList();
+        int distinct = DistinctSizes(sizes);
+        var range = new Interval(sizes.Min(), sizes.Max());
+        if (distinct < minimumSizes)
+            return new IsoFlopBudget(g.Label, g.Compute, g.Rows.Count, distinct, range, g.Spread, null, false,
+                $"{distinct} size{(distinct == 1 ? "" : "s")}: " +
+                (minimumSizes == MinimumSizes ? $"a parabola needs {MinimumSizes}" : $"--min-sizes is {minimumSizes}"), g.Rows);
+        var parabola = IsoFlopParabola.Fit(sizes, g.Rows.Select(i => loss[i]).ToList());
+        if (parabola is null)
+            return new IsoFlopBudget(g.Label, g.Compute, g.Rows.Count, distinct, range, g.Spread, null, false,
+                "its sizes do not determine a parabola", g.Rows);
+        if (!parabola.HasMinimum)
+            return new IsoFlopBudget(g.Label, g.Compute, g.Rows.Count, distinct, range, g.Spread, parabola, false,
+                "the parabola opens downward: no minimum", g.Rows);
+        var budget = new IsoFlopBudget(g.Label, g.Compute, g.Rows.Count, distinct, range, g.Spread, parabola, true, null, g.Rows);
+        return budget.MinimumOutsideSizes ? budget with { Reason = "the minimum lies outside the sizes sampled" } : budget;
+    }
+
+    /// <summary>Distinct sizes, treating sizes within a relative 1e-6 as one.</summary>
+    private static int DistinctSizes(List<double> sizes)
+    {
+        var sorted = sizes.Order().ToArray();
+        int count = 1;
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i] > sorted[i - 1] * (1 + 1e-6)) count++;
+        }
+        return count;
+    }
+
+    private static FittedParameter Coefficient(string name, string symbol, LinearSolution fit, int j)
+    {
+        double value = fit.Coefficients[j], se = fit.StandardError(j), t = fit.T95;
+        return new FittedParameter(name, symbol, value, se, new Interval(value - t * se, value + t * se));
+    }
+
+    /// <summary>N_opt = exp(ln k + a·ln C), with the 95% confidence interval of the line at ln C.</summary>
+    private static IsoFlopAllocation Allocate(LinearSolution fit, double compute)
+    {
+        double x = Math.Log(compute), y = fit.Coefficients[0] + fit.Coefficients[1] * x;
+        double half = fit.T95 * Math.Sqrt(fit.ResidualVariance * fit.Leverage([1, x]));
+        double nOpt = Math.Exp(y);
+        return new IsoFlopAllocation(compute, nOpt, new Interval(Math.Exp(y - half), Math.Exp(y + half)),
+            compute / (Derivation.FlopPerParameterToken * nOpt));
+    }
+
+    private static List<string> Warnings(List<IsoFlopBudget> budgets, List<IsoFlopBudget> used, LinearSolution fit)
+    {
+        var warnings = new List<string>();
+        var downward = budgets.Where(b => b.Parabola is { HasMinimum: false }).ToList();
+        if (downward.Count > 0)
+            warnings.Add($"{Count(downward.Count, "parabola")} open{(downward.Count == 1 ? "s" : "")} downward, with no minimum " +
+                         $"(budget{(downward.Count == 1 ? "" : "s")} {Labels(downward)}); left out of the fit of N_opt ∝ C^a.");
+        var outside = used.Where(b => b.MinimumOutsideSizes).ToList();
+        if (outside.Count > 0)
+            warnings.Add($"at {Count(outside.Count, "budget")} ({Labels(outside)}) the parabola's minimum lies outside the sizes " +
+                         "sampled, so N_opt there is an extrapolation of the parabola; sample sizes on both sides of the optimum.");
+        var few = budgets.Where(b => b.Parabola is null).ToList();
+        if (few.Count > 0)
+            warnings.Add($"{Count(few.Count, "budget")} with too few sizes left out ({few.Sum(b => b.Runs)} runs).");
+        var wide = used.Where(b => b.ComputeSpread > 1.01).ToList();
+        if (wide.Count > 0)
+            warnings.Add($"{Count(wide.Count, "budget")} used hold runs of unequal compute (up to a factor " +
+                         $"{Significant(wide.Max(b => b.ComputeSpread), 3)}); their losses differ partly by compute, not only by size.");
+        var exact = used.Where(b => b.Parabola!.DegreesOfFreedom == 0).ToList();
+        if (exact.Count > 0)
+            warnings.Add($"{Count(exact.Count, "parabola")} pass{(exact.Count == 1 ? "es" : "")} exactly through 3 runs, so " +
+                         "their minima have no standard error.");
+        if (fit.DegreesOfFreedom < 3)
+            warnings.Add($"N_opt ∝ C^a rests on {used.Count} budgets: its interval (t with {fit.DegreesOfFreedom} degrees of " +
+                         "freedom) is wide; more budgets narrow it.");
+        return warnings;
+    }
+
+    private static FitException TooFewBudgets(RunSet runs, List<IsoFlopBudget> budgets, int usable, string grouping, IsoFlopOptions options)
+    {
+        var reasons = budgets.Where(b => !b.Used).Take(8)
+            .Select(b => $"{b.Label} ({b.Reason})").ToList();
+        string skipped = reasons.Count == 0 ? "" :
+            $" Left out: {string.Join("; ", reasons)}{(budgets.Count(b => !b.Used) > reasons.Count ? "; …" : "")}.";
+        string hint = options.GroupColumn is null
+            ? $" Runs at nearly equal compute can be binned with a larger --budget-tolerance (now {Significant(options.BudgetTolerance, 3)}), or named with --group-column."
+            : "";
+        return new FitException(
+            $"an IsoFLOP analysis needs at least {MinimumBudgets} compute budgets with {options.MinimumSizes} or more model sizes and a " +
+            $"parabola with a minimum; {runs.Source} gives {usable} of {budgets.Count} budgets ({grouping}).{skipped}{hint}");
+    }
+
+    private static string Labels(IEnumerable<IsoFlopBudget> budgets)
+    {
+        var labels = budgets.Select(b => b.Label).ToList();
+        return labels.Count <= 6 ? string.Join(", ", labels) : string.Join(", ", labels.Take(6)) + $" and {labels.Count - 6} more";
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}

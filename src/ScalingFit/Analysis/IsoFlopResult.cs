@@ -1,0 +1,96 @@
+using ScalingFit.Fitting;
+
+namespace ScalingFit.Analysis;
+
+/// <summary>How runs are grouped into compute budgets for an IsoFLOP analysis.</summary>
+public sealed record IsoFlopOptions
+{
+    /// <summary>The default tolerance: a budget spans at most a factor 1.2 in compute.</summary>
+    public const double DefaultTolerance = 0.2;
+
+    /// <summary>A column whose values name the budgets; null to bin the compute C instead.</summary>
+    public string? GroupColumn { get; init; }
+
+    /// <summary>
+    /// Binning of C when there is no group column: a budget spans at most a factor 1 + tolerance in
+    /// compute, the densest such windows taken first. 0 groups only runs of equal compute.
+    /// </summary>
+    public double BudgetTolerance { get; init; } = DefaultTolerance;
+
+    /// <summary>Budgets with fewer distinct model sizes are left out (at least 3, which a parabola needs).</summary>
+    public int MinimumSizes { get; init; } = IsoFlop.MinimumSizes;
+
+    /// <summary>Budgets at which to read N_opt and D_opt off the fitted N_opt ∝ C^a.</summary>
+    public IReadOnlyList<double> Budgets { get; init; } = [];
+}
+
+/// <summary>One compute budget of an IsoFLOP analysis.</summary>
+/// <param name="Label">Its name: the group column's value or its compute.</param>
+/// <param name="Compute">C: the geometric mean compute of its runs.</param>
+/// <param name="Runs">How many runs it holds.</param>
+/// <param name="Sizes">How many distinct model sizes N.</param>
+/// <param name="SizeRange">The smallest and largest N.</param>
+/// <param name="ComputeSpread">Largest over smallest compute of its runs (1 when they share a budget exactly).</param>
+/// <param name="Parabola">The fitted parabola, or null with fewer than 3 sizes.</param>
+/// <param name="Used">Whether its minimum enters the fit of N_opt ∝ C^a.</param>
+/// <param name="Reason">Why it does not, or why it is suspect; null when all is well.</param>
+/// <param name="Rows">Its runs' rows in the run set.</param>
+public sealed record IsoFlopBudget(
+    string Label, double Compute, int Runs, int Sizes, Interval SizeRange, double ComputeSpread,
+    IsoFlopParabola? Parabola, bool Used, string? Reason, IReadOnlyList<int> Rows)
+{
+    /// <summary>N_opt: the parabola's vertex (NaN without a minimum).</summary>
+    public double OptimalParameterCount => Parabola is { HasMinimum: true } p ? Math.Exp(p.LogVertex) : double.NaN;
+
+    /// <summary>D_opt = C/(6·N_opt).</summary>
+    public double OptimalTokens => Compute / (Data.Derivation.FlopPerParameterToken * OptimalParameterCount);
+
+    /// <summary>The parabola's loss at its vertex (NaN without a minimum).</summary>
+    public double LossAtOptimum => Parabola is { HasMinimum: true } p ? p.VertexLoss : double.NaN;
+
+    /// <summary>A 95% t interval of N_opt from the parabola's standard errors (NaN with 3 runs: no residual degrees of freedom).</summary>
+    public Interval OptimalParameterCountCi95 => Parabola is { HasMinimum: true } p
+        ? new Interval(Math.Exp(p.LogVertex - p.T95 * p.LogMinimumStandardError), Math.Exp(p.LogVertex + p.T95 * p.LogMinimumStandardError))
+        : AllocationIntervals.Unknown;
+
+    /// <summary>Whether the vertex lies outside the sizes sampled at this budget (an extrapolated minimum).</summary>
+    public bool MinimumOutsideSizes => Parabola is { HasMinimum: true } &&
+        (OptimalParameterCount < SizeRange.Lower || OptimalParameterCount > SizeRange.Upper);
+}
+
+/// <summary>N_opt and D_opt read off the fitted IsoFLOP frontier at a budget.</summary>
+/// <param name="Compute">C, FLOP.</param>
+/// <param name="ParameterCount">N_opt = exp(k)·C^a.</param>
+/// <param name="ParameterCountCi95">95% confidence interval of the fitted line at C.</param>
+/// <param name="TrainingTokens">D_opt = C/(6·N_opt).</param>
+public sealed record IsoFlopAllocation(double Compute, double ParameterCount, Interval ParameterCountCi95, double TrainingTokens)
+{
+    /// <summary>D_opt/N_opt.</summary>
+    public double TokensPerParameter => TrainingTokens / ParameterCount;
+}
+
+/// <summary>The result of an IsoFLOP analysis (Hoffmann et al. 2022, approach 2).</summary>
+/// <param name="ParameterExponent">a in N_opt ∝ C^a, OLS of ln N_opt on ln C, t interval.</param>
+/// <param name="TokenExponent">b in D_opt ∝ C^b (b = 1 − a since D_opt = C/(6·N_opt)).</param>
+/// <param name="LogCoefficient">ln k in N_opt = k·C^a.</param>
+/// <param name="Budgets">Every budget found, used or not, in increasing compute.</param>
+/// <param name="Allocations">N_opt and D_opt at the budgets asked for.</param>
+/// <param name="Grouping">How the runs were grouped, in words.</param>
+/// <param name="Frontier">Goodness of the fit of ln N_opt on ln C.</param>
+/// <param name="Data">The runs analysed.</param>
+/// <param name="Warnings">Parabolas that open downward, minima outside the sizes sampled, wide bins, too few sizes.</param>
+public sealed record IsoFlopResult(
+    FittedParameter ParameterExponent,
+    FittedParameter TokenExponent,
+    FittedParameter LogCoefficient,
+    IReadOnlyList<IsoFlopBudget> Budgets,
+    IReadOnlyList<IsoFlopAllocation> Allocations,
+    string Grouping,
+    FitStatistics Frontier,
+    DataDescription Data,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Hoffmann et al. 2022's exponents a for comparison: approach 1, 2 and 3.</summary>
+    public const string Reference =
+        "Hoffmann et al. 2022 report a = 0.49 [0.462, 0.534] by this approach (approach 2), 0.50 by approach 1 and 0.46 by approach 3.";
+}

@@ -1,0 +1,111 @@
+using ScalingFit.Data;
+using ScalingFit.Fitting;
+
+namespace ScalingFit.Analysis;
+
+/// <summary>
+/// Fits several laws to the same runs and ranks them by how well they extrapolate (the mean
+/// absolute relative error of a backtest), with AIC, BIC and the residual spread of a fit to all
+/// the runs beside it.
+/// </summary>
+public static class LawComparison
+{
+    /// <summary>
+    /// The laws that apply to the runs: power and saturating in <paramref name="input"/>, and when
+    /// the runs have both N and D, joint (N, D), kaplan-nd and chinchilla.
+    /// </summary>
+    public static IReadOnlyList<LawSpec> ApplicableLaws(RunSet runs, Quantity input = Quantity.ParameterCount)
+    {
+        var laws = new List<LawSpec>();
+        if (runs.Has(input))
+        {
+            laws.Add(LawSpec.Create("power", [input]));
+            laws.Add(LawSpec.Create("saturating", [input]));
+        }
+        if (runs.Has(Quantity.ParameterCount) && runs.Has(Quantity.TrainingTokens))
+        {
+            laws.Add(LawSpec.Create("joint", [Quantity.ParameterCount, Quantity.TrainingTokens]));
+            laws.Add(LawSpec.Create("kaplan-nd", null));
+            laws.Add(LawSpec.Create("chinchilla", null));
+        }
+        return laws;
+    }
+
+    /// <summary>Backtests and fits each law; a law that cannot be fitted is reported with its error and ranked last.</summary>
+    /// <exception cref="FitException">The held-out set or the training set is empty, or no law applies.</exception>
+    public static ComparisonResult Compare(
+        RunSet runs, Holdout holdout, IReadOnlyList<LawSpec>? laws = null, NonlinearFitOptions? options = null)
+    {
+        laws ??= ApplicableLaws(runs);
+        if (laws.Count == 0)
+            throw new FitException($"no law applies to {runs.Source}: it needs N, D or C and the loss.");
+        var split = holdout.Split(runs);
+        var scores = laws.Select(law => Score(runs, split, law, options)).ToList();
+        var ranked = scores
+            .OrderBy(s => s.Error is null ? 0 : 1)
+            .ThenBy(s => s.Backtest?.MeanAbsoluteRelativeError ?? double.PositiveInfinity)
+            .Select((s, i) => s with { Rank = i + 1 })
+            .ToList();
+        var warnings = new List<string>();
+        var best = ranked[0];
+        if (best.Error is null)
+        {
+            var byAic = ranked.Where(s => s.Criteria is not null).MinBy(s => s.Criteria!.Aic);
+            if (byAic is not null && byAic.Spec != best.Spec)
+                warnings.Add($"the law that extrapolates best ({Name(best.Spec)}) is not the one with the lowest AIC ({Name(byAic.Spec)}): " +
+                             "fitting the runs in hand and predicting larger ones are different tests; for decisions at scale, trust the backtest.");
+        }
+        foreach (var failed in ranked.Where(s => s.Error is not null))
+            warnings.Add($"{Name(failed.Spec)} could not be compared: {failed.Error}");
+        return new ComparisonResult(ranked, split.Description, split.Training.Count, split.HeldOut.Count, DataDescription.Of(runs), warnings);
+    }
+
+    /// <summary>The law's name with its input when it takes one, e.g. "power (N)".</summary>
+    public static string Name(LawSpec law) =>
+        law.Law is "power" or "saturating" ? $"{law.Law} ({law.Inputs[0].Symbol()})" : law.Law;
+
+    private static LawScore Score(RunSet runs, HoldoutSplit split, LawSpec law, NonlinearFitOptions? options)
+    {
+        try
+        {
+            var backtest = Backtest.Run(split, law, options);
+            var fit = law.Fit(runs, options);
+            return new LawScore(law, fit.Formula, backtest, fit, InformationCriteria.Of(fit, runs), null);
+        }
+        catch (ScalingFitException e)
+        {
+            return new LawScore(law, law.NonlinearLaw?.Formula ?? law.Law, null, null, null, e.Message);
+        }
+    }
+}
+
+/// <summary>One law's showing in a comparison.</summary>
+/// <param name="Spec">The law and its inputs.</param>
+/// <param name="Formula">Its formula.</param>
+/// <param name="Backtest">Its backtest (null when it could not be fitted).</param>
+/// <param name="Fit">Its fit to all the runs (null when it could not be fitted).</param>
+/// <param name="Criteria">AIC, BIC and residuals of that fit.</param>
+/// <param name="Error">Why it could not be compared, or null.</param>
+public sealed record LawScore(
+    LawSpec Spec, string Formula, BacktestResult? Backtest, FitResult? Fit, InformationCriteria? Criteria, string? Error)
+{
+    /// <summary>1 for the law with the smallest backtest error.</summary>
+    public int Rank { get; init; }
+}
+
+/// <summary>The result of comparing laws.</summary>
+/// <param name="Scores">The laws, best first.</param>
+/// <param name="Holdout">Which runs the backtests held out, in words.</param>
+/// <param name="TrainingRuns">Runs each backtest fitted.</param>
+/// <param name="HeldOutRuns">Runs each backtest predicted.</param>
+/// <param name="Data">The runs.</param>
+/// <param name="Warnings">Disagreements between the criteria, laws that failed.</param>
+public sealed record ComparisonResult(
+    IReadOnlyList<LawScore> Scores, string Holdout, int TrainingRuns, int HeldOutRuns, DataDescription Data, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The best AIC among the laws compared (NaN when none was fitted).</summary>
+    public double BestAic => Scores.Where(s => s.Criteria is not null).Select(s => s.Criteria!.Aic).DefaultIfEmpty(double.NaN).Min();
+
+    /// <summary>The best BIC among the laws compared.</summary>
+    public double BestBic => Scores.Where(s => s.Criteria is not null).Select(s => s.Criteria!.Bic).DefaultIfEmpty(double.NaN).Min();
+}

@@ -1,0 +1,64 @@
+using ScalingFit.Analysis;
+using static ScalingFit.NumberFormat;
+
+namespace ScalingFit.Reporting;
+
+/// <summary>The report of an IsoFLOP analysis: the exponents, each budget's parabola minimum, warnings.</summary>
+public static class IsoFlopReport
+{
+    /// <summary>The report.</summary>
+    public static Document Build(IsoFlopResult result)
+    {
+        var blocks = new List<Block>
+        {
+            new Heading("IsoFLOP analysis (Hoffmann et al. 2022, approach 2): N_opt ∝ C^a, D_opt ∝ C^b"),
+            FitReport.DataBlock(result.Data),
+            new KeyValues([new("budgets", result.Grouping)]),
+            FitReport.ParameterTable([result.ParameterExponent, result.TokenExponent, result.LogCoefficient]),
+            new Paragraph(
+                $"Each budget's runs get a parabola of loss against ln N (OLS); its vertex is N_opt(C), and D_opt = C/(6·N_opt). " +
+                $"a and b are the slopes of ln N_opt and ln D_opt on ln C over the {result.Frontier.Points} budgets used " +
+                $"(OLS, 95% t intervals with {result.Frontier.DegreesOfFreedom} degrees of freedom; R² {Significant(result.Frontier.RSquared, 4)}, " +
+                $"residual std {Significant(result.Frontier.ResidualStandardDeviation, 3)} in ln N_opt); b = 1 − a because D_opt = C/(6·N_opt). " +
+                IsoFlopResult.Reference),
+            BudgetTable(result.Budgets.Where(b => b.Parabola is not null).ToList()),
+        };
+        int hidden = result.Budgets.Count(b => b.Parabola is null);
+        if (hidden > 0)
+            blocks.Add(new Paragraph($"{hidden} budget{(hidden == 1 ? "" : "s")} with too few sizes for a parabola {(hidden == 1 ? "is" : "are")} not shown (--json lists every budget)."));
+        if (result.Allocations.Count > 0) blocks.Add(AllocationTable(result.Allocations));
+        if (result.Warnings.Count > 0) blocks.Add(new Warnings(result.Warnings));
+        return new Document(blocks);
+    }
+
+    private static Table BudgetTable(IReadOnlyList<IsoFlopBudget> budgets) => new(
+        [new("budget", false), new("C"), new("runs"), new("sizes"), new("N sampled"), new("N_opt"), new("N_opt 95% CI"),
+         new("D_opt"), new("D/N"), new("loss at N_opt"), new("note", false)],
+        budgets.Select(b => (IReadOnlyList<string>)
+        [
+            b.Label,
+            Significant(b.Compute, 4),
+            b.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            b.Sizes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Range(b.SizeRange.Lower, b.SizeRange.Upper, 3),
+            Significant(b.OptimalParameterCount, 4),
+            double.IsNaN(b.OptimalParameterCountCi95.Lower) ? "" : Range(b.OptimalParameterCountCi95.Lower, b.OptimalParameterCountCi95.Upper, 3),
+            Significant(b.OptimalTokens, 4),
+            Significant(b.OptimalTokens / b.OptimalParameterCount, 3),
+            Significant(b.LossAtOptimum, 4),
+            (b.Used ? "used" : "left out") + (b.Reason is null ? "" : ": " + b.Reason),
+        ]).ToList(),
+        "the minimum of each budget's parabola");
+
+    private static Table AllocationTable(IReadOnlyList<IsoFlopAllocation> allocations) => new(
+        [new("C"), new("N_opt"), new("95% CI"), new("D_opt"), new("D/N")],
+        allocations.Select(a => (IReadOnlyList<string>)
+        [
+            Significant(a.Compute, 4),
+            Significant(a.ParameterCount, 4),
+            Range(a.ParameterCountCi95.Lower, a.ParameterCountCi95.Upper, 3),
+            Significant(a.TrainingTokens, 4),
+            Significant(a.TokensPerParameter, 3),
+        ]).ToList(),
+        "N_opt = k·C^a at the budgets asked for (95% confidence interval of the fitted line)");
+}
