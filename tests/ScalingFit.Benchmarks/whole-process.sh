@@ -14,7 +14,7 @@ mkdir -p "$work"
 csv="$work/big-$rows.csv"
 
 dotnet build -c Release src/ScalingFit.Cli -nologo -v q >/dev/null
-dotnet publish src/ScalingFit.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" -nologo -v q >/dev/null
+dotnet publish src/ScalingFit.Cli -c Release -r linux-x64 -p:PublishAot=true -p:IlcInstructionSet=x86-64-v3 -o "$work/aot" -nologo -v q >/dev/null
 [ -f "$csv" ] || dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate "$csv" "$rows"
 bin=src/ScalingFit.Cli/bin/Release/net10.0/scalingfit
 aot="$work/aot/scalingfit"
@@ -41,5 +41,6 @@ measure "native (AOT): scalingfit fit big.csv --law power --x N" "$aot" fit "$cs
 measure "native (AOT): ... --json" "$aot" fit "$csv" --law power --x N --json
 measure "JIT (dotnet build): scalingfit fit big.csv --law power --x N" "$bin" fit "$csv" --law power --x N
 measure "JIT (dotnet build): ... --json" "$bin" fit "$csv" --law power --x N --json
+measure "native (AOT): scalingfit fit --law chinchilla --drop-highest-loss 5" "$aot" fit --law chinchilla --drop-highest-loss 5
 measure "JIT: scalingfit fit --law chinchilla --drop-highest-loss 5" "$bin" fit --law chinchilla --drop-highest-loss 5
 measure "JIT: ... --bootstrap 4000" "$bin" fit --law chinchilla --drop-highest-loss 5 --bootstrap 4000

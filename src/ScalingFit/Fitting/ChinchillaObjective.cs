@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using System.Numerics;
 using ScalingFit.Fitting.Optimization;
 
 namespace ScalingFit.Fitting;
 
 /// <summary>
 /// The Chinchilla objective Σᵢ wᵢ·ρ(ln(E + A·Nᵢ^−α + B·Dᵢ^−β) − ln Lᵢ) in θ = (e, a, b, α, β), with
-/// gradient and exact Hessian, specialised and vectorised (four runs per step, <see cref="Vector256"/>):
+/// gradient and exact Hessian, specialised and vectorised (as many runs per step as the machine's vectors hold: four on AVX2, two on SSE or NEON):
 /// the same value as <see cref="LogLossObjective"/> with <see cref="Laws.ChinchillaLaw"/> to rounding,
 /// several times faster, for the 4,500-start search and the bootstrap. Terms are formed in loss
 /// space (u₁ = e^(a − α ln N), u₂ = e^(b − β ln D), u₃ = eᵉ), which needs two exponentials and one
@@ -28,7 +28,7 @@ internal sealed class ChinchillaObjective : IWeightedObjective
 }
 
 /// <summary>
-/// The same objective in single precision, eight runs per step: about twice as fast, with the
+/// The same objective in single precision, twice as many runs per step: about twice as fast, with the
 /// objective known to about 1e-7 of itself. Good for the long approach to a minimum; the last
 /// iterations must run in double precision (<see cref="ChinchillaObjective"/>).
 /// </summary>
@@ -49,27 +49,27 @@ internal sealed class ChinchillaObjectiveSingle : IWeightedObjective
 /// <summary>The vector exponential and logarithm of one lane type.</summary>
 internal interface ILanes<T> where T : unmanaged
 {
-    static abstract Vector256<T> Exp(Vector256<T> x);
+    static abstract Vector<T> Exp(Vector<T> x);
 
-    static abstract Vector256<T> Log(Vector256<T> x);
+    static abstract Vector<T> Log(Vector<T> x);
 }
 
 internal readonly struct DoubleLanes : ILanes<double>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Exp(Vector256<double> x) => VectorFunctions.Exp(x);
+    public static Vector<double> Exp(Vector<double> x) => VectorFunctions.Exp(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Log(Vector256<double> x) => VectorFunctions.Log(x);
+    public static Vector<double> Log(Vector<double> x) => VectorFunctions.Log(x);
 }
 
 internal readonly struct SingleLanes : ILanes<float>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x) => VectorFunctions.Exp(x);
+    public static Vector<float> Exp(Vector<float> x) => VectorFunctions.Exp(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Log(Vector256<float> x) => VectorFunctions.Log(x);
+    public static Vector<float> Log(Vector<float> x) => VectorFunctions.Log(x);
 }
 
 /// <summary>The vectorised Chinchilla objective in lanes of <typeparamref name="T"/> (float or double).</summary>
@@ -83,7 +83,7 @@ internal sealed class ChinchillaKernel<T, TLanes>
 
     public ChinchillaKernel(FitData data, LossFunction loss)
     {
-        int n = data.Count, width = Vector256<T>.Count;
+        int n = data.Count, width = Vector<T>.Count;
         _count = n;
         int padded = (n + width - 1) / width * width;
         _logN = new T[padded];
@@ -109,38 +109,38 @@ internal sealed class ChinchillaKernel<T, TLanes>
     public double Evaluate(ReadOnlySpan<double> t, Span<double> g, Span<double> h)
     {
         // eᵉ underflows to 0 below −745; skip glibc's slow underflow path for vanished E terms.
-        var e3 = Vector256.Create(T.CreateTruncating(t[0] < -700 ? 0 : Math.Exp(t[0])));
-        var a = Vector256.Create(T.CreateTruncating(t[1]));
-        var b = Vector256.Create(T.CreateTruncating(t[2]));
-        var al = Vector256.Create(T.CreateTruncating(t[3]));
-        var be = Vector256.Create(T.CreateTruncating(t[4]));
-        var dv = Vector256.Create(_delta);
+        var e3 = new Vector<T>(T.CreateTruncating(t[0] < -700 ? 0 : Math.Exp(t[0])));
+        var a = new Vector<T>(T.CreateTruncating(t[1]));
+        var b = new Vector<T>(T.CreateTruncating(t[2]));
+        var al = new Vector<T>(T.CreateTruncating(t[3]));
+        var be = new Vector<T>(T.CreateTruncating(t[4]));
+        var dv = new Vector<T>(_delta);
         var ndv = -dv;
-        var half = Vector256.Create(T.CreateTruncating(0.5));
-        var linearOffset = Vector256.Create(T.IsFinite(_delta) ? half[0] * _delta * _delta : T.Zero);
-        var f = Vector256<T>.Zero;
-        Vector256<T> ge = f, ga = f, gb = f, gal = f, gbe = f;
-        Vector256<T> hee = f, hea = f, heb = f, heal = f, hebe = f, haa = f, hab = f, haal = f, habe = f;
-        Vector256<T> hbb = f, hbal = f, hbbe = f, halal = f, halbe = f, hbebe = f;
+        var half = new Vector<T>(T.CreateTruncating(0.5));
+        var linearOffset = new Vector<T>(T.IsFinite(_delta) ? half[0] * _delta * _delta : T.Zero);
+        var f = Vector<T>.Zero;
+        Vector<T> ge = f, ga = f, gb = f, gal = f, gbe = f;
+        Vector<T> hee = f, hea = f, heb = f, heal = f, hebe = f, haa = f, hab = f, haal = f, habe = f;
+        Vector<T> hbb = f, hbal = f, hbbe = f, halal = f, halbe = f, hbebe = f;
         bool withHessian = !h.IsEmpty;
-        for (int i = 0; i < _logN.Length; i += Vector256<T>.Count)
+        for (int i = 0; i < _logN.Length; i += Vector<T>.Count)
         {
-            var ln = Vector256.LoadUnsafe(ref _logN[i]);
-            var ld = Vector256.LoadUnsafe(ref _logD[i]);
-            var wt = Vector256.LoadUnsafe(ref _weights[i]);
+            var ln = Vector.LoadUnsafe(ref _logN[i]);
+            var ld = Vector.LoadUnsafe(ref _logD[i]);
+            var wt = Vector.LoadUnsafe(ref _weights[i]);
             var u1 = TLanes.Exp(a - al * ln);
             var u2 = TLanes.Exp(b - be * ld);
             var total = u1 + u2 + e3;
-            var inv = Vector256<T>.One / total;
+            var inv = Vector<T>.One / total;
             var w1 = u1 * inv;
             var w2 = u2 * inv;
             var w3 = e3 * inv;
-            var r = TLanes.Log(total) - Vector256.LoadUnsafe(ref _logL[i]);
-            var ar = Vector256.Abs(r);
-            var inside = Vector256.LessThanOrEqual(ar, dv);
+            var r = TLanes.Log(total) - Vector.LoadUnsafe(ref _logL[i]);
+            var ar = Vector.Abs(r);
+            var inside = Vector.LessThanOrEqual(ar, dv);
             // Huber: ½r² inside ±δ, δ|r| − ½δ² outside; ψ = clamp(r, −δ, δ); ψ′ = 1 inside, 0 outside.
-            f += wt * Vector256.ConditionalSelect(inside, half * r * r, dv * ar - linearOffset);
-            var p = wt * Vector256.Min(Vector256.Max(r, ndv), dv);
+            f += wt * Vector.ConditionalSelect(inside, half * r * r, dv * ar - linearOffset);
+            var p = wt * Vector.Min(Vector.Max(r, ndv), dv);
             var g3 = -(w1 * ln);
             var g4 = -(w2 * ld);
             ge += p * w3;
@@ -149,7 +149,7 @@ internal sealed class ChinchillaKernel<T, TLanes>
             gal += p * g3;
             gbe += p * g4;
             if (!withHessian) continue;
-            var q = Vector256.ConditionalSelect(inside, wt, Vector256<T>.Zero);
+            var q = Vector.ConditionalSelect(inside, wt, Vector<T>.Zero);
             // ψ·∇²m with ∇²m = Jᵀ(diag w − wwᵀ)J, plus ψ′·∇m∇mᵀ.
             var ps11 = p * (w1 - w1 * w1);
             var ps22 = p * (w2 - w2 * w2);
@@ -196,14 +196,14 @@ internal sealed class ChinchillaKernel<T, TLanes>
 
     /// <summary>The sum of the lanes, in double precision (the type tests fold away when compiled).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Sum(Vector256<T> v)
+    private static double Sum(Vector<T> v)
     {
-        if (typeof(T) == typeof(double)) return Vector256.Sum(v.As<T, double>());
-        var (lower, upper) = Vector256.Widen(v.As<T, float>());
-        return Vector256.Sum(lower + upper);
+        if (typeof(T) == typeof(double)) return Vector.Sum(Vector.As<T, double>(v));
+        Vector.Widen(Vector.As<T, float>(v), out var lower, out var upper);
+        return Vector.Sum(lower + upper);
     }
 
-    private static void Symmetric(Span<double> h, int i, int j, Vector256<T> sum) => h[i * 5 + j] = h[j * 5 + i] = Sum(sum);
+    private static void Symmetric(Span<double> h, int i, int j, Vector<T> sum) => h[i * 5 + j] = h[j * 5 + i] = Sum(sum);
 }
 
 /// <summary>An objective whose runs can be weighted by bootstrap multiplicities.</summary>

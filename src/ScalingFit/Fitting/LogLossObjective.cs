@@ -41,12 +41,15 @@ internal sealed class LogLossObjective : IWeightedObjective
     /// A faster single-precision version of the objective for the approach to a minimum, or null
     /// when the law has none. Its values are good to about 1e-7 relative: finish in double.
     /// </summary>
-    public static IWeightedObjective? Coarse(IScalingLaw law, FitData data, LossFunction loss) => law is ChinchillaLaw
+    public static IWeightedObjective? Coarse(IScalingLaw law, FitData data, LossFunction loss) => law is ChinchillaLaw && Vectorised
         ? new ChinchillaObjectiveSingle(data, loss)
         : null;
 
+    /// <summary>Whether vectors run in hardware (SSE, AVX or NEON); the kernels are written for it.</summary>
+    private static bool Vectorised => System.Numerics.Vector.IsHardwareAccelerated;
+
     /// <summary>The objective for a law: a specialised kernel where one exists, else the generic sum.</summary>
-    public static IWeightedObjective For(IScalingLaw law, FitData data, LossFunction loss) => law is ChinchillaLaw
+    public static IWeightedObjective For(IScalingLaw law, FitData data, LossFunction loss) => law is ChinchillaLaw && Vectorised
         ? new ChinchillaObjective(data, loss)
         : new LogLossObjective(law, data, loss);
 

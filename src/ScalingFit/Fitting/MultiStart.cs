@@ -26,9 +26,11 @@ internal static class MultiStart
         var ends = new double[count * k];
         var results = new LocalResult[count];
         var approach = options with { DecrementTolerance = Math.Max(options.DecrementTolerance, ApproachTolerance) };
+        // After the approach the start is near a minimum more often than not: begin almost undamped.
+        var finish = LogLossObjective.Coarse(law, data, loss) is null ? options : options with { InitialDamping = 1e-8 };
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
             () => new Worker(LogLossObjective.Coarse(law, data, loss), LogLossObjective.For(law, data, loss),
-                new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, options)),
+                new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, finish)),
             (start, _, worker) =>
             {
                 var x = ends.AsSpan(start * k, k);

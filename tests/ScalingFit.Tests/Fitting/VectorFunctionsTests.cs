@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using System.Numerics;
 using ScalingFit.Fitting;
 
 namespace ScalingFit.Tests.Fitting;
@@ -15,7 +15,7 @@ public class VectorFunctionsTests
         {
             double x = i % 2 == 0 ? -700 + random.NextDouble() * 1409 : -2 + random.NextDouble() * 4;
             double exact = Math.Exp(x);
-            worst = Math.Max(worst, Math.Abs(VectorFunctions.Exp(Vector256.Create(x))[0] - exact) / exact);
+            worst = Math.Max(worst, Math.Abs(VectorFunctions.Exp(new Vector<double>(x))[0] - exact) / exact);
         }
         Assert.True(worst <= 4.5e-16, $"worst relative error {worst}");
     }
@@ -29,7 +29,7 @@ public class VectorFunctionsTests
         {
             double y = i % 2 == 0 ? Math.Exp(-700 + random.NextDouble() * 1400) : 0.5 + random.NextDouble() * 4;
             double exact = Math.Log(y);
-            worst = Math.Max(worst, Math.Abs(VectorFunctions.Log(Vector256.Create(y))[0] - exact) / Math.Max(Math.Abs(exact), 1e-2));
+            worst = Math.Max(worst, Math.Abs(VectorFunctions.Log(new Vector<double>(y))[0] - exact) / Math.Max(Math.Abs(exact), 1e-2));
         }
         Assert.True(worst <= 7e-16, $"worst relative error {worst}");
     }
@@ -42,9 +42,9 @@ public class VectorFunctionsTests
         for (int i = 0; i < 100_000; i++)
         {
             float x = (float)(-80 + random.NextDouble() * 160);
-            worstExp = Math.Max(worstExp, Math.Abs(VectorFunctions.Exp(Vector256.Create(x))[0] - Math.Exp(x)) / Math.Exp(x));
+            worstExp = Math.Max(worstExp, Math.Abs(VectorFunctions.Exp(new Vector<float>(x))[0] - Math.Exp(x)) / Math.Exp(x));
             float y = (float)Math.Exp(-80 + random.NextDouble() * 160);
-            worstLog = Math.Max(worstLog, Math.Abs(VectorFunctions.Log(Vector256.Create(y))[0] - Math.Log(y)) / Math.Max(Math.Abs(Math.Log(y)), 1e-2));
+            worstLog = Math.Max(worstLog, Math.Abs(VectorFunctions.Log(new Vector<float>(y))[0] - Math.Log(y)) / Math.Max(Math.Abs(Math.Log(y)), 1e-2));
         }
         Assert.True(worstExp < 3e-7 && worstLog < 3e-7, $"exp {worstExp}, log {worstLog}");
     }
@@ -53,11 +53,11 @@ public class VectorFunctionsTests
     [InlineData(-1000.0, 0.0), InlineData(1000.0, double.PositiveInfinity), InlineData(0.0, 1.0), InlineData(double.NaN, double.NaN),
      InlineData(double.NegativeInfinity, 0.0), InlineData(double.PositiveInfinity, double.PositiveInfinity)]
     public void Exp_SpecialValues_AsTheCLibrary(double x, double expected) =>
-        Assert.Equal(expected, VectorFunctions.Exp(Vector256.Create(x))[0]);
+        Assert.Equal(expected, VectorFunctions.Exp(new Vector<double>(x))[0]);
 
     [Theory]
     [InlineData(0.0, double.NegativeInfinity), InlineData(1.0, 0.0), InlineData(double.PositiveInfinity, double.PositiveInfinity),
      InlineData(-1.0, double.NaN), InlineData(double.NaN, double.NaN)]
     public void Log_SpecialValues_AsTheCLibrary(double x, double expected) =>
-        Assert.Equal(expected, VectorFunctions.Log(Vector256.Create(x))[0]);
+        Assert.Equal(expected, VectorFunctions.Log(new Vector<double>(x))[0]);
 }

@@ -54,6 +54,13 @@ public sealed record OptimizerOptions
 
     /// <summary>The iteration limit of one local minimization. Default 500.</summary>
     public int MaxIterations { get; init; } = 500;
+
+    /// <summary>
+    /// The damping μ of the first step, relative to the diagonal of the Hessian. Default 1e-3; a
+    /// run that starts near a minimum (finishing what a coarser run began) can start almost
+    /// undamped.
+    /// </summary>
+    public double InitialDamping { get; init; } = 1e-3;
 }
 
 /// <summary>The end of one local minimization.</summary>

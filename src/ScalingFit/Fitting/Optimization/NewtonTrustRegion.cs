@@ -44,7 +44,7 @@ public sealed class NewtonTrustRegion
         double f = objective.Evaluate(x, _g, _h);
         if (!double.IsFinite(f)) return new LocalResult(f, 0, ExitReason.NotFinite, double.NaN);
         Array.Clear(_scale);
-        double mu = 1e-3, nu = 2;
+        double mu = _options.InitialDamping, nu = 2;
         for (int iteration = 1; iteration <= _options.MaxIterations; iteration++)
         {
             UpdateScale();
