@@ -29,11 +29,12 @@ public static class CliApp
         root.Add(Params.ParamsCommand.Create(context));
         root.Add(Plot.PlotCommand.Create(context));
 
-        var parse = root.Parse(args);
+        // A bare `scalingfit` asks what the tool can do: show the commands.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) context.Error.WriteLine($"error: {error.Message}");
-            context.Error.WriteLine($"Run 'scalingfit {string.Join(' ', CommandPath(parse))} --help' for the options.");
+            context.Error.WriteLine($"Run '{string.Join(' ', CommandPath(parse).Prepend("scalingfit"))} --help' for the options.");
             return UsageError;
         }
         return parse.Invoke(new InvocationConfiguration

@@ -43,6 +43,13 @@ internal sealed class DataOptions
     public DataOptions()
     {
         Select.AcceptOnlyFromAmong("last", "min");
+        // An unknown option would otherwise be taken for the file name ("cannot read '--bogus'").
+        File.Validators.Add(result =>
+        {
+            string? value = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+            if (value is { Length: > 1 } && value[0] == '-')
+                result.AddError($"unknown option '{value}'.");
+        });
     }
 
     public void AddTo(Command command)

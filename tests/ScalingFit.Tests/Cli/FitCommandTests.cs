@@ -95,6 +95,7 @@ public class FitCommandTests
     [InlineData("fit", "--where", "nocondition")]
     [InlineData("fit", "--select", "first")]
     [InlineData("frobnicate")]
+    [InlineData("fit", "--bogus")]
     public void Fit_BadOptions_ExitsTwo(params string[] args)
     {
         var run = CliRun.Of(args);
@@ -131,5 +132,17 @@ public class FitCommandTests
             CultureInfo.CurrentCulture = saved;
         }
         Assert.Contains("0.068091", invariant.Out);
+    }
+}
+
+public class CliAppTests
+{
+    [Fact]
+    public void Run_NoArguments_ListsTheCommands()
+    {
+        var run = CliRun.Of();
+        Assert.Equal(0, run.ExitCode);
+        foreach (var command in new[] { "fit", "predict", "optimal", "isoflop", "backtest", "compare", "tradeoff", "params", "plot" })
+            Assert.Contains($"  {command}", run.Out);
     }
 }
