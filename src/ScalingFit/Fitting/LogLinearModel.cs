@@ -18,14 +18,22 @@ internal sealed class LogLinearModel(IReadOnlyList<Quantity> inputs, LinearSolut
 
     public double Predict(ReadOnlySpan<double> x) => Math.Exp(LogPrediction(x));
 
-    public Interval PredictionInterval(ReadOnlySpan<double> x)
+    public string ConfidenceMethod =>
+        $"95% confidence interval of the law's value (Student t, {solution.DegreesOfFreedom} degrees of freedom, in ln L)";
+
+    public Interval PredictionInterval(ReadOnlySpan<double> x) => Interval(x, newRun: true);
+
+    public Interval ConfidenceInterval(ReadOnlySpan<double> x) => Interval(x, newRun: false);
+
+    /// <summary>exp(ŷ ± t·s·√(h + 1)) for a new run, exp(ŷ ± t·s·√h) for the law's value, h = x₀ᵀ(XᵀX)⁻¹x₀.</summary>
+    private Interval Interval(ReadOnlySpan<double> x, bool newRun)
     {
         Span<double> row = stackalloc double[x.Length + 1];
         row[0] = 1;
         for (int j = 0; j < x.Length; j++) row[j + 1] = Math.Log(x[j]);
         double center = LogPrediction(x);
-        double half = solution.T95 * Math.Sqrt(solution.ResidualVariance * (1 + solution.Leverage(row)));
-        return new Interval(Math.Exp(center - half), Math.Exp(center + half));
+        double half = solution.T95 * Math.Sqrt(solution.ResidualVariance * ((newRun ? 1 : 0) + solution.Leverage(row)));
+        return new Fitting.Interval(Math.Exp(center - half), Math.Exp(center + half));
     }
 
     private double LogPrediction(ReadOnlySpan<double> x)

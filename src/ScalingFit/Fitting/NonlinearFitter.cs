@@ -59,7 +59,7 @@ public static class NonlinearFitter
             Warnings = NonlinearDiagnostics.Warnings(context, options.Loss),
             Data = DataDescription.Of(runs),
             Model = new NonlinearModel(law, theta, estimates.Natural, covariance, estimates.Samples,
-                InputChecks.Ranges(runs, law.Inputs), dof),
+                InputChecks.Ranges(runs, law.Inputs), dof, statistics.ResidualStandardDeviation),
             UncertaintyMethod = bootstrap is null
                 ? "asymptotic: sandwich covariance H⁻¹(Σψ²∇m∇mᵀ)H⁻¹ and the delta method, t intervals"
                 : $"bootstrap: {bootstrap.ConvergedCount} converged of {bootstrap.Resamples} resamples of the runs (seed {bootstrap.Seed}), " +

@@ -17,10 +17,13 @@ internal sealed class NonlinearModel : ILossModel
     private readonly double[]? _covariance;
     private readonly double[][] _samples;
     private readonly int _degreesOfFreedom;
+    private readonly double _scatter;
 
+    // scatter: the residual standard deviation of ln L about the law, √(SSR/(n − k)).
     public NonlinearModel(IScalingLaw law, double[] theta, double[] natural, double[]? covariance,
-        double[][] bootstrapNatural, IReadOnlyList<Interval> ranges, int degreesOfFreedom)
+        double[][] bootstrapNatural, IReadOnlyList<Interval> ranges, int degreesOfFreedom, double scatter)
     {
+        _scatter = scatter;
         _law = law;
         _theta = theta;
         _natural = natural;
@@ -34,13 +37,31 @@ internal sealed class NonlinearModel : ILossModel
 
     public IReadOnlyList<Interval> InputRanges { get; }
 
-    public string IntervalMethod => _samples.Length > 0
-        ? $"95% bootstrap percentile interval of the law's prediction ({_samples.Length} resamples)"
-        : "95% confidence interval of the law's prediction (delta method, sandwich covariance; use --bootstrap for percentile intervals)";
+    public string ConfidenceMethod => _samples.Length > 0
+        ? $"95% bootstrap percentile interval of the law's value ({_samples.Length} resamples)"
+        : "95% confidence interval of the law's value (delta method, sandwich covariance; use --bootstrap for percentile intervals)";
+
+    public string IntervalMethod =>
+        $"95% prediction interval for a new run (the {(_samples.Length > 0 ? $"bootstrap ({_samples.Length} resamples)" : "delta-method")} " +
+        $"interval of the law's value widened in ln L by the runs' scatter about the law, residual standard deviation {NumberFormat.Significant(_scatter, 3)})";
 
     public double Predict(ReadOnlySpan<double> inputs) => _law.Loss(_natural, inputs);
 
+    /// <summary>
+    /// The confidence interval widened by the scatter: in ln L, each half-width w becomes
+    /// √(w² + (t·s)²), t the 97.5% Student quantile with the fit's degrees of freedom.
+    /// </summary>
     public Interval PredictionInterval(ReadOnlySpan<double> inputs)
+    {
+        var ci = ConfidenceInterval(inputs);
+        double center = Math.Log(Predict(inputs));
+        double noise = StudentT.InvCDF(0, 1, Math.Max(1, _degreesOfFreedom), 0.975) * _scatter;
+        double lower = center - Math.Sqrt(Math.Pow(center - Math.Log(ci.Lower), 2) + noise * noise);
+        double upper = center + Math.Sqrt(Math.Pow(Math.Log(ci.Upper) - center, 2) + noise * noise);
+        return new Interval(Math.Exp(lower), Math.Exp(upper));
+    }
+
+    public Interval ConfidenceInterval(ReadOnlySpan<double> inputs)
     {
         if (_samples.Length > 0)
         {

@@ -60,3 +60,37 @@ public class PredictorTests
         Assert.Throws<OptionException>(() => Predictor.ParsePoint(text));
     }
 }
+
+public class IntervalTests
+{
+    [Fact]
+    public void ConfidenceInterval_PowerLaw_MatchesTextbookFormulaWithoutTheNewRunTerm()
+    {
+        var runs = Synthetic.Runs((n, _) => Math.Pow(8.8e13 / n, 0.076), sizes: 20, noise: 0.02, seed: 3);
+        var fit = LogLogRegression.Power(runs, Quantity.ParameterCount);
+        var x = runs.Values(Quantity.ParameterCount).ToArray().Select(v => Math.Log(v)).ToArray();
+        double mean = x.Average(), sxx = x.Sum(v => (v - mean) * (v - mean));
+        double s = fit.Statistics.ResidualStandardDeviation, t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, x.Length - 2, 0.975);
+        double half = t * s * Math.Sqrt(1.0 / x.Length + Math.Pow(Math.Log(7e10) - mean, 2) / sxx);
+        var ci = fit.Model.ConfidenceInterval([7e10]);
+        double center = Math.Log(fit.Model.Predict([7e10]));
+        Assert.Equal(center - half, Math.Log(ci.Lower), 10);
+        Assert.Equal(center + half, Math.Log(ci.Upper), 10);
+    }
+
+    [Fact]
+    public void PredictionInterval_NonlinearLaw_WidensTheConfidenceIntervalByTheScatterInQuadrature()
+    {
+        double[] truth = [1.69, 406.4, 410.7, 0.34, 0.28];
+        var runs = Synthetic.Runs((n, d) => ScalingFit.Laws.ChinchillaLaw.Instance.Loss(truth, [n, d]), sizes: 8, tokenCounts: 8, noise: 0.01, seed: 2);
+        var fit = NonlinearFitter.Fit(runs, ScalingFit.Laws.ChinchillaLaw.Instance);
+        double[] at = [7e10, 1.4e12];
+        double center = Math.Log(fit.Model.Predict(at));
+        var ci = fit.Model.ConfidenceInterval(at);
+        var pi = fit.Model.PredictionInterval(at);
+        double noise = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, fit.Statistics.DegreesOfFreedom, 0.975) * fit.Statistics.ResidualStandardDeviation;
+        Assert.Equal(Math.Sqrt(Math.Pow(center - Math.Log(ci.Lower), 2) + noise * noise), center - Math.Log(pi.Lower), 10);
+        Assert.Equal(Math.Sqrt(Math.Pow(Math.Log(ci.Upper) - center, 2) + noise * noise), Math.Log(pi.Upper) - center, 10);
+        Assert.True(pi.Lower < ci.Lower && ci.Upper < pi.Upper);
+    }
+}
