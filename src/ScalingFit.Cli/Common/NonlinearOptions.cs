@@ -72,6 +72,10 @@ internal sealed class NonlinearOptions
     public FitResult Fit(ParseResult parse, CliContext context, LawSpec spec, Data.RunSet runs)
     {
         int resamples = parse.GetValue(Bootstrap);
+        if (!spec.IsNonlinear && (resamples > 0 || parse.GetResult(LossFunction) is { Implicit: false } || parse.GetResult(HuberDelta) is { Implicit: false }))
+            throw new OptionException(
+                $"--bootstrap, --loss-function and --huber-delta apply to nonlinear fits; the {spec.Law} law is fitted by OLS with exact " +
+                "t intervals. Add --nonlinear to fit the power law nonlinearly, or choose a nonlinear law.");
         if (!spec.IsNonlinear || resamples == 0 || !context.Interactive) return spec.Fit(runs, Build(parse));
         return context.ErrorConsole.Progress().AutoClear(true).Start(ctx =>
         {

@@ -32,6 +32,7 @@ internal static class PredictCommand
         {
             var points = parse.GetValue(at)!.Select(Predictor.ParsePoint).ToList();
             var spec = law.Spec(parse, Hint(points));
+            foreach (var point in points) Predictor.Complete(point, spec.Inputs, spec.Law);
             var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
             var predictions = points.Select(p => Predictor.Predict(fit, p)).ToList();
             output.Write(parse, context, () => PredictionReport.Build(fit, predictions), () => JsonOutput.Predictions(fit, predictions));

@@ -22,7 +22,7 @@ public static class Predictor
     /// <exception cref="OptionException">The point lacks an input the law needs, or a value is not positive.</exception>
     public static Prediction Predict(FitResult fit, IReadOnlyDictionary<Quantity, double> at)
     {
-        var point = Complete(at, fit.Inputs, fit.Law);
+        var point = CompletePoint(at, fit.Inputs, fit.Law);
         var inputs = fit.Inputs.Select(q => point[q]).ToArray();
         var warnings = new List<string>();
         for (int j = 0; j < inputs.Length; j++)
@@ -50,7 +50,15 @@ public static class Predictor
         return point;
     }
 
-    private static Dictionary<Quantity, double> Complete(IReadOnlyDictionary<Quantity, double> at, IReadOnlyList<Quantity> needed, string law)
+    /// <summary>
+    /// The point with any input the law needs derived from the others by C = 6ND; call it before
+    /// fitting to reject a point that cannot serve the law without spending the fit.
+    /// </summary>
+    /// <exception cref="OptionException">The point lacks an input the law needs and cannot derive it.</exception>
+    public static IReadOnlyDictionary<Quantity, double> Complete(IReadOnlyDictionary<Quantity, double> at, IReadOnlyList<Quantity> needed, string law) =>
+        CompletePoint(at, needed, law);
+
+    private static Dictionary<Quantity, double> CompletePoint(IReadOnlyDictionary<Quantity, double> at, IReadOnlyList<Quantity> needed, string law)
     {
         var point = new Dictionary<Quantity, double>(at);
         bool n = point.TryGetValue(Quantity.ParameterCount, out var nv);

@@ -85,3 +85,27 @@ public class NonlinearCommandTests
         Assert.StartsWith("error:", run.Error);
     }
 }
+
+public class NonlinearOptionErrorTests
+{
+    [Theory]
+    [InlineData("fit", "--bootstrap", "100")]
+    [InlineData("fit", "--law", "joint", "--loss-function", "lsq")]
+    [InlineData("predict", "--at", "N=7e10", "--huber-delta", "0.01")]
+    public void OlsLaw_WithNonlinearOptions_IsUsageError(params string[] args)
+    {
+        var run = CliRun.Of(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("apply to nonlinear fits", run.Error);
+    }
+
+    [Fact]
+    public void Predict_PointMissingAnInput_RefusedBeforeFitting()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var run = CliRun.Of("predict", "--law", "chinchilla", "--at", "N=7e10");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("add D=...", run.Error);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the point is checked before the 4,500-start fit");
+    }
+}
