@@ -73,12 +73,53 @@ public static class ComputeOptimal
         }
         else
         {
-            // Without resamples only the loss has an interval: the law's own interval at the point. The
-            // loss is flat along 6ND = C at the optimum, so where N_opt lies matters to it only at second order.
+            // Without resamples: the delta method on the sandwich covariance for C, N, D and D/N, and the
+            // law's own interval for the loss (flat along 6ND = C at the optimum, so where N_opt lies
+            // matters to it only at second order).
             var loss = given == AllocationGiven.Loss ? new Interval(value, value) : fit.Model.PredictionInterval([point.N, point.D]);
-            ci = AllocationIntervals.None with { Loss = loss };
+            ci = DeltaIntervals(fit, given, value) with { Loss = loss };
         }
         return new Allocation(given, point.C, point.N, point.D, point.L, ci);
+    }
+
+    /// <summary>
+    /// 95% intervals exp(ln q ± t·SE(ln q)) with SE(ln q)² = gᵀΣg, g the central-difference gradient
+    /// of ln q in the natural parameters and Σ their sandwich covariance; none when Σ is unknown.
+    /// </summary>
+    private static AllocationIntervals DeltaIntervals(FitResult fit, AllocationGiven given, double value)
+    {
+        if (fit.ParameterCovariance is not { } covariance || fit.ScalingLaw is not { } law) return AllocationIntervals.None;
+        var p = fit.Parameters.Select(q => q.Value).ToArray();
+        int k = p.Length;
+        var gradients = new double[4][];
+        for (int q = 0; q < 4; q++) gradients[q] = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            double h = 1e-6 * Math.Max(Math.Abs(p[j]), 1e-8);
+            var up = (double[])p.Clone();
+            var down = (double[])p.Clone();
+            up[j] += h;
+            down[j] -= h;
+            if (!ComputeFrontier.TryOf(law, up, out var fu, out _) || !ComputeFrontier.TryOf(law, down, out var fd, out _))
+                return AllocationIntervals.None;
+            var (cu, nu, du, _) = Point(fu!, given, value);
+            var (cd, nd, dd, _) = Point(fd!, given, value);
+            double[] upLogs = [Math.Log(cu), Math.Log(nu), Math.Log(du), Math.Log(du / nu)];
+            double[] downLogs = [Math.Log(cd), Math.Log(nd), Math.Log(dd), Math.Log(dd / nd)];
+            for (int q = 0; q < 4; q++) gradients[q][j] = (upLogs[q] - downLogs[q]) / (2 * h);
+        }
+        var frontier = ComputeFrontier.Of(fit);
+        var (c, n, d, _) = Point(frontier, given, value);
+        double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, Math.Max(1, fit.Statistics.DegreesOfFreedom), 0.975);
+        Interval Log(double center, double[] g)
+        {
+            double variance = 0;
+            for (int a = 0; a < k; a++)
+                for (int b = 0; b < k; b++) variance += g[a] * covariance[a * k + b] * g[b];
+            double half = t * Math.Sqrt(variance);
+            return double.IsFinite(half) ? new Interval(center * Math.Exp(-half), center * Math.Exp(half)) : AllocationIntervals.Unknown;
+        }
+        return new AllocationIntervals(Log(c, gradients[0]), Log(n, gradients[1]), Log(d, gradients[2]), Log(d / n, gradients[3]), AllocationIntervals.Unknown);
     }
 
     private static (double C, double N, double D, double L) Point(ComputeFrontier f, AllocationGiven given, double value)
@@ -122,8 +163,11 @@ public static class ComputeOptimal
 
     private static string IntervalMethod(FitResult fit, int samples) => samples > 0
         ? $"95% percentile intervals over {samples} bootstrap resamples, each with its own frontier"
-        : "no intervals for N_opt and D_opt without a bootstrap (--bootstrap K); the loss interval is the law's own at " +
-          $"(N_opt, D_opt): {fit.Model.IntervalMethod}";
+        : fit.ParameterCovariance is null
+            ? "no intervals for N_opt and D_opt: the fit has no covariance (use --bootstrap K); the loss interval is the law's own at " +
+              $"(N_opt, D_opt): {fit.Model.IntervalMethod}"
+            : "delta-method 95% intervals for C, N_opt, D_opt and D/N (sandwich covariance of the parameters, in logs; --bootstrap K " +
+              $"gives percentile intervals); the loss interval is the law's own at (N_opt, D_opt): {fit.Model.IntervalMethod}";
 
     /// <summary>How far the allocations reach beyond the sizes and token counts the law was fitted to.</summary>
     private static string? Extrapolation(FitResult fit, IReadOnlyList<Allocation> allocations)

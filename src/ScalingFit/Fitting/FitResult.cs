@@ -54,6 +54,13 @@ public sealed record FitResult
     /// </summary>
     public IReadOnlyList<double[]> ParameterSamples { get; init; } = [];
 
+    /// <summary>
+    /// The asymptotic (sandwich) covariance of the natural parameters of a nonlinear fit, row-major
+    /// in <see cref="Parameters"/> order, for delta-method intervals of derived quantities; null for
+    /// log-log OLS fits or when the Hessian at the optimum is not positive definite.
+    /// </summary>
+    public IReadOnlyList<double>? ParameterCovariance { get; init; }
+
     /// <summary>The parameter with this name.</summary>
     /// <exception cref="KeyNotFoundException">The law has no such parameter.</exception>
     public FittedParameter this[string name] =>

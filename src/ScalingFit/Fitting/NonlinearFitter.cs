@@ -66,6 +66,7 @@ public static class NonlinearFitter
                   "standard deviations and 95% percentile intervals",
             ScalingLaw = law,
             ParameterSamples = estimates.Samples,
+            ParameterCovariance = estimates.Covariance,
             Bootstrap = bootstrap is null ? null
                 : new BootstrapInfo(bootstrap.Resamples, bootstrap.Seed, bootstrap.ConvergedCount, bootstrap.StoppedAtStart),
         };

@@ -34,7 +34,7 @@ internal static class ParameterEstimates
             double se = naturalCovariance is null ? double.NaN : DeltaStandardError(d, natural, naturalCovariance);
             return FromCovariance(d.Name, d.Symbol, value, se, positive: false, t);
         }).ToList();
-        return new Estimates(natural, parameters, derived, samples);
+        return new Estimates(natural, parameters, derived, samples) { Covariance = naturalCovariance };
     }
 
     private static FittedParameter FromSamples(string name, string symbol, double value, double[] values) =>
@@ -85,4 +85,8 @@ internal static class ParameterEstimates
 }
 
 /// <summary>The estimates of a nonlinear fit.</summary>
-internal sealed record Estimates(double[] Natural, List<FittedParameter> Parameters, List<FittedParameter> Derived, double[][] Samples);
+internal sealed record Estimates(double[] Natural, List<FittedParameter> Parameters, List<FittedParameter> Derived, double[][] Samples)
+{
+    /// <summary>The sandwich covariance of the natural parameters (row-major), or null.</summary>
+    public double[]? Covariance { get; init; }
+}

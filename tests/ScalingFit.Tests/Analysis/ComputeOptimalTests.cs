@@ -75,13 +75,34 @@ public class ComputeOptimalTests
     }
 
     [Fact]
-    public void Analyze_WithoutBootstrap_GivesOnlyTheLossInterval()
+    public void Analyze_WithoutBootstrap_GivesDeltaMethodIntervalsFromTheClosedForm()
     {
-        var result = ComputeOptimal.Analyze(Fit(noise: 0.01), new ComputeOptimalOptions { Budgets = [1e22] });
-        var ci = result.Allocations[0].Ci95;
-        Assert.True(double.IsNaN(ci.ParameterCount.Lower));
-        Assert.True(ci.Loss.Contains(result.Allocations[0].Loss));
-        Assert.Contains("--bootstrap", result.IntervalMethod);
+        var fit = Fit(noise: 0.01);
+        var result = ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = [1e22] });
+        var allocation = result.Allocations[0];
+        Assert.True(allocation.Ci95.Loss.Contains(allocation.Loss));
+        Assert.Contains("delta-method", result.IntervalMethod);
+
+        // Independently: ln N_opt = ln G + a·ln(C/6) with G = (αA/(βB))^(1/(α+β)), a = β/(α+β); its
+        // gradient in (E, A, B, α, β) by central differences of this formula, then √(gᵀΣg).
+        var p = fit.Parameters.Select(q => q.Value).ToArray();
+        static double LogN(double[] v) => Math.Log(v[3] * v[1] / (v[4] * v[2])) / (v[3] + v[4]) + v[4] / (v[3] + v[4]) * Math.Log(1e22 / 6);
+        var cov = fit.ParameterCovariance!;
+        var g = new double[5];
+        for (int j = 0; j < 5; j++)
+        {
+            double h = 1e-6 * Math.Abs(p[j]);
+            var up = (double[])p.Clone();
+            var down = (double[])p.Clone();
+            up[j] += h;
+            down[j] -= h;
+            g[j] = (LogN(up) - LogN(down)) / (2 * h);
+        }
+        double se = Math.Sqrt(Enumerable.Range(0, 25).Sum(i => g[i / 5] * cov[i] * g[i % 5]));
+        double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, fit.Statistics.DegreesOfFreedom, 0.975);
+        Assert.Equal(Math.Exp(LogN(p)), allocation.ParameterCount, 6);
+        Assert.Equal(Math.Log(allocation.ParameterCount) - t * se, Math.Log(allocation.Ci95.ParameterCount.Lower), 5);
+        Assert.Equal(Math.Log(allocation.ParameterCount) + t * se, Math.Log(allocation.Ci95.ParameterCount.Upper), 5);
     }
 
     [Fact]
