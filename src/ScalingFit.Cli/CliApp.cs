@@ -28,6 +28,7 @@ public static class CliApp
         root.Add(Tradeoff.TradeoffCommand.Create(context));
         root.Add(Params.ParamsCommand.Create(context));
         root.Add(Plot.PlotCommand.Create(context));
+        root.Add(Report.ReportCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

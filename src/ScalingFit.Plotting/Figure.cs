@@ -84,6 +84,10 @@ public sealed partial class Figure : IDisposable
         string svg = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         // Name fallbacks for viewers without DejaVu Sans, whose metrics Verdana's are close to.
         svg = svg.Replace($"font-family=\"{EmbeddedFonts.Family}\"", $"font-family=\"{EmbeddedFonts.Family}, Verdana, sans-serif\"", StringComparison.Ordinal);
+        // A viewBox lets a page scale the figure to its column (width: 100%) instead of cutting it off.
+        int root = svg.IndexOf("<svg ", StringComparison.Ordinal);
+        if (root >= 0 && svg.IndexOf("viewBox", root, StringComparison.Ordinal) is var v && (v < 0 || v > svg.IndexOf('>', root)))
+            svg = svg.Insert(root + 5, $"viewBox=\"0 0 {Width} {Height}\" ");
         return NumberClipPaths(svg);
     }
 
