@@ -85,9 +85,9 @@ public sealed partial class Figure : IDisposable
         // Name fallbacks for viewers without DejaVu Sans, whose metrics Verdana's are close to.
         svg = svg.Replace($"font-family=\"{EmbeddedFonts.Family}\"", $"font-family=\"{EmbeddedFonts.Family}, Verdana, sans-serif\"", StringComparison.Ordinal);
         // A viewBox lets a page scale the figure to its column (width: 100%) instead of cutting it off.
-        int root = svg.IndexOf("<svg ", StringComparison.Ordinal);
-        if (root >= 0 && svg.IndexOf("viewBox", root, StringComparison.Ordinal) is var v && (v < 0 || v > svg.IndexOf('>', root)))
-            svg = svg.Insert(root + 5, $"viewBox=\"0 0 {Width} {Height}\" ");
+        int root = svg.IndexOf("<svg ", StringComparison.Ordinal), close = root < 0 ? -1 : svg.IndexOf('>', root);
+        if (close > 0 && !svg.AsSpan(root, close - root).Contains("viewBox", StringComparison.Ordinal))
+            svg = svg.Insert(close, $" viewBox=\"0 0 {Width} {Height}\"");
         return NumberClipPaths(svg);
     }
 

@@ -96,12 +96,13 @@ public static partial class HtmlRenderer
     {
         int end = svg.IndexOf('>');
         if (!svg.StartsWith("<svg", StringComparison.Ordinal) || end < 0) return svg;
+        if (svg[end - 1] == '/') end--;
         string root = svg[..end];
         if (root.Contains("viewBox", StringComparison.Ordinal)) return svg;
         var width = SizeAttribute("width").Match(root);
         var height = SizeAttribute("height").Match(root);
         return width.Success && height.Success
-            ? svg.Insert(4, $" viewBox=\"0 0 {width.Groups[1].Value} {height.Groups[1].Value}\"")
+            ? svg.Insert(end, $" viewBox=\"0 0 {width.Groups[1].Value} {height.Groups[1].Value}\"")
             : svg;
     }
 
