@@ -75,9 +75,10 @@ public sealed partial class Figure : IDisposable
     public string ToSvg()
     {
         // ScottPlot lays a plot out from its previous render (tick labels, legend size), as its own
-        // SVG export does: render once to a raster first so the SVG matches the PNG.
-        using (var warmUp = SKSurface.Create(new SKImageInfo(Width, Height)))
-            if (warmUp is not null) Draw(warmUp.Canvas);
+        // SVG export does: render once first, to a canvas of the same size that measures and draws
+        // nothing, so the SVG matches the PNG without the cost of rasterising.
+        using (var warmUp = new SKNoDrawCanvas(Width, Height))
+            Draw(warmUp);
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(Width, Height), stream))
             Draw(canvas);
