@@ -47,3 +47,4 @@ measure "native (AOT): scalingfit fit --law chinchilla --drop-highest-loss 5" "$
 measure "JIT: scalingfit fit --law chinchilla --drop-highest-loss 5" "$bin" fit --law chinchilla --drop-highest-loss 5
 measure "JIT: ... --bootstrap 4000" "$bin" fit --law chinchilla --drop-highest-loss 5 --bootstrap 4000
 measure "JIT: scalingfit report --out DIR --bootstrap 1000" "$bin" report --out "$work/report" --bootstrap 1000
+measure "native (AOT): scalingfit report --out DIR --bootstrap 1000" "$aot" report --out "$work/report" --bootstrap 1000

@@ -23,8 +23,8 @@ public static class AnalysisReport
 
         blocks.Add(new Heading("Which law extrapolates: backtests and information criteria", 2));
         blocks.Add(new Paragraph(
-            $"Each law is fitted to the {result.Split.Training.Count} smaller runs and predicts the {result.Split.HeldOut.Count} held out " +
-            $"({result.Split.Description}); the laws are ranked by the mean relative error of those predictions. AIC and BIC come from each " +
+            $"Each law is fitted to the {result.Split.Training.Count} smaller runs and predicts the {result.Split.HeldOut.Count} held out: " +
+            $"{result.Split.Description}. The laws are ranked by the mean relative error of those predictions. AIC and BIC come from each " +
             "law's fit to all the runs, which the rest of this report uses."));
         if (images.Backtest is { } backtest) blocks.Add(backtest);
         blocks.AddRange(Nested(BacktestReport.Build(result.Comparison), 3));
