@@ -28,6 +28,7 @@ public static class CliApp
         root.Add(Tradeoff.TradeoffCommand.Create(context));
         root.Add(Params.ParamsCommand.Create(context));
         root.Add(Plot.PlotCommand.Create(context));
+        root.Add(Report.ReportCommand.Create(context));
 
         // A bare `scalingfit` asks what the tool can do: show the commands.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);

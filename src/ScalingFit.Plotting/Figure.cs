@@ -75,15 +75,20 @@ public sealed partial class Figure : IDisposable
     public string ToSvg()
     {
         // ScottPlot lays a plot out from its previous render (tick labels, legend size), as its own
-        // SVG export does: render once to a raster first so the SVG matches the PNG.
-        using (var warmUp = SKSurface.Create(new SKImageInfo(Width, Height)))
-            if (warmUp is not null) Draw(warmUp.Canvas);
+        // SVG export does: render once first, to a canvas of the same size that measures and draws
+        // nothing, so the SVG matches the PNG without the cost of rasterising.
+        using (var warmUp = new SKNoDrawCanvas(Width, Height))
+            Draw(warmUp);
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(Width, Height), stream))
             Draw(canvas);
         string svg = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         // Name fallbacks for viewers without DejaVu Sans, whose metrics Verdana's are close to.
         svg = svg.Replace($"font-family=\"{EmbeddedFonts.Family}\"", $"font-family=\"{EmbeddedFonts.Family}, Verdana, sans-serif\"", StringComparison.Ordinal);
+        // A viewBox lets a page scale the figure to its column (width: 100%) instead of cutting it off.
+        int root = svg.IndexOf("<svg ", StringComparison.Ordinal), close = root < 0 ? -1 : svg.IndexOf('>', root);
+        if (close > 0 && !svg.AsSpan(root, close - root).Contains("viewBox", StringComparison.Ordinal))
+            svg = svg.Insert(close, $" viewBox=\"0 0 {Width} {Height}\"");
         return NumberClipPaths(svg);
     }
 

@@ -12,13 +12,13 @@ public enum FigureKind
     /// <summary>What-if parameter counts: N ≈ 12·L·d² against width d and depth L.</summary>
     WhatIf,
 
-    /// <summary>IsoFLOP curves: loss against N for each compute budget, with fitted parabolas and minima (not built yet).</summary>
+    /// <summary>IsoFLOP curves: loss against N for each compute budget, with fitted parabolas and minima.</summary>
     IsoFlop,
 
-    /// <summary>The compute-optimal frontier N_opt(C) and D_opt(C) with reference slopes (not built yet).</summary>
+    /// <summary>The compute-optimal frontier N_opt(C) and D_opt(C) with reference slopes.</summary>
     Frontier,
 
-    /// <summary>Backtest: predicted against actual loss of held-out runs (not built yet).</summary>
+    /// <summary>Backtest: predicted against actual loss of held-out runs.</summary>
     Backtest,
 }
 
@@ -29,7 +29,7 @@ public static class FigureKinds
     public static IReadOnlyList<FigureKind> All { get; } = Enum.GetValues<FigureKind>();
 
     /// <summary>The kinds that can be rendered in this version.</summary>
-    public static IReadOnlyList<FigureKind> Available { get; } = [FigureKind.Fit, FigureKind.Residuals, FigureKind.WhatIf];
+    public static IReadOnlyList<FigureKind> Available { get; } = All;
 
     /// <summary>The name on the command line: fit, residuals, whatif, isoflop, frontier, backtest.</summary>
     public static string Name(this FigureKind kind) => kind.ToString().ToLowerInvariant();

@@ -3,7 +3,9 @@
 # same run (the program's start-up, `scalingfit --help`, and reading the file, `cat`):
 #  - `scalingfit fit big.csv --law power --x N` on a generated 1,000,000-row, 5-column runs CSV;
 #  - `scalingfit fit --law chinchilla --drop-highest-loss 5` (4,500 starts) on the built-in data;
-#  - the same with `--bootstrap 4000`.
+#  - the same with `--bootstrap 4000`;
+#  - `scalingfit report --bootstrap 1000` on the built-in data: every law fitted, compared and
+#    bootstrapped, the allocation, the IsoFLOP analysis and nine figures (goal: under 5 s).
 # Usage: tests/ScalingFit.Benchmarks/whole-process.sh [ROWS] [REPEATS]   (needs GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,3 +46,5 @@ measure "JIT (dotnet build): ... --json" "$bin" fit "$csv" --law power --x N --j
 measure "native (AOT): scalingfit fit --law chinchilla --drop-highest-loss 5" "$aot" fit --law chinchilla --drop-highest-loss 5
 measure "JIT: scalingfit fit --law chinchilla --drop-highest-loss 5" "$bin" fit --law chinchilla --drop-highest-loss 5
 measure "JIT: ... --bootstrap 4000" "$bin" fit --law chinchilla --drop-highest-loss 5 --bootstrap 4000
+measure "JIT: scalingfit report --out DIR --bootstrap 1000" "$bin" report --out "$work/report" --bootstrap 1000
+measure "native (AOT): scalingfit report --out DIR --bootstrap 1000" "$aot" report --out "$work/report" --bootstrap 1000

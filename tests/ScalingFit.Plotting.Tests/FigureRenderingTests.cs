@@ -9,7 +9,7 @@ public class FigureRenderingTests
     public static TheoryData<string, FigureFormat> KindsAndFormats()
     {
         var data = new TheoryData<string, FigureFormat>();
-        foreach (var kind in new[] { "fit", "fit-extrapolated", "fit-joint", "fit-saturating", "residuals", "whatif" })
+        foreach (var kind in new[] { "fit", "fit-extrapolated", "fit-joint", "fit-saturating", "residuals", "whatif", "isoflop", "frontier", "frontier-isoflop-only", "backtest" })
             foreach (var format in new[] { FigureFormat.Png, FigureFormat.Svg })
                 data.Add(kind, format);
         return data;
@@ -23,6 +23,12 @@ public class FigureRenderingTests
         "fit-saturating" => new FitFigure(new FitFigureOptions { ExtrapolateTo = new ExtrapolationTarget(Quantity.ParameterCount, 1e13) }).Render(SaturatingLaw.Fitted()),
         "residuals" => new ResidualsFigure().Render(Fits.Power),
         "whatif" => new WhatIfFigure().Render(ParameterCountGrid.Default),
+        "isoflop" => new IsoFlopFigure().Render(Analyses.ChinchillaIsoFlop),
+        "frontier" => new FrontierFigure().Render(new FrontierEstimates(
+            Analyses.HoffmannOptimal(Enumerable.Range(0, 41).Select(i => new[] { 1.69, 406.4, 410.7, 0.30 + 0.002 * i, 0.28 }).ToList()),
+            Analyses.ChinchillaIsoFlop.Result)),
+        "frontier-isoflop-only" => new FrontierFigure().Render(new FrontierEstimates(null, Analyses.ChinchillaIsoFlop.Result)),
+        "backtest" => new BacktestFigure().Render(Analyses.PowerAndJoint),
         _ => throw new ArgumentException(kind),
     };
 

@@ -26,11 +26,11 @@ public class OptionParsingTests
     }
 
     [Fact]
-    public void RequireAvailable_LaterKinds_SayNotAvailableYet()
+    public void RequireAvailable_EveryKind_IsAvailable()
     {
-        foreach (var kind in new[] { FigureKind.IsoFlop, FigureKind.Frontier, FigureKind.Backtest })
-            Assert.Contains("not available yet", Assert.Throws<OptionException>(() => kind.RequireAvailable()).Message);
-        Assert.Equal(FigureKind.Fit, FigureKind.Fit.RequireAvailable());
+        Assert.Equal(FigureKinds.All, FigureKinds.Available);
+        foreach (var kind in FigureKinds.All) Assert.Equal(kind, kind.RequireAvailable());
+        Assert.Equal(FigureKind.Frontier, FigureKinds.Parse("frontier"));
     }
 
     [Fact]

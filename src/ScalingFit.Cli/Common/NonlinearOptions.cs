@@ -20,11 +20,7 @@ internal sealed class NonlinearOptions
         DefaultValueFactory = _ => 1e-3,
     };
 
-    public Option<int> Bootstrap { get; } = new("--bootstrap")
-    {
-        Description = "Resample the runs K times and refit, for percentile intervals of every parameter and prediction (0: asymptotic intervals).",
-        DefaultValueFactory = _ => 0,
-    };
+    public Option<int> Bootstrap { get; }
 
     public Option<long> Seed { get; } = new("--seed")
     {
@@ -38,9 +34,15 @@ internal sealed class NonlinearOptions
         DefaultValueFactory = _ => -1,
     };
 
-    public NonlinearOptions()
+    /// <summary>The options, with the bootstrap's resamples when --bootstrap is not given (none unless a command needs them).</summary>
+    public NonlinearOptions(int defaultBootstrap = 0)
     {
         LossFunction.AcceptOnlyFromAmong("huber", "lsq");
+        Bootstrap = new Option<int>("--bootstrap")
+        {
+            Description = "Resample the runs K times and refit, for percentile intervals of every parameter and prediction (0: asymptotic intervals).",
+            DefaultValueFactory = _ => defaultBootstrap,
+        };
     }
 
     public void AddTo(Command command)

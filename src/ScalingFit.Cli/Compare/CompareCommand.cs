@@ -38,17 +38,10 @@ internal static class CompareCommand
             var input = Quantities.Parse(parse.GetValue(x)!);
             var split = holdout.Build(parse);
             var runs = data.Load(parse);
-            var specs = parse.GetValue(laws) is { } names ? Parse(names, input) : LawComparison.ApplicableLaws(runs, input);
+            var specs = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : LawComparison.ApplicableLaws(runs, input);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Comparison(result));
         }));
         return command;
-    }
-
-    private static List<LawSpec> Parse(string names, Quantity input)
-    {
-        var list = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-        if (list.Count == 0) throw new OptionException("--laws names no law; e.g. --laws power,saturating,chinchilla.");
-        return list.Select(name => LawSpec.Create(name, name is "power" or "saturating" ? [input] : null)).ToList();
     }
 }

@@ -45,12 +45,7 @@ internal static class OptimalCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var convention = new Option<string?>("--parameter-convention")
-        {
-            Description = "Whether the data's N counts embedding parameters: total or non-embedding " +
-                          "(default: total for the built-in Chinchilla runs, unknown otherwise).",
-        };
-        convention.AcceptOnlyFromAmong("total", "non-embedding");
+        var convention = new ConventionOption();
 
         var command = new Command("optimal",
             "Compute-optimal allocation: the model size N_opt and tokens D_opt that minimize a fitted law at a budget C = 6ND, " +
@@ -58,7 +53,8 @@ internal static class OptimalCommand
         data.AddTo(command);
         command.Add(law);
         nonlinear.AddTo(command);
-        foreach (var option in new Option[] { compute, range, points, sizes, targets, convention }) command.Add(option);
+        foreach (var option in new Option[] { compute, range, points, sizes, targets }) command.Add(option);
+        convention.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
@@ -79,7 +75,7 @@ internal static class OptimalCommand
                 Budgets = budgets,
                 ParameterCounts = n,
                 TargetLosses = losses,
-                Convention = Convention(parse.GetValue(convention), parse.GetValue(data.File)),
+                Convention = convention.Build(parse, parse.GetValue(data.File)),
             }.Validated();
             var spec = LawSpec.Create(parse.GetValue(law)!, null);
             var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
@@ -88,12 +84,4 @@ internal static class OptimalCommand
         }));
         return command;
     }
-
-    private static ParameterConvention Convention(string? text, string? file) => text switch
-    {
-        "total" => ParameterConvention.Total,
-        "non-embedding" => ParameterConvention.NonEmbedding,
-        _ when file is null => ParameterConvention.Total,
-        _ => ParameterConvention.Unknown,
-    };
 }

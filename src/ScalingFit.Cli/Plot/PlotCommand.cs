@@ -1,47 +1,130 @@
 using System.CommandLine;
+using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
+using ScalingFit.Data;
+using ScalingFit.Fitting;
 using ScalingFit.Plotting;
 
 namespace ScalingFit.Cli.Plot;
 
-/// <summary>scalingfit plot: draw a figure of a fitted law (or of parameter counts) to a PNG or SVG file.</summary>
+/// <summary>scalingfit plot: draw a figure of a fitted law, an IsoFLOP analysis, a frontier, a backtest or parameter counts to a PNG or SVG file.</summary>
 internal static class PlotCommand
 {
     public static Command Create(CliContext context)
     {
-        var data = new DataOptions();
-        var law = new LawOptions();
-        var plot = new PlotOptions();
+        var options = new Options(new DataOptions(), new LawOptions(), new NonlinearOptions(), new HoldoutOptions(), new BudgetOptions(), new PlotOptions());
         var command = new Command("plot", "Draw a figure to a PNG or SVG file: the fitted law over the runs with its extrapolation and " +
-                                          "95% band, the residuals, or what-if parameter counts. Prints the path written.");
-        data.AddTo(command);
-        law.AddTo(command);
-        plot.AddTo(command);
+                                          "95% band, the residuals, IsoFLOP curves, the compute-optimal frontier, a backtest, or what-if " +
+                                          "parameter counts. Prints the path written.");
+        options.Data.AddTo(command);
+        options.Law.AddTo(command);
+        options.Nonlinear.AddTo(command);
+        options.Holdout.AddTo(command);
+        options.Budgets.AddTo(command);
+        options.Plot.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             // Every option is checked before the data is read and the law fitted.
-            var kind = plot.FigureKind(parse);
-            plot.RejectOthers(parse, kind);
-            string path = parse.GetValue(plot.Out)!;
+            var kind = options.Plot.FigureKind(parse);
+            PlotOptions.RejectOthers(parse, kind, options.KindSpecific, options.Uses(kind));
+            string path = parse.GetValue(options.Plot.Out)!;
             var format = FigureFormats.FromPath(path);
-            using var figure = kind == FigureKind.WhatIf ? new WhatIfFigure().Render(plot.Grid(parse).Validated()) : Fitted(kind, parse, data, law, plot);
+            using var figure = Render(kind, parse, options, context);
             FigureFile.Write(path, figure, format);
             context.Out.WriteLine(Path.GetFullPath(path));
         }));
         return command;
     }
 
-    private static Figure Fitted(FigureKind kind, ParseResult parse, DataOptions data, LawOptions law, PlotOptions plot)
+    /// <summary>The option groups of the command.</summary>
+    private sealed record Options(
+        DataOptions Data, LawOptions Law, NonlinearOptions Nonlinear, HoldoutOptions Holdout, BudgetOptions Budgets, PlotOptions Plot)
     {
-        var options = plot.FitOptions(parse);
-        var spec = law.Spec(parse);
-        var runs = data.Load(parse);
-        var source = new FittedRuns(spec.Fit(runs), runs);
-        return kind switch
+        private IReadOnlyList<Option> LawGroup => [Law.Law, Law.X, Law.Nonlinear];
+
+        private IReadOnlyList<Option> NonlinearGroup => [Nonlinear.LossFunction, Nonlinear.HuberDelta, Nonlinear.Bootstrap, Nonlinear.Seed, Nonlinear.Threads];
+
+        /// <summary>Every option whose use depends on the kind.</summary>
+        public IEnumerable<Option> KindSpecific =>
+            Plot.KindSpecific.Concat(LawGroup).Concat(NonlinearGroup).Concat([Holdout.Above, Holdout.Fraction]).Concat(Budgets.All);
+
+        public IReadOnlyCollection<Option> Uses(FigureKind kind) => kind switch
         {
-            FigureKind.Fit => new FitFigure(options).Render(source),
-            FigureKind.Residuals => new ResidualsFigure(new ResidualsFigureOptions { Versus = options.Versus }).Render(source),
-            _ => throw new OptionException($"the {kind.Name()} figure is not available yet."),
+            FigureKind.Fit => [Plot.ExtrapolateTo, Plot.Versus, Plot.By, .. LawGroup, .. NonlinearGroup],
+            FigureKind.Residuals => [Plot.Versus, .. LawGroup, .. NonlinearGroup],
+            FigureKind.IsoFlop => [.. Budgets.All],
+            FigureKind.Frontier => [Law.Law, Plot.ComputeRange, .. NonlinearGroup, .. Budgets.All],
+            FigureKind.Backtest => [Plot.Laws, Holdout.Above, Holdout.Fraction, .. LawGroup, .. NonlinearGroup],
+            _ => [Plot.Widths, Plot.Depths],
         };
+    }
+
+    private static Figure Render(FigureKind kind, ParseResult parse, Options o, CliContext context) => kind switch
+    {
+        FigureKind.WhatIf => new WhatIfFigure().Render(o.Plot.Grid(parse).Validated()),
+        FigureKind.IsoFlop => IsoFlopFigure(parse, o),
+        FigureKind.Frontier => Frontier(parse, o, context),
+        FigureKind.Backtest => Backtest(parse, o),
+        _ => Fitted(kind, parse, o, context),
+    };
+
+    private static Figure Fitted(FigureKind kind, ParseResult parse, Options o, CliContext context)
+    {
+        var options = o.Plot.FitOptions(parse);
+        var spec = o.Law.Spec(parse);
+        o.Nonlinear.Build(parse);
+        var runs = o.Data.Load(parse);
+        var source = new FittedRuns(o.Nonlinear.Fit(parse, context, spec, runs), runs);
+        return kind == FigureKind.Fit
+            ? new FitFigure(options).Render(source)
+            : new ResidualsFigure(new ResidualsFigureOptions { Versus = options.Versus }).Render(source);
+    }
+
+    private static Figure IsoFlopFigure(ParseResult parse, Options o)
+    {
+        var options = o.Budgets.Build(parse);
+        var runs = o.Data.Load(parse);
+        return new IsoFlopFigure().Render(new IsoFlopRuns(ScalingFit.Analysis.IsoFlop.Analyze(runs, options), runs));
+    }
+
+    private static Figure Frontier(ParseResult parse, Options o, CliContext context)
+    {
+        string law = parse.GetResult(o.Law.Law) is { Implicit: false } ? parse.GetValue(o.Law.Law)! : "chinchilla";
+        if (!ComputeFrontier.Supports(law))
+            throw new OptionException($"the frontier figure needs a law of N and D with a compute-optimal frontier: --law chinchilla or kaplan-nd, not {law}.");
+        var budgets = o.Plot.Budgets(parse);
+        var isoOptions = o.Budgets.Build(parse);
+        o.Nonlinear.Build(parse);
+        var runs = o.Data.Load(parse);
+        var fit = o.Nonlinear.Fit(parse, context, LawSpec.Create(law, null), runs);
+        var optimal = ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = budgets });
+        IsoFlopResult? isoFlop = null;
+        try
+        {
+            isoFlop = ScalingFit.Analysis.IsoFlop.Analyze(runs, isoOptions);
+        }
+        catch (ScalingFitException e) when (e is FitException or DataException)
+        {
+            context.Error.WriteLine($"note: the figure has no IsoFLOP minima: {e.Message}");
+        }
+        var range = parse.GetValue(o.Plot.ComputeRange) is null ? new FrontierFigureOptions() : new FrontierFigureOptions { From = budgets[0], To = budgets[^1] };
+        return new FrontierFigure(range).Render(new FrontierEstimates(optimal, isoFlop));
+    }
+
+    private static Figure Backtest(ParseResult parse, Options o)
+    {
+        var holdout = o.Holdout.Build(parse);
+        var fitOptions = o.Nonlinear.Build(parse);
+        var single = o.Law.Spec(parse);
+        var laws = parse.GetValue(o.Plot.Laws) is { } names
+            ? LawList.Parse(names, single.Inputs.Count == 1 ? single.Inputs[0] : Quantity.ParameterCount)
+            : null;
+        var runs = o.Data.Load(parse);
+        var split = holdout.Split(runs);
+        if (laws is null) return new BacktestFigure().Render(new BacktestRuns([ScalingFit.Analysis.Backtest.Run(split, single, fitOptions)], split));
+        var comparison = LawComparison.Compare(runs, holdout, laws, fitOptions);
+        var source = BacktestRuns.Of(comparison, split);
+        if (source.Backtests.Count == 0) throw new FitException("no law could be backtested: " + string.Join("; ", comparison.Warnings));
+        return new BacktestFigure().Render(source);
     }
 }

@@ -9,8 +9,10 @@ internal sealed class PlotOptions
 {
     public Option<string> Kind { get; } = new("--kind")
     {
-        Description = "The figure: fit (loss against N, D or C with the fitted law), residuals, or whatif (parameter counts " +
-                      "against width and depth). isoflop, frontier and backtest are not available yet.",
+        Description = "The figure: fit (loss against N, D or C with the fitted law), residuals, whatif (parameter counts " +
+                      "against width and depth), isoflop (loss against N per compute budget, with parabolas and minima), frontier " +
+                      "(N_opt(C) and D_opt(C) of a chinchilla or kaplan-nd law, with IsoFLOP minima and reference slopes) or backtest " +
+                      "(predicted against actual loss of held-out runs).",
         DefaultValueFactory = _ => "fit",
     };
 
@@ -46,28 +48,47 @@ internal sealed class PlotOptions
         Description = "Numbers of layers L for --kind whatif, comma-separated (default 12,24,48,96).",
     };
 
+    public Option<string?> Laws { get; } = new("--laws")
+    {
+        Description = "For --kind backtest: several laws, comma-separated, backtested on the same split and drawn in one colour each " +
+                      "(e.g. power,saturating,chinchilla); default: the one --law.",
+    };
+
+    public Option<string?> ComputeRange { get; } = new("--compute-range")
+    {
+        Description = "For --kind frontier: the budgets drawn, LOW:HIGH in FLOP (default 1e18:1e26, widened to the IsoFLOP budgets).",
+    };
+
+    /// <summary>The options of this group that only some kinds use.</summary>
+    public IReadOnlyList<Option> KindSpecific => [ExtrapolateTo, Versus, By, Widths, Depths, Laws, ComputeRange];
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kind, Out, ExtrapolateTo, Versus, By, Widths, Depths })
+        foreach (var option in new Option[] { Kind, Out }.Concat(KindSpecific))
             command.Add(option);
     }
 
     public FigureKind FigureKind(ParseResult parse) => FigureKinds.Parse(parse.GetValue(Kind) ?? "fit").RequireAvailable();
 
     /// <summary>Refuses options that the figure kind does not use, rather than ignoring them.</summary>
-    public void RejectOthers(ParseResult parse, FigureKind kind)
+    /// <param name="parse">The command line.</param>
+    /// <param name="kind">The figure asked for.</param>
+    /// <param name="checkedOptions">Every option whose use depends on the kind.</param>
+    /// <param name="uses">The options this kind uses.</param>
+    public static void RejectOthers(ParseResult parse, FigureKind kind, IEnumerable<Option> checkedOptions, IReadOnlyCollection<Option> uses)
     {
-        var uses = kind switch
-        {
-            Plotting.FigureKind.Fit => new Option[] { ExtrapolateTo, Versus, By },
-            Plotting.FigureKind.Residuals => [Versus],
-            _ => [Widths, Depths],
-        };
-        foreach (var option in new Option[] { ExtrapolateTo, Versus, By, Widths, Depths })
+        foreach (var option in checkedOptions)
         {
             if (!uses.Contains(option) && parse.GetResult(option) is { Implicit: false })
                 throw new OptionException($"{option.Name} does not apply to the {kind.Name()} figure.");
         }
+    }
+
+    /// <summary>The budgets of --compute-range, or 1e18 to 1e26 by decades.</summary>
+    public IReadOnlyList<double> Budgets(ParseResult parse)
+    {
+        var (low, high) = parse.GetValue(ComputeRange) is { } text ? ScalingFit.Analysis.ComputeBudgets.ParseRange(text) : (1e18, 1e26);
+        return ScalingFit.Analysis.ComputeBudgets.LogSpaced(low, high);
     }
 
     public FitFigureOptions FitOptions(ParseResult parse) => new()

@@ -21,9 +21,13 @@ internal sealed class Extent
         foreach (double v in values) Add(v);
     }
 
-    /// <summary>Adds values only while they stay within <paramref name="slack"/> of the current extent (keeps a wild band from flattening the data).</summary>
+    /// <summary>
+    /// Adds values only while they stay within <paramref name="slack"/> of the current extent (keeps a
+    /// wild band from flattening the data); adds nothing while the extent is empty.
+    /// </summary>
     public void AddWithin(IEnumerable<double> values, double slack)
     {
+        if (IsEmpty) return;
         double lower = Lower - slack, upper = Upper + slack;
         foreach (double v in values) Add(Math.Clamp(v, lower, upper));
     }

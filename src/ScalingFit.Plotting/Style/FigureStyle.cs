@@ -45,6 +45,34 @@ internal static class FigureStyle
     public static Color Level(int index, int count) =>
         Viridis.GetColor(count <= 1 ? 0.35 : 0.82 * index / (count - 1));
 
+    /// <summary>The colour at a position from 0 to 1 along the same viridis range as <see cref="Level"/> (for colour bars).</summary>
+    public static Color Ramp(double position) => Viridis.GetColor(0.82 * Math.Clamp(double.IsFinite(position) ? position : 0.5, 0, 1));
+
+    /// <summary>The viridis range of <see cref="Ramp"/> as a colour map, for a colour bar.</summary>
+    public static IColormap RampColormap { get; } = new RampMap();
+
+    /// <summary>
+    /// Unordered categories (laws compared side by side), Okabe–Ito's colour-blind-safe set in its
+    /// order: blue, vermillion, bluish green, reddish purple, orange, sky blue, then grey.
+    /// </summary>
+    public static Color Category(int index) => Categories[Math.Clamp(index, 0, Categories.Length - 1)];
+
+    private static readonly Color[] Categories =
+    [
+        Color.FromHex("#0072B2"), Color.FromHex("#D55E00"), Color.FromHex("#009E73"), Color.FromHex("#CC79A7"),
+        Color.FromHex("#E69F00"), Color.FromHex("#56B4E9"), Color.FromHex("#777777"),
+    ];
+
+    /// <summary>Context drawn behind the data that matters: runs a figure shows but does not analyse.</summary>
+    public static readonly Color Context = Color.FromHex("#B8B8B8");
+
+    private sealed class RampMap : IColormap
+    {
+        public string Name => "viridis (0–0.82)";
+
+        public Color GetColor(double position) => Ramp(position);
+    }
+
     /// <summary>A new plot in the house style (font registered, white, light grid, styled axes and legend).</summary>
     public static Plot NewPlot()
     {
@@ -81,12 +109,30 @@ internal static class FigureStyle
     }
 
     /// <summary>A line through points (no markers), solid or dashed; dashes are cut by <see cref="DashedPath"/>, never by a path effect.</summary>
-    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, Color color, float width, bool dashed = false)
+    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, Color color, float width, bool dashed = false) =>
+        Line(plot, xs, ys, color, width, dashed ? Dash.Dashed : Dash.Solid);
+
+    /// <summary>A line through points (no markers) in one of the house dash patterns.</summary>
+    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, Color color, float width, Dash dash)
     {
         var line = plot.Add.ScatterLine(xs, ys, color);
         line.LineWidth = width;
-        if (dashed) line.PathStrategy = new DashedPath();
+        line.PathStrategy = dash switch
+        {
+            Dash.Dashed => new DashedPath(),
+            Dash.Dotted => new DashedPath(2, 4),
+            _ => line.PathStrategy,
+        };
         return line;
+    }
+
+    /// <summary>Vertical error bars from <paramref name="lower"/> to <paramref name="upper"/> at each point (axis coordinates).</summary>
+    public static ScottPlot.Plottables.ErrorBar VerticalErrorBars(Plot plot, double[] xs, double[] ys, double[] lower, double[] upper)
+    {
+        var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null,
+            upper.Select((u, i) => u - ys[i]).ToArray(), lower.Select((l, i) => ys[i] - l).ToArray());
+        plot.PlottableList.Add(bars);
+        return bars;
     }
 
     /// <summary>A horizontal line across [left, right] at <paramref name="y"/>.</summary>

@@ -19,12 +19,27 @@ internal static class Legends
         LineWidth = 0,
     };
 
-    public static LegendItem Line(string label, Color color, float width, bool dashed = false) => new()
+    public static LegendItem Line(string label, Color color, float width, bool dashed = false) =>
+        Line(label, color, width, dashed ? Dash.Dashed : Dash.Solid);
+
+    public static LegendItem Line(string label, Color color, float width, Dash dash) => new()
     {
         LabelText = label,
         LineColor = color,
         LineWidth = width,
-        LinePattern = dashed ? LinePattern.DenselyDashed : LinePattern.Solid,
+        LinePattern = dash switch { Dash.Dashed => LinePattern.DenselyDashed, Dash.Dotted => LinePattern.Dotted, _ => LinePattern.Solid },
+    };
+
+    /// <summary>A marker of any shape, filled or outlined (open shapes take the outline colour).</summary>
+    public static LegendItem Marker(string label, MarkerShape shape, Color fill, Color outline, float size, float outlineWidth = 1) => new()
+    {
+        LabelText = label,
+        MarkerShape = shape,
+        MarkerSize = size,
+        MarkerFillColor = fill,
+        MarkerLineColor = outline,
+        MarkerLineWidth = outlineWidth,
+        LineWidth = 0,
     };
 
     public static LegendItem Fill(string label, Color color) => new()
@@ -52,9 +67,10 @@ internal static class Legends
     public static void ShowInEmptiestCorner(Plot plot, IReadOnlyList<LegendItem> items, IEnumerable<Coordinates> points, PixelSize panelSize)
     {
         var limits = plot.Axes.GetLimits();
-        // A legend row is about 20 px high; a character of 12 px text about 7 px wide; the data area about 80% of the panel.
+        // A legend row is about 20 px high; a label as wide as the embedded font draws it, plus about 50 px of symbol and
+        // padding; the data area about 80% of the panel.
         double height = Math.Min(0.9, (items.Count * 20 + 14) / (0.8 * panelSize.Height));
-        double width = Math.Min(0.9, (items.Max(i => i.LabelText.Length) * 7 + 50) / (0.85 * panelSize.Width));
+        double width = Math.Min(0.9, (items.Max(i => LabelWidth(i.LabelText)) + 50) / (0.85 * panelSize.Width));
         var corners = new[] { Alignment.UpperRight, Alignment.UpperLeft, Alignment.LowerRight, Alignment.LowerLeft };
         var normalized = points.Select(p => (X: (p.X - limits.Left) / limits.HorizontalSpan, Y: (p.Y - limits.Bottom) / limits.VerticalSpan)).ToList();
         int Covered(Alignment corner)
@@ -63,6 +79,13 @@ internal static class Legends
             return normalized.Count(p => (right ? p.X >= 1 - width : p.X <= width) && (upper ? p.Y >= 1 - height : p.Y <= height));
         }
         Show(plot, items, corners.MinBy(Covered));
+    }
+
+    /// <summary>The width of a legend label in pixels, measured in the embedded font at the legend's size.</summary>
+    internal static float LabelWidth(string text)
+    {
+        using var font = new SkiaSharp.SKFont(EmbeddedFonts.Typeface(bold: false), FigureStyle.LegendSize);
+        return font.MeasureText(text);
     }
 
     /// <summary>Shows the entries beside the data area, where they cannot cover a line.</summary>

@@ -22,7 +22,7 @@ public sealed record Holdout
     /// <summary>Runs with the quantity strictly above this are held out (NaN for a fraction).</summary>
     public double Threshold { get; }
 
-    /// <summary>The fraction of runs with the largest compute held out (NaN for a threshold).</summary>
+    /// <summary>The fraction of runs with the largest value of <see cref="Quantity"/> held out (NaN for a threshold).</summary>
     public double Fraction { get; }
 
     /// <summary>Holds out the runs whose N, D or C exceeds the threshold.</summary>
@@ -39,11 +39,19 @@ public sealed record Holdout
     /// every run with as much compute as the smallest of those (runs of one budget stay together).
     /// </summary>
     /// <exception cref="OptionException">The fraction is not strictly between 0 and 1.</exception>
-    public static Holdout LargestCompute(double fraction)
+    public static Holdout LargestCompute(double fraction) => Largest(Quantity.Compute, fraction);
+
+    /// <summary>
+    /// Holds out the given fraction of runs with the largest N, D or C (for runs that log no compute):
+    /// the ⌈fraction·n⌉ largest, and every run with as much as the smallest of those.
+    /// </summary>
+    /// <exception cref="OptionException">The fraction is not strictly between 0 and 1, or the quantity is the loss.</exception>
+    public static Holdout Largest(Quantity quantity, double fraction)
     {
+        if (quantity == Quantity.Loss) throw new OptionException("hold out runs by N, D or C, not by their loss (which is what is predicted).");
         if (!(fraction > 0 && fraction < 1))
             throw new OptionException($"--holdout-fraction must lie strictly between 0 and 1, got {Significant(fraction, 4)}.");
-        return new Holdout(Quantity.Compute, double.NaN, fraction);
+        return new Holdout(quantity, double.NaN, fraction);
     }
 
     /// <summary>Parses a threshold such as "N=1e9" or "C=1e21".</summary>
@@ -76,7 +84,8 @@ public sealed record Holdout
             int count = Math.Max(1, (int)Math.Ceiling(Fraction * values.Length - 1e-9));
             cut = values.OrderDescending().ElementAt(Math.Min(count, values.Length) - 1);
             heldOut = v => v >= cut;
-            description = $"the largest {Percent(Fraction)} of runs by compute (C ≥ {Significant(cut, 4)})";
+            string by = Quantity switch { Quantity.Compute => "compute", Quantity.ParameterCount => "size", _ => "tokens" };
+            description = $"the largest {Percent(Fraction)} of runs by {by} ({symbol} ≥ {Significant(cut, 4)})";
         }
         var test = Enumerable.Range(0, values.Length).Where(i => heldOut(values[i])).ToList();
         var train = Enumerable.Range(0, values.Length).Where(i => !heldOut(values[i])).ToList();

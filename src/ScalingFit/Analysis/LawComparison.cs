@@ -37,10 +37,23 @@ public static class LawComparison
         RunSet runs, Holdout holdout, IReadOnlyList<LawSpec>? laws = null, NonlinearFitOptions? options = null)
     {
         laws ??= ApplicableLaws(runs);
-        if (laws.Count == 0)
-            throw new FitException($"no law applies to {runs.Source}: it needs N, D or C and the loss.");
-        var split = holdout.Split(runs);
-        var scores = laws.Select(law => Score(runs, split, law, options)).ToList();
+        RequireLaws(runs, laws);
+        return Compare(runs, holdout.Split(runs), laws, new ComparisonOptions { Fit = options });
+    }
+
+    /// <summary>
+    /// Backtests each law on a split made beforehand and fits it to all the runs, with separate options
+    /// for the two fits (e.g. a bootstrap only where intervals are reported) and a call as each law starts.
+    /// </summary>
+    /// <exception cref="FitException">No law is given.</exception>
+    public static ComparisonResult Compare(RunSet runs, HoldoutSplit split, IReadOnlyList<LawSpec> laws, ComparisonOptions options)
+    {
+        RequireLaws(runs, laws);
+        var scores = laws.Select(law =>
+        {
+            options.Starting?.Invoke(law);
+            return Score(runs, split, law, options.Fit, options.Backtest ?? options.Fit);
+        }).ToList();
         var ranked = scores
             .OrderBy(s => s.Error is null ? 0 : 1)
             .ThenBy(s => s.Backtest?.MeanAbsoluteRelativeError ?? double.PositiveInfinity)
@@ -64,12 +77,18 @@ public static class LawComparison
     public static string Name(LawSpec law) =>
         law.Law is "power" or "saturating" ? $"{law.Law} ({law.Inputs[0].Symbol()})" : law.Law;
 
-    private static LawScore Score(RunSet runs, HoldoutSplit split, LawSpec law, NonlinearFitOptions? options)
+    private static void RequireLaws(RunSet runs, IReadOnlyList<LawSpec> laws)
+    {
+        if (laws.Count == 0)
+            throw new FitException($"no law applies to {runs.Source}: it needs N, D or C and the loss.");
+    }
+
+    private static LawScore Score(RunSet runs, HoldoutSplit split, LawSpec law, NonlinearFitOptions? fitOptions, NonlinearFitOptions? backtestOptions)
     {
         try
         {
-            var backtest = Backtest.Run(split, law, options);
-            var fit = law.Fit(runs, options);
+            var backtest = Backtest.Run(split, law, backtestOptions);
+            var fit = law.Fit(runs, fitOptions);
             return new LawScore(law, fit.Formula, backtest, fit, InformationCriteria.Of(fit, runs), null);
         }
         catch (ScalingFitException e)
@@ -77,6 +96,19 @@ public static class LawComparison
             return new LawScore(law, law.NonlinearLaw?.Formula ?? law.Law, null, null, null, e.Message);
         }
     }
+}
+
+/// <summary>How a comparison fits its laws.</summary>
+public sealed record ComparisonOptions
+{
+    /// <summary>Options of the nonlinear fits to all the runs (the bootstrap behind reported intervals goes here).</summary>
+    public NonlinearFitOptions? Fit { get; init; }
+
+    /// <summary>Options of the nonlinear fits to the training runs of the backtest; null for the same as <see cref="Fit"/>.</summary>
+    public NonlinearFitOptions? Backtest { get; init; }
+
+    /// <summary>Called as each law's backtest and fit start, in order (for progress displays).</summary>
+    public Action<LawSpec>? Starting { get; init; }
 }
 
 /// <summary>One law's showing in a comparison.</summary>

@@ -8,7 +8,7 @@ namespace ScalingFit.Reporting;
 /// (SVG inline, PNG as data URIs), no scripts and no external resources, so the file can be mailed,
 /// attached or opened offline.
 /// </summary>
-public static class HtmlRenderer
+public static partial class HtmlRenderer
 {
     /// <summary>The document as an HTML page with the given title.</summary>
     public static string Render(Document document, string title)
@@ -17,12 +17,13 @@ public static class HtmlRenderer
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
-        foreach (var block in document.Blocks) Append(html, block);
+        int figures = 0;
+        foreach (var block in document.Blocks) Append(html, block, ref figures);
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void Append(StringBuilder html, Block block)
+    private static void Append(StringBuilder html, Block block, ref int figures)
     {
         switch (block)
         {
@@ -48,7 +49,7 @@ public static class HtmlRenderer
                 AppendTable(html, t);
                 break;
             case Image image:
-                AppendImage(html, image);
+                AppendImage(html, image, ++figures);
                 break;
         }
     }
@@ -70,14 +71,14 @@ public static class HtmlRenderer
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static void AppendImage(StringBuilder html, Image image)
+    private static void AppendImage(StringBuilder html, Image image, int number)
     {
         html.Append("<figure>\n");
         if (image.MediaType == "image/svg+xml")
         {
             string svg = Encoding.UTF8.GetString(image.Content);
             int start = svg.IndexOf("<svg", StringComparison.Ordinal);
-            html.Append(start >= 0 ? svg[start..] : svg).Append('\n');
+            html.Append(ScopeIds(WithViewBox(start >= 0 ? svg[start..] : svg), $"f{number}-")).Append('\n');
         }
         else
         {
@@ -86,6 +87,48 @@ public static class HtmlRenderer
         }
         html.Append("<figcaption>").Append(Encode(image.Caption)).Append("</figcaption>\n</figure>\n");
     }
+
+    /// <summary>
+    /// Gives an SVG whose root has a pixel width and height but no viewBox a viewBox of that size, so
+    /// the page's max-width scales it down to the column rather than cutting its right side off.
+    /// </summary>
+    internal static string WithViewBox(string svg)
+    {
+        int end = svg.IndexOf('>');
+        if (!svg.StartsWith("<svg", StringComparison.Ordinal) || end < 0) return svg;
+        if (svg[end - 1] == '/') end--;
+        string root = svg[..end];
+        if (root.Contains("viewBox", StringComparison.Ordinal)) return svg;
+        var width = SizeAttribute("width").Match(root);
+        var height = SizeAttribute("height").Match(root);
+        return width.Success && height.Success
+            ? svg.Insert(end, $" viewBox=\"0 0 {width.Groups[1].Value} {height.Groups[1].Value}\"")
+            : svg;
+    }
+
+    private static System.Text.RegularExpressions.Regex SizeAttribute(string name) =>
+        new($"\\s{name}=\"([0-9]+(?:\\.[0-9]+)?)(?:px)?\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Prefixes the ids an inline SVG defines and the references to them (url(#…), href="#…"): ids are
+    /// global to an HTML page, and two figures that each name a clip path "clip1" would otherwise
+    /// clip each other's drawing with the first one's rectangle.
+    /// </summary>
+    internal static string ScopeIds(string svg, string prefix)
+    {
+        svg = IdAttribute().Replace(svg, m => $"{m.Groups[1].Value}=\"{prefix}{m.Groups[2].Value}\"");
+        svg = UrlReference().Replace(svg, m => $"url(#{prefix}{m.Groups[1].Value})");
+        return HrefReference().Replace(svg, m => $"{m.Groups[1].Value}=\"#{prefix}{m.Groups[2].Value}\"");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\b(id)=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex IdAttribute();
+
+    [System.Text.RegularExpressions.GeneratedRegex("url\\(#([^)]+)\\)")]
+    private static partial System.Text.RegularExpressions.Regex UrlReference();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\b((?:xlink:)?href)=\"#([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex HrefReference();
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 

@@ -102,15 +102,67 @@ public class PlotCommandTests
     }
 
     [Theory]
-    [InlineData("isoflop")]
-    [InlineData("frontier")]
-    [InlineData("backtest")]
-    public void Plot_KindNotBuiltYet_ExitsTwoSayingSo(string kind)
+    [InlineData("isoflop", "png")]
+    [InlineData("isoflop", "svg")]
+    [InlineData("frontier", "png")]
+    [InlineData("frontier", "svg")]
+    [InlineData("backtest", "png")]
+    [InlineData("backtest", "svg")]
+    public void Plot_AnalysisKindsBothFormats_WritesValidFileAndPrintsItsPath(string kind, string extension)
     {
-        var run = CliRun.Of("plot", "--kind", kind, "--out", "never-written.png");
+        using var runs = new TempFile(ReportData.Csv);
+        using var folder = new TempFolder();
+        string path = folder.File($"figure.{extension}");
+        var run = CliRun.Of("plot", runs.Path, "--kind", kind, "--out", path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(path + Environment.NewLine, run.Out);
+        Assert.Equal("", run.Error);
+        var bytes = File.ReadAllBytes(path);
+        Assert.InRange(bytes.Length, 10_000, 3_000_000);
+        if (extension == "png")
+        {
+            Assert.Equal(PngSignature, bytes[..8]);
+        }
+        else
+        {
+            var texts = XDocument.Parse(System.Text.Encoding.UTF8.GetString(bytes)).Descendants().Where(e => e.Name.LocalName == "text")
+                .Select(e => e.Value.Trim()).ToList();
+            Assert.True(texts.Count >= 10, "text elements");
+            Assert.Contains(texts, t => t.StartsWith(kind switch
+            {
+                "isoflop" => "IsoFLOP curves: ",
+                "frontier" => "Compute-optimal frontier: the N and D that minimize the chinchilla law",
+                _ => "Backtest of the power (N) law",
+            }, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Plot_BacktestOfSeveralLaws_OneLegendEntryPerLaw()
+    {
+        using var runs = new TempFile(ReportData.Csv);
+        using var folder = new TempFolder();
+        string path = folder.File("backtest.svg");
+        var run = CliRun.Of("plot", runs.Path, "--kind", "backtest", "--laws", "power,joint", "--holdout-above", "C=2e20", "--out", path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var texts = XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("Backtest of 2 laws: predictions of runs the fit never saw", texts);
+        Assert.Contains(texts, t => t.StartsWith("power (N): mean |error| ", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("joint: mean |error| ", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("54 runs · held out 18: runs with C > 2e20 · each law fitted to the other 36", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("frontier", "--law", "power", "the frontier figure needs a law of N and D")]
+    [InlineData("frontier", "--compute-range", "1e26:1e18", "runs backwards")]
+    [InlineData("isoflop", "--budget-tolerance", "-1", "--budget-tolerance must be 0 or more")]
+    public void Plot_AnalysisKindBadOption_ExitsTwo(string kind, string option, string value, string message)
+    {
+        using var folder = new TempFolder();
+        var run = CliRun.Of("plot", "--kind", kind, option, value, "--out", folder.File("never.png"));
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"the {kind} figure is not available yet", run.Error);
-        Assert.False(File.Exists("never-written.png"));
+        Assert.Contains(message, run.Error);
+        Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
     [Theory]
@@ -129,6 +181,12 @@ public class PlotCommandTests
     [InlineData("whatif", "--extrapolate-to", "N=1e12")]
     [InlineData("residuals", "--by", "C")]
     [InlineData("fit", "--depths", "12,24")]
+    [InlineData("isoflop", "--bootstrap", "10")]
+    [InlineData("isoflop", "--law", "chinchilla")]
+    [InlineData("frontier", "--laws", "power,joint")]
+    [InlineData("backtest", "--group-column", "isoflop")]
+    [InlineData("fit", "--holdout-fraction", "0.3")]
+    [InlineData("whatif", "--compute-range", "1e18:1e20")]
     public void Plot_OptionForAnotherKind_ExitsTwo(string kind, string option, string value)
     {
         var run = CliRun.Of("plot", "--kind", kind, option, value, "--out", "never-written.png");

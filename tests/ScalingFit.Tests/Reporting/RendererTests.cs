@@ -52,4 +52,28 @@ public class RendererTests
         Assert.Contains(lines, l => l == "a            1.5");
         Assert.Contains(lines, l => l == "long name  12.25");
     }
+
+    [Fact]
+    public void Html_TwoInlineSvgsWithTheSameIds_IdsAndReferencesScopedPerFigure()
+    {
+        static Image Svg(string name) => new(name, name + ".svg", "image/svg+xml", Encoding.UTF8.GetBytes(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"5\">" +
+            "<clipPath id=\"clip1\"><rect width=\"1\" height=\"1\"/></clipPath><g clip-path=\"url(#clip1)\"><use xlink:href=\"#clip1\"/></g></svg>"));
+        string html = HtmlRenderer.Render(new Document([Svg("a"), Svg("b")]), "two");
+        Assert.Contains("id=\"f1-clip1\"", html);
+        Assert.Contains("clip-path=\"url(#f1-clip1)\"", html);
+        Assert.Contains("xlink:href=\"#f1-clip1\"", html);
+        Assert.Contains("id=\"f2-clip1\"", html);
+        Assert.Contains("clip-path=\"url(#f2-clip1)\"", html);
+        Assert.DoesNotContain("\"clip1\"", html);
+        Assert.DoesNotContain("(#clip1)", html);
+    }
+
+    [Theory]
+    [InlineData("<svg width=\"1200\" height=\"580\"><g/></svg>", "<svg width=\"1200\" height=\"580\" viewBox=\"0 0 1200 580\"><g/></svg>")]
+    [InlineData("<svg width=\"12px\" height=\"5.5\"/>", "<svg width=\"12px\" height=\"5.5\" viewBox=\"0 0 12 5.5\"/>")]
+    [InlineData("<svg viewBox=\"0 0 3 3\" width=\"6\" height=\"6\"></svg>", "<svg viewBox=\"0 0 3 3\" width=\"6\" height=\"6\"></svg>")]
+    [InlineData("<svg width=\"100%\" height=\"6\"></svg>", "<svg width=\"100%\" height=\"6\"></svg>")]
+    public void WithViewBox_PixelSizeWithoutViewBox_GetsOneSoThePageCanScaleIt(string svg, string expected) =>
+        Assert.Equal(expected, HtmlRenderer.WithViewBox(svg));
 }

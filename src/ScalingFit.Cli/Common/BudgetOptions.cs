@@ -1,0 +1,42 @@
+using System.CommandLine;
+using ScalingFit.Analysis;
+
+namespace ScalingFit.Cli.Common;
+
+/// <summary>How runs are grouped into compute budgets for an IsoFLOP analysis: shared by isoflop, plot and report.</summary>
+internal sealed class BudgetOptions
+{
+    public Option<string?> GroupColumn { get; } = new("--group-column")
+    {
+        Description = "Column whose values name the compute budgets (IsoFLOP curves); without it, budgets are found by binning C.",
+    };
+
+    public Option<double> Tolerance { get; } = new("--budget-tolerance")
+    {
+        Description = "Binning of C without --group-column: a budget spans at most a factor 1 + T in compute; the densest such windows " +
+                      "become budgets first (0: equal compute only).",
+        DefaultValueFactory = _ => IsoFlopOptions.DefaultTolerance,
+    };
+
+    public Option<int> MinSizes { get; } = new("--min-sizes")
+    {
+        Description = "Leave out budgets with fewer distinct model sizes than this (at least 3, which a parabola needs).",
+        DefaultValueFactory = _ => ScalingFit.Analysis.IsoFlop.MinimumSizes,
+    };
+
+    public IReadOnlyList<Option> All => [GroupColumn, Tolerance, MinSizes];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Add(option);
+    }
+
+    /// <summary>The IsoFLOP options asked for, with the budgets at which to read N_opt off the fit.</summary>
+    public IsoFlopOptions Build(ParseResult parse, IReadOnlyList<double>? budgets = null) => new()
+    {
+        GroupColumn = parse.GetValue(GroupColumn),
+        BudgetTolerance = parse.GetValue(Tolerance),
+        MinimumSizes = parse.GetValue(MinSizes),
+        Budgets = budgets ?? [],
+    };
+}

@@ -1,0 +1,95 @@
+using ScalingFit.Data;
+using ScalingFit.Fitting;
+using static ScalingFit.NumberFormat;
+
+namespace ScalingFit.Analysis;
+
+/// <summary>
+/// The analysis behind the one-command report: compare the laws that apply (each backtested and
+/// fitted to all the runs once), take the compute-optimal allocation from the chinchilla fit of
+/// that comparison (kaplan-nd when chinchilla failed), and run the IsoFLOP analysis where the runs
+/// allow; what the runs do not allow becomes a note, not an error.
+/// </summary>
+public static class ReportAnalysis
+{
+    /// <summary>Analyses the runs.</summary>
+    /// <exception cref="FitException">The runs have none of N, D, C, or the held-out or training set is empty.</exception>
+    /// <exception cref="OptionException">An option does not suit the runs.</exception>
+    public static ReportResult Run(RunSet runs, ReportOptions? options = null)
+    {
+        options ??= new ReportOptions();
+        var input = options.Input ?? Quantities.Inputs.FirstOrDefault(runs.Has, Quantity.Loss);
+        if (input == Quantity.Loss)
+            throw new FitException($"{runs.Source} has no parameter count N, token count D or compute C to fit a law to.");
+        var laws = options.Laws ?? LawComparison.ApplicableLaws(runs, input);
+        var holdout = options.Holdout ?? Holdout.Largest(runs.Has(Quantity.Compute) ? Quantity.Compute : input, 0.2);
+        var split = holdout.Split(runs);
+
+        var progress = options.Progress;
+        string current = "";
+        int started = 0;
+        var fit = options.Fit;
+        if (fit.Bootstrap is { } bootstrap && progress is not null)
+            fit = fit with { Bootstrap = bootstrap with { Progress = done => progress(new(ReportStage.Bootstrap, current, done, bootstrap.Resamples)) } };
+        var comparison = LawComparison.Compare(runs, split, laws, new ComparisonOptions
+        {
+            Fit = fit,
+            Backtest = options.Backtest ?? options.Fit with { Bootstrap = null },
+            Starting = law =>
+            {
+                current = LawComparison.Name(law);
+                progress?.Invoke(new(ReportStage.Laws, current, started++, laws.Count));
+            },
+        });
+        progress?.Invoke(new(ReportStage.Laws, "", laws.Count, laws.Count));
+
+        progress?.Invoke(new(ReportStage.Allocation, "compute-optimal frontier", 0, 2));
+        var (optimal, optimalNote) = Optimal(runs, comparison, options);
+        progress?.Invoke(new(ReportStage.Allocation, "IsoFLOP analysis", 1, 2));
+        var (isoFlop, isoFlopNote) = IsoFlopAnalysis(runs, options);
+        progress?.Invoke(new(ReportStage.Allocation, "", 2, 2));
+        return new ReportResult(runs, split, comparison, optimal, optimalNote, isoFlop, isoFlopNote, options.Fit.Bootstrap);
+    }
+
+    private static (ComputeOptimalResult?, string?) Optimal(RunSet runs, ComparisonResult comparison, ReportOptions options)
+    {
+        if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens))
+            return (null, $"no compute-optimal allocation: it needs a law of both N and D, and {runs.Source} has no " +
+                          $"{(runs.Has(Quantity.ParameterCount) ? "training tokens D (nor compute C to derive D = C/(6N))" : "parameter count N")}.");
+        var candidates = new[] { "chinchilla", "kaplan-nd" }
+            .Select(law => comparison.Scores.FirstOrDefault(s => s.Spec.Law == law))
+            .Where(s => s is not null).ToList();
+        var score = candidates.FirstOrDefault(s => s!.Fit is not null);
+        if (score?.Fit is not { } fit)
+            return (null, candidates.Count == 0
+                ? "no compute-optimal allocation: neither chinchilla nor kaplan-nd was among the laws compared."
+                : "no compute-optimal allocation: " + string.Join("; ", candidates.Select(s => $"{s!.Spec.Law} could not be fitted ({s.Error})")));
+        try
+        {
+            return (ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = options.Budgets, Convention = options.Convention }), null);
+        }
+        catch (ScalingFitException e) when (e is FitException or OptionException)
+        {
+            return (null, $"no compute-optimal allocation from the {fit.Law} fit: {e.Message}");
+        }
+    }
+
+    private static (IsoFlopResult?, string?) IsoFlopAnalysis(RunSet runs, ReportOptions options)
+    {
+        if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.Compute))
+            return (null, $"no IsoFLOP analysis: it groups runs by compute budget C and fits the loss against N, and {runs.Source} has no " +
+                          $"{(runs.Has(Quantity.ParameterCount) ? "compute C (nor training tokens D to derive C = 6ND)" : "parameter count N")}.");
+        try
+        {
+            return (IsoFlop.Analyze(runs, options.IsoFlop), null);
+        }
+        catch (ScalingFitException e) when (e is FitException or DataException)
+        {
+            return (null, $"no IsoFLOP analysis: {e.Message}");
+        }
+    }
+
+    /// <summary>The row of an allocation table at a budget, if the table has one within a relative 1e-9.</summary>
+    public static Allocation? At(ComputeOptimalResult optimal, double compute) =>
+        optimal.Allocations.FirstOrDefault(a => a.Given == AllocationGiven.Compute && Math.Abs(a.Compute / compute - 1) < 1e-9);
+}
