@@ -33,10 +33,10 @@ internal sealed class DataOptions
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
-    public Option<int> DropHighestLoss { get; } = new("--drop-highest-loss")
+    public Option<int?> DropHighestLoss { get; } = new("--drop-highest-loss")
     {
-        Description = "Drop the K runs with the highest loss before fitting (the Chinchilla replication drops 5).",
-        DefaultValueFactory = _ => 0,
+        Description = "Drop the K runs with the highest loss before fitting. Default: 0 for a file; 5 for the built-in Chinchilla " +
+                      "runs, as the replication (Besiroglu et al. 2024) did.",
     };
     public Option<bool> DropIncomplete { get; } = new("--drop-incomplete") { Description = "Skip rows with an empty N, D, C or loss cell instead of stopping." };
 
@@ -76,13 +76,20 @@ internal sealed class DataOptions
             RunColumns = (parse.GetValue(RunColumn) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             StepColumn = parse.GetValue(StepColumn),
             Checkpoint = parse.GetValue(Select) == "min" ? CheckpointChoice.Min : CheckpointChoice.Last,
-            DropHighestLoss = parse.GetValue(DropHighestLoss),
+            DropHighestLoss = parse.GetValue(DropHighestLoss) ?? 0,
         };
         string? path = parse.GetValue(File);
         if (path is null)
         {
+            // The built-in runs come with a protocol: the replication drops their 5 highest losses (outliers
+            // of the digitisation). Follow it unless told otherwise, and say so.
+            bool protocol = parse.GetValue(DropHighestLoss) is null;
+            if (protocol) selection = selection with { DropHighestLoss = Datasets.ChinchillaOutliers };
             using var builtIn = Datasets.OpenChinchilla();
-            return Runs.Load(builtIn, Datasets.ChinchillaName, read, selection);
+            var runs = Runs.Load(builtIn, Datasets.ChinchillaName, read, selection);
+            return protocol
+                ? runs.WithNote($"the {Datasets.ChinchillaOutliers} highest losses are dropped by default for the built-in data, as the replication did; --drop-highest-loss 0 keeps them")
+                : runs;
         }
         if (path == "-")
         {

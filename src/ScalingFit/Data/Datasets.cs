@@ -6,6 +6,9 @@ public static class Datasets
     /// <summary>The name under which the built-in Chinchilla data appears in messages and reports.</summary>
     public const string ChinchillaName = "chinchilla.csv (built in)";
 
+    /// <summary>How many highest-loss runs the replication drops from the Chinchilla data before fitting (245 → 240).</summary>
+    public const int ChinchillaOutliers = 5;
+
     /// <summary>
     /// The 245 Chinchilla training runs that Besiroglu et al. 2024 (Epoch AI) read off Figure 4 of
     /// Hoffmann et al. 2022: columns 'Model Size' (N, embeddings included), 'Training FLOP' (C) and

@@ -74,6 +74,7 @@ public static class AnalysisReport
         if (best is not null) blocks.Add(new Paragraph($"The best law, {LawComparison.Name(best.Spec)}, is reported in full above."));
 
         blocks.Add(new Heading("How this report was made", 2));
+        blocks.Add(FitReport.DataBlock(Fitting.DataDescription.Of(result.Runs)));
         blocks.Add(new KeyValues(
         [
             new("command", provenance.CommandLine),
@@ -89,7 +90,8 @@ public static class AnalysisReport
     {
         var items = new List<KeyValuePair<string, string>>
         {
-            new("data", $"{result.Runs.Source}, {result.Runs.Count} runs"),
+            new("data", $"{result.Runs.Source}, {result.Runs.Count} runs" +
+                        (result.Runs.Notes.Count > 0 ? $" ({string.Join("; ", result.Runs.Notes)})" : "")),
         };
         if (result.Best is { } best)
         {

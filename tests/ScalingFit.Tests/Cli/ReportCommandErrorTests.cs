@@ -50,9 +50,18 @@ public class ReportCommandErrorTests
         Assert.True(run.ExitCode == 0, run.Error);
         string md = File.ReadAllText(Path.Combine(folder.Path, "report.md"));
         Assert.StartsWith("# Scaling-law report: chinchilla.csv (built in)", md);
-        Assert.Contains("chinchilla.csv (built in), 245 runs", md);
+        // The replication's protocol for the built-in data: the 5 highest losses are dropped, and the report says so.
+        Assert.Contains("chinchilla.csv (built in), 240 runs", md);
+        Assert.Contains("--drop-highest-loss 0 keeps them", md);
         Assert.Contains("the built-in Chinchilla runs (data/chinchilla.csv", md);
         Assert.True(File.Exists(Path.Combine(folder.Path, "isoflop.svg")));
+    }
+
+    [Fact]
+    public void Fit_BuiltInDataWithDropZero_KeepsAll245Runs()
+    {
+        Assert.Equal(245, CliRun.Of("fit", "--drop-highest-loss", "0", "--json").Json.GetProperty("n").GetInt32());
+        Assert.Equal(240, CliRun.Of("fit", "--json").Json.GetProperty("n").GetInt32());
     }
 
     [Fact]
