@@ -14,21 +14,30 @@ public static class CliApp
     /// <summary>Exit code when the command line is at fault.</summary>
     public const int UsageError = 2;
 
+    /// <summary>The commands, by name, in the order help lists them.</summary>
+    private static readonly (string Name, Func<CliContext, Command> Create)[] Commands =
+    [
+        ("fit", Fit.FitCommand.Create),
+        ("predict", Predict.PredictCommand.Create),
+        ("optimal", Optimal.OptimalCommand.Create),
+        ("isoflop", IsoFlop.IsoFlopCommand.Create),
+        ("backtest", Backtest.BacktestCommand.Create),
+        ("compare", Compare.CompareCommand.Create),
+        ("tradeoff", Tradeoff.TradeoffCommand.Create),
+        ("params", Params.ParamsCommand.Create),
+        ("plot", Plot.PlotCommand.Create),
+        ("report", Report.ReportCommand.Create),
+    ];
+
     /// <summary>Parses and runs a command line; returns the exit code.</summary>
     public static int Run(string[] args, CliContext context)
     {
         var root = new RootCommand(
             "scalingfit: fit neural scaling laws to training runs, predict the loss of larger models and choose compute-optimal sizes.");
-        root.Add(Fit.FitCommand.Create(context));
-        root.Add(Predict.PredictCommand.Create(context));
-        root.Add(Optimal.OptimalCommand.Create(context));
-        root.Add(IsoFlop.IsoFlopCommand.Create(context));
-        root.Add(Backtest.BacktestCommand.Create(context));
-        root.Add(Compare.CompareCommand.Create(context));
-        root.Add(Tradeoff.TradeoffCommand.Create(context));
-        root.Add(Params.ParamsCommand.Create(context));
-        root.Add(Plot.PlotCommand.Create(context));
-        root.Add(Report.ReportCommand.Create(context));
+        // Only the command asked for is built (its options cost start-up time); all of them when the
+        // first word names none, so that help lists them and a typo gets its suggestions.
+        var asked = args.Length > 0 ? Commands.Where(c => c.Name == args[0]).ToArray() : [];
+        foreach (var (_, create) in asked.Length == 1 ? asked : Commands) root.Add(create(context));
 
         // A bare `scalingfit` asks what the tool can do: show the commands.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);

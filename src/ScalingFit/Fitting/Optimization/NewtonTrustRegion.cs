@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ScalingFit.Fitting.Optimization;
 
 /// <summary>
@@ -39,6 +41,8 @@ public sealed class NewtonTrustRegion
     public ReadOnlySpan<double> Hessian => _h;
 
     /// <summary>Minimizes from <paramref name="x"/>, which holds the end point on return.</summary>
+    // Hot in the 4,500-start search: compiled optimised at once rather than tier by tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LocalResult Minimize(IObjective objective, Span<double> x)
     {
         double f = objective.Evaluate(x, _g, _h);
@@ -128,6 +132,7 @@ public sealed class NewtonTrustRegion
     }
 
     /// <summary>½·gᵀH⁻¹g, or +∞ when H is not positive definite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Decrement()
     {
         Span<double> none = stackalloc double[_n];
@@ -136,6 +141,7 @@ public sealed class NewtonTrustRegion
         return -0.5 * Dot(_g, _newton);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateScale()
     {
         double max = 0;

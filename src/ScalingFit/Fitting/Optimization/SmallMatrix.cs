@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ScalingFit.Fitting.Optimization;
 
 /// <summary>Dense algebra on the few-by-few matrices of a law's Hessian, without allocation.</summary>
@@ -7,6 +9,7 @@ internal static class SmallMatrix
     /// Solves (H + μ·diag(scale))·x = b by Cholesky factorization; false when the damped matrix is
     /// not positive definite. <paramref name="work"/> needs n² entries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool SolveDamped(ReadOnlySpan<double> h, ReadOnlySpan<double> scale, double mu, ReadOnlySpan<double> b, Span<double> x, Span<double> work)
     {
         int n = b.Length;
@@ -43,6 +46,7 @@ internal static class SmallMatrix
     }
 
     /// <summary>xᵀ·A·x for a row-major n×n matrix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Quadratic(ReadOnlySpan<double> a, ReadOnlySpan<double> x)
     {
         int n = x.Length;
