@@ -151,9 +151,10 @@ internal sealed class ChinchillaKernel<T, TLanes>
             if (!withHessian) continue;
             var q = Vector.ConditionalSelect(inside, wt, Vector<T>.Zero);
             // ψ·∇²m with ∇²m = Jᵀ(diag w − wwᵀ)J, plus ψ′·∇m∇mᵀ.
-            var ps11 = p * (w1 - w1 * w1);
-            var ps22 = p * (w2 - w2 * w2);
-            var ps33 = p * (w3 - w3 * w3);
+            // wₖ(1 − wₖ) as wₖ·(the other weights): no cancellation when one term dominates.
+            var ps11 = p * (w1 * (w2 + w3));
+            var ps22 = p * (w2 * (w1 + w3));
+            var ps33 = p * (w3 * (w1 + w2));
             var ps12 = -(p * w1 * w2);
             var ps13 = -(p * w1 * w3);
             var ps23 = -(p * w2 * w3);

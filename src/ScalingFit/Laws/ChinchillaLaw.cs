@@ -64,7 +64,8 @@ public sealed class ChinchillaLaw : IScalingLaw
     /// <summary>∇²θ ln L̂ = Jᵀ(diag w − wwᵀ)J with J the (t × θ) Jacobian.</summary>
     private static void Hessian(double w1, double w2, double w3, double lnN, double lnD, Span<double> h)
     {
-        double s11 = w1 - w1 * w1, s22 = w2 - w2 * w2, s33 = w3 - w3 * w3;
+        // wₖ(1 − wₖ) written as wₖ·(sum of the other weights): no cancellation when one term dominates.
+        double s11 = w1 * (w2 + w3), s22 = w2 * (w1 + w3), s33 = w3 * (w1 + w2);
         double s12 = -w1 * w2, s13 = -w1 * w3, s23 = -w2 * w3;
         // Rows of J by θ index: e → t₃; a → t₁; b → t₂; α → −ln N·t₁; β → −ln D·t₂.
         var v = h;
