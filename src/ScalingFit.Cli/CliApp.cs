@@ -65,7 +65,7 @@ public static class CliApp
         }
         catch (OptionException e)
         {
-            context.Error.WriteLine($"error: {e.Message}");
+            context.Error.WriteLine($"error: {Common.ParameterFlags.Message(e)}");
             return UsageError;
         }
         catch (ScalingFitException e)

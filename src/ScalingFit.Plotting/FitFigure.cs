@@ -70,15 +70,15 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
         Legends.ShowInEmptiestCorner(plot, items, drawn, new PixelSize(Options.Width, Options.Height - 60));
         plot.Axes.Bottom.TickGenerator = Ticks.Decades(left, right);
         plot.Axes.Left.TickGenerator = Ticks.Plain(bottom, top);
-        plot.XLabel($"{plan.Versus.Description()}, log scale");
-        plot.YLabel($"{Quantity.Loss.Description()}, log scale");
+        plot.XLabel($"{plan.Versus.Description}, log scale");
+        plot.YLabel($"{source.Fit.Target.Description}, log scale");
         return new Figure(Kind, Title(source, plan), Subtitle(source, plan), [plot], Options.Width, Options.Height);
     }
 
     private static void DrawRuns(Plot plot, FittedRuns source, FitFigurePlan plan, Extent y)
     {
-        var xs = source.Runs.Values(plan.Versus).ToArray();
-        var loss = source.Runs.Values(Quantity.Loss).ToArray();
+        var xs = source.Column(plan.Versus);
+        var loss = source.Observed;
         foreach (var level in plan.Levels)
         {
             var ys = level.Rows.Select(r => Math.Log10(loss[r])).ToArray();
@@ -98,7 +98,7 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
             yield return Legends.Marker(plan.By is null ? "runs" : $"runs, {level.Label}", RunColor(plan, level));
         var ink = plan.PerLevelCurves ? FigureStyle.Ink : FigureStyle.Model;
         yield return Legends.Line(
-            plan.PerLevelCurves ? $"fit at each level's mean {plan.By!.Value.Symbol()}" : $"fit: {source.Fit.Formula}", ink, FigureStyle.CurveWidth);
+            plan.PerLevelCurves ? $"fit at each level's mean {plan.By!.Name}" : $"fit: {source.Fit.Formula}", ink, FigureStyle.CurveWidth);
         if (band)
             yield return Legends.Fill(BandLabel(source.Fit.Model), (plan.PerLevelCurves ? FigureStyle.Reference : FigureStyle.Model).WithAlpha(FigureStyle.BandAlpha));
         if (plan.Extrapolation is not null) yield return Legends.Line("extrapolation", ink, FigureStyle.CurveWidth, dashed: true);
@@ -123,14 +123,14 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
         source.Fit.Parameters.FirstOrDefault(p => p.Name == "E") is { } e && e.Value > 0 ? e.Value : null;
 
     private static string Title(FittedRuns source, FitFigurePlan plan) =>
-        $"Loss against {plan.Versus.Description()}: {source.Fit.Law} law {source.Fit.Formula}";
+        $"Loss against {plan.Versus.Description}: {source.Fit.Law} law {source.Fit.Formula}";
 
     private static string Subtitle(FittedRuns source, FitFigurePlan plan)
     {
         // slope and intercept restate α and the scale of the log-log laws; the figure names the law's own parameters.
         var parameters = source.Fit.Parameters.Where(p => p.Name is not ("slope" or "intercept")).Take(5)
             .Select(p => $"{p.Symbol} = {Ticks.Scientific(p.Value)}");
-        string extrapolated = plan.Extrapolation is { } e ? $" · extrapolated to {plan.Versus.Symbol()} = {Ticks.Scientific(e)}" : "";
+        string extrapolated = plan.Extrapolation is { } e ? $" · extrapolated to {plan.Versus.Name} = {Ticks.Scientific(e)}" : "";
         string r2 = source.Fit.Statistics.RSquared.ToString("0.000", CultureInfo.InvariantCulture);
         return $"{source.Runs.Source}, {source.Runs.Count} runs · {string.Join(", ", parameters)} · R² = {r2}{extrapolated}";
     }

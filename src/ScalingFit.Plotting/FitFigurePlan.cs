@@ -1,5 +1,6 @@
 using ScalingFit.Data;
 using ScalingFit.Fitting;
+using ScalingFit.Laws;
 using ScalingFit.Plotting.Series;
 
 namespace ScalingFit.Plotting;
@@ -14,7 +15,7 @@ namespace ScalingFit.Plotting;
 /// <param name="PerLevelCurves">Whether the law takes inputs besides <paramref name="Versus"/>, so each level gets its own curve.</param>
 /// <param name="Extrapolation">Where the dashed extrapolation ends, or null.</param>
 internal sealed record FitFigurePlan(
-    Quantity Versus, Quantity? By, IReadOnlyList<RunLevel> Levels, bool PerLevelCurves, double? Extrapolation)
+    LawInput Versus, LawInput? By, IReadOnlyList<RunLevel> Levels, bool PerLevelCurves, double? Extrapolation)
 {
     /// <summary>Decides the plan.</summary>
     /// <exception cref="OptionException">The options ask for an axis, level or extrapolation that the law or data cannot give.</exception>
@@ -22,47 +23,50 @@ internal sealed record FitFigurePlan(
     {
         var model = source.Fit.Model;
         var runs = source.Runs;
-        string inputs = string.Join(", ", model.Inputs.Select(q => q.Symbol()));
-        var versus = options.Versus ?? options.ExtrapolateTo?.Quantity ?? model.Inputs[0];
+        string inputs = model.Inputs.Names();
+        var asked = options.Versus ?? options.ExtrapolateTo?.Quantity;
+        var versus = asked is { } v ? LawInput.Of(v) : model.Inputs[0];
         if (!model.Inputs.Contains(versus))
             throw new OptionException(options.Versus is null
-                ? $"--extrapolate-to {versus.Symbol()}=…: the {source.Fit.Law} law takes {inputs}, so it can be extrapolated along " +
-                  $"{inputs} only; for a law in {versus.Symbol()} fit with --x {versus.Symbol()}."
-                : $"the {source.Fit.Law} law takes {inputs}; the fit figure plots the loss against one of them, not {versus.Symbol()}.");
+                ? $"--extrapolate-to {versus.Name}=…: the {source.Fit.Law} law takes {inputs}, so it can be extrapolated along " +
+                  $"{inputs} only; for a law in {versus.Name} fit with --x {versus.Name}."
+                : $"the {source.Fit.Law} law takes {inputs}; the fit figure plots the loss against one of them, not {versus.Name}.");
         if (options.ExtrapolateTo is { } target && target.Quantity != versus)
             throw new OptionException(
-                $"--extrapolate-to {target.Quantity.Symbol()}=… extrapolates along {target.Quantity.Symbol()}, but the x axis is {versus.Symbol()}; " +
-                $"give {versus.Symbol()}=… or put {target.Quantity.Symbol()} on the axis.");
+                $"--extrapolate-to {target.Quantity.Symbol()}=… extrapolates along {target.Quantity.Symbol()}, but the x axis is {versus.Name}; " +
+                $"give {versus.Name}=… or put {target.Quantity.Symbol()} on the axis.");
 
-        bool perLevel = model.Inputs.Count > 1;
-        var by = options.By ?? DefaultBy(model, versus, runs);
-        if (by == versus)
-            throw new OptionException($"--by {by.Value.Symbol()} is the x axis; colour the runs by another quantity.");
-        if (by == Quantity.Loss)
+        bool perLevel = model.Inputs.Count(i => i.Quantity is not null) > 1;
+        var by = options.By is { } byQuantity ? LawInput.Of(byQuantity) : DefaultBy(model, versus, runs);
+        if (by is not null && by == versus)
+            throw new OptionException($"--by {by.Name} is the x axis; colour the runs by another quantity.");
+        if (by?.Quantity == Quantity.Loss && source.Fit.Target.IsLoss)
             throw new OptionException("--by loss: the loss is on the y axis; colour the runs by N, D or C.");
         if (by is { } b && !runs.Has(b))
-            throw new OptionException($"--by {b.Symbol()}: the data has no {b.Description()} (and it cannot be derived).");
+            throw new OptionException($"--by {b.Name}: the data has no {b.Description} (and it cannot be derived).");
         if (perLevel && by is null)
             throw new OptionException($"the {source.Fit.Law} law takes {inputs}; choose the quantity to hold along each curve with --by.");
 
         var levels = by is { } q
-            ? RunLevels.Of(q, runs.Values(q), options.MaxLevels)
+            ? RunLevels.Of(q.Name, runs.Values(q), options.MaxLevels)
             : [new RunLevel(0, double.NaN, Enumerable.Range(0, runs.Count).ToList(), "runs")];
         if (perLevel)
         {
             // Fail early, with the option to change, when the law needs an input the level does not give.
-            ModelCurve.Complete(model, versus, runs.Value(versus, 0),
-                new Dictionary<Quantity, double> { [by!.Value] = levels[0].Center }, new double[model.Inputs.Count]);
+            var held = source.HeldColumns(levels[0].Rows);
+            held[by!] = levels[0].Center;
+            ModelCurve.Complete(model, versus, source.Column(versus)[0], held, new double[model.Inputs.Count]);
         }
         return new FitFigurePlan(versus, by, levels, perLevel, options.ExtrapolateTo?.Value);
     }
 
     /// <summary>The other input of a law of several inputs; else the compute budget, or N when the axis is C.</summary>
-    private static Quantity? DefaultBy(ILossModel model, Quantity versus, RunSet runs)
+    private static LawInput? DefaultBy(ILossModel model, LawInput versus, RunSet runs)
     {
-        if (model.Inputs.Count > 1) return model.Inputs.First(q => q != versus);
-        var preferred = versus == Quantity.Compute ? Quantity.ParameterCount : Quantity.Compute;
-        return runs.Has(preferred) ? preferred : null;
+        var others = model.Inputs.Where(q => q != versus && q.Quantity is not null).ToList();
+        if (others.Count > 0) return others[0];
+        var preferred = versus.Quantity == Quantity.Compute ? Quantity.ParameterCount : Quantity.Compute;
+        return runs.Has(preferred) ? LawInput.Of(preferred) : null;
     }
 
     /// <summary>The smallest and largest value of the axis quantity among some runs.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScalingFit.Data;
+using ScalingFit.Laws;
 using ScalingFit.Plotting.Style;
 using ScottPlot;
 
@@ -25,18 +26,19 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
     public Figure Render(FittedRuns source)
     {
         var model = source.Fit.Model;
-        var versus = Options.Versus ?? model.Inputs[0];
+        var versus = Options.Versus is { } v ? LawInput.Of(v) : model.Inputs[0];
         if (!model.Inputs.Contains(versus))
             throw new OptionException(
-                $"the {source.Fit.Law} law takes {string.Join(", ", model.Inputs.Select(q => q.Symbol()))}; residuals are plotted against one of them, not {versus.Symbol()}.");
-        var loss = source.Runs.Values(Quantity.Loss).ToArray();
-        var xs = source.Runs.Values(versus).ToArray();
+                $"the {source.Fit.Law} law takes {model.Inputs.Names()}; residuals are plotted against one of them, not {versus.Name}.");
+        var loss = source.Observed;
+        var xs = source.Column(versus);
+        var space = source.Fit.Residuals;
         var fitted = new double[loss.Length];
         var residuals = new double[loss.Length];
         for (int i = 0; i < loss.Length; i++)
         {
             fitted[i] = model.Predict(source.InputsOf(i));
-            residuals[i] = Math.Log(loss[i]) - Math.Log(fitted[i]);
+            residuals[i] = space.Transform(loss[i]) - space.Transform(fitted[i]);
         }
         double s = source.Fit.Statistics.ResidualStandardDeviation;
         var y = new Extent();
@@ -48,12 +50,12 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         var panelSize = new PixelSize(Options.Width / 2f, Options.Height - 60);
         var left = Panel("against the fitted loss", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
         left.Axes.Bottom.TickGenerator = Ticks.Plain(left.Axes.Bottom.Min, left.Axes.Bottom.Max);
-        left.XLabel($"fitted {Quantity.Loss.Description()}, log scale");
-        var right = Panel($"against {versus.Description()}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
+        left.XLabel($"fitted {source.Fit.Target.Description}, log scale");
+        var right = Panel($"against {versus.Description}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
         right.Axes.Bottom.TickGenerator = Ticks.Decades(right.Axes.Bottom.Min, right.Axes.Bottom.Max);
-        right.XLabel($"{versus.Description()}, log scale");
+        right.XLabel($"{versus.Description}, log scale");
 
-        string title = $"Residuals of ln L: {source.Fit.Law} law {source.Fit.Formula}";
+        string title = $"Residuals of {source.Fit.ResidualSymbol}: {source.Fit.Law} law {source.Fit.Formula}";
         string subtitle = $"{source.Runs.Source}, {source.Runs.Count} runs · residual s.d. s = {NumberFormat.Significant(s, 3)} in ln L " +
                           $"(≈ {NumberFormat.Percent(Math.Exp(s) - 1)} in L) · R² = {source.Fit.Statistics.RSquared.ToString("0.000", CultureInfo.InvariantCulture)}";
         return new Figure(Kind, title, subtitle, [left, right], Options.Width, Options.Height);

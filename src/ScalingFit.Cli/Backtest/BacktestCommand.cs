@@ -24,9 +24,13 @@ internal static class BacktestCommand
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var spec = law.Spec(parse);
-            var split = holdout.Build(parse).Split(data.Load(parse));
-            var result = ScalingFit.Analysis.Backtest.Run(split, spec, nonlinear.Build(parse));
+            var request = law.Request(parse);
+            var options = nonlinear.Build(parse);
+            var runs = data.Load(parse);
+            var spec = request.Resolve(runs);
+            nonlinear.RequireNonlinear(parse, spec);
+            var split = holdout.Build(parse).Split(runs);
+            var result = ScalingFit.Analysis.Backtest.Run(split, spec, options);
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Backtest(result));
         }));
         return command;

@@ -32,6 +32,6 @@ internal sealed class HoldoutOptions
         double? fraction = parse.GetValue(Fraction);
         if (above is not null && fraction is not null)
             throw new OptionException("give --holdout-above or --holdout-fraction, not both.");
-        return above is not null ? Holdout.Parse(above) : Holdout.LargestCompute(fraction ?? DefaultFraction);
+        return above is not null ? OptionParsers.HoldoutAbove(above) : Holdout.LargestCompute(fraction ?? DefaultFraction);
     }
 }

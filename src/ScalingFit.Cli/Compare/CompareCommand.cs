@@ -37,8 +37,9 @@ internal static class CompareCommand
         {
             var input = Quantities.Parse(parse.GetValue(x)!);
             var split = holdout.Build(parse);
+            var requests = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : null;
             var runs = data.Load(parse);
-            var specs = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : LawComparison.ApplicableLaws(runs, input);
+            var specs = requests is null ? LawComparison.ApplicableLaws(runs, input) : LawList.Resolve(requests, runs);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Comparison(result));
         }));

@@ -20,9 +20,10 @@ internal static class FitCommand
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var spec = law.Spec(parse);
+            var request = law.Request(parse);
+            nonlinear.Build(parse);
             var runs = data.Load(parse);
-            var fit = nonlinear.Fit(parse, context, spec, runs);
+            var fit = nonlinear.Fit(parse, context, request.Resolve(runs), runs);
             output.Write(parse, context, () => FitReport.Build(fit), () => JsonOutput.Fit(fit));
         }));
         return command;

@@ -87,7 +87,7 @@ internal sealed class PlotOptions
     /// <summary>The budgets of --compute-range, or 1e18 to 1e26 by decades.</summary>
     public IReadOnlyList<double> Budgets(ParseResult parse)
     {
-        var (low, high) = parse.GetValue(ComputeRange) is { } text ? ScalingFit.Analysis.ComputeBudgets.ParseRange(text) : (1e18, 1e26);
+        var (low, high) = parse.GetValue(ComputeRange) is { } text ? Common.OptionParsers.Range(text, "--compute-range") : (1e18, 1e26);
         return ScalingFit.Analysis.ComputeBudgets.LogSpaced(low, high);
     }
 
@@ -95,7 +95,7 @@ internal sealed class PlotOptions
     {
         Versus = Quantity(parse, Versus),
         By = Quantity(parse, By),
-        ExtrapolateTo = parse.GetValue(ExtrapolateTo) is { } text ? ExtrapolationTarget.Parse(text) : null,
+        ExtrapolateTo = parse.GetValue(ExtrapolateTo) is { } text ? Common.OptionParsers.Extrapolation(text) : null,
     };
 
     public ParameterCountGrid Grid(ParseResult parse) => new(

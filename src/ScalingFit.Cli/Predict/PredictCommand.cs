@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
-using ScalingFit.Data;
+using ScalingFit.Laws;
 using ScalingFit.Reporting;
 
 namespace ScalingFit.Cli.Predict;
@@ -30,10 +30,15 @@ internal static class PredictCommand
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var points = parse.GetValue(at)!.Select(Predictor.ParsePoint).ToList();
-            var spec = law.Spec(parse, Hint(points));
-            foreach (var point in points) Predictor.Complete(point, spec.Inputs, spec.Law);
-            var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
+            var points = parse.GetValue(at)!.Select(OptionParsers.Point).ToList();
+            var request = law.Request(parse, Hint(points));
+            if (request.BuiltIn is { } builtIn)
+                foreach (var point in points) Predictor.Complete(point, builtIn.Inputs, builtIn.Name);
+            nonlinear.Build(parse);
+            var runs = data.Load(parse);
+            var spec = request.Resolve(runs);
+            foreach (var point in points) Predictor.Complete(point, spec.Inputs, spec.Law.Name);
+            var fit = nonlinear.Fit(parse, context, spec, runs);
             var predictions = points.Select(p => Predictor.Predict(fit, p)).ToList();
             output.Write(parse, context, () => PredictionReport.Build(fit, predictions), () => JsonOutput.Predictions(fit, predictions));
         }));
@@ -41,7 +46,7 @@ internal static class PredictCommand
     }
 
     /// <summary>The inputs named by every point, used as --x when it is not given.</summary>
-    private static IReadOnlyCollection<Quantity>? Hint(IReadOnlyList<IReadOnlyDictionary<Quantity, double>> points)
+    private static IReadOnlyCollection<LawInput>? Hint(IReadOnlyList<IReadOnlyDictionary<LawInput, double>> points)
     {
         var common = points.Select(p => p.Keys.ToHashSet()).Aggregate((a, b) => { a.IntersectWith(b); return a; });
         return common.Count > 0 ? common.OrderBy(q => q).ToList() : null;

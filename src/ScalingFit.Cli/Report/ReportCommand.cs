@@ -73,7 +73,7 @@ internal static class ReportCommand
             {
                 Holdout = split,
                 Input = input,
-                Laws = specs,
+                Laws = specs is null ? null : LawList.Resolve(specs, runs),
                 Fit = fit,
                 IsoFlop = isoFlop,
                 Convention = convention.Build(parse, parse.GetValue(data.File)),

@@ -62,7 +62,8 @@ public static class ReportFigures
         {
             string name = LawComparison.Name(score.Spec);
             var source = new FittedRuns(score.Fit!, result.Runs);
-            var target = Target(score.Fit!.Model.Inputs[0], result.Runs);
+            if (score.Fit!.Model.Inputs[0].Quantity is not Quantity first) continue;
+            var target = Target(first, result.Runs);
             jobs.Add(new($"fit:{name}", $"fit-{Slug(name)}",
                 $"The {name} law fitted to all {result.Runs.Count} runs, with its 95% band and its extrapolation (dashed) to " +
                 $"{target.Quantity.Symbol()} = {Style.Ticks.Scientific(target.Value)}.",
@@ -72,7 +73,7 @@ public static class ReportFigures
         {
             string name = LawComparison.Name(score0.Spec);
             jobs.Add(new("residuals", $"residuals-{Slug(name)}",
-                $"Residuals of ln L of the {name} fit, against the fitted loss and against {best.Model.Inputs[0].Symbol()}: the binned means " +
+                $"Residuals of ln L of the {name} fit, against the fitted loss and against {best.Model.Inputs[0].Name}: the binned means " +
                 "(line) would bend where the law misses curvature.",
                 () => new ResidualsFigure().Render(new FittedRuns(best, result.Runs))));
         }

@@ -54,16 +54,6 @@ public sealed record Holdout
         return new Holdout(quantity, double.NaN, fraction);
     }
 
-    /// <summary>Parses a threshold such as "N=1e9" or "C=1e21".</summary>
-    /// <exception cref="OptionException">The text is not QUANTITY=VALUE with N, D or C.</exception>
-    public static Holdout Parse(string text)
-    {
-        int eq = text.IndexOf('=');
-        if (eq <= 0 || !Quantities.TryParse(text[..eq], out var q) || q == Quantity.Loss)
-            throw new OptionException($"--holdout-above '{text}' is not of the form N=VALUE, D=VALUE or C=VALUE (e.g. N=1e9).");
-        return Above(q, NumberText.Parse(text[(eq + 1)..], "--holdout-above"));
-    }
-
     /// <summary>Splits the runs into those fitted and those held out.</summary>
     /// <exception cref="FitException">Nothing would be held out, or nothing would be left to fit.</exception>
     /// <exception cref="DataException">The runs lack the quantity.</exception>

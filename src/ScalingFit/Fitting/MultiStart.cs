@@ -19,18 +19,21 @@ internal static class MultiStart
 
     private sealed record Worker(IObjective? Coarse, IObjective Fine, NewtonTrustRegion Approach, NewtonTrustRegion Finish);
 
-    public static MultiStartResult Run(
-        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism)
+    /// <summary>Minimizes from every start of the grid.</summary>
+    /// <param name="problem">The objectives (one per worker thread) and the dimension of the search.</param>
+    /// <param name="grid">The starting points, in the problem's free parameters.</param>
+    /// <param name="options">The local optimizer's tolerances.</param>
+    /// <param name="degreeOfParallelism">Threads; −1 for all cores.</param>
+    public static MultiStartResult Run(FitProblem problem, StartGrid grid, OptimizerOptions options, int degreeOfParallelism)
     {
-        int k = law.FitParameterNames.Count, count = grid.Count;
+        int k = problem.Dimension, count = grid.Count;
         var ends = new double[count * k];
         var results = new LocalResult[count];
         var approach = options with { DecrementTolerance = Math.Max(options.DecrementTolerance, ApproachTolerance) };
         // After the approach the start is near a minimum more often than not: begin almost undamped.
-        var finish = LogLossObjective.Coarse(law, data, loss) is null ? options : options with { InitialDamping = 1e-8 };
+        var finish = problem.HasCoarse ? options with { InitialDamping = 1e-8 } : options;
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
-            () => new Worker(LogLossObjective.Coarse(law, data, loss), LogLossObjective.For(law, data, loss),
-                new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, finish)),
+            () => new Worker(problem.Coarse(), problem.Objective(), new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, finish)),
             (start, _, worker) =>
             {
                 var x = ends.AsSpan(start * k, k);

@@ -15,8 +15,9 @@ public static class FitReport
         {
             new Heading($"{fit.Law} law: {fit.Formula}"),
             DataBlock(fit.Data),
-            ParameterTable(fit.Parameters),
         };
+        if (Problem(fit) is { } problem) blocks.Add(problem);
+        blocks.Add(ParameterTable(fit.Parameters));
         if (fit.Derived.Count > 0) blocks.Add(ParameterTable(fit.Derived, "derived quantities"));
         blocks.Add(StatisticsBlock(fit));
         if (fit.Warnings.Count > 0) blocks.Add(new Warnings(fit.Warnings));
@@ -35,6 +36,16 @@ public static class FitReport
         return new KeyValues(items);
     }
 
+    /// <summary>What was fitted when it is not the loss in log space without constraints: target, residuals, constraints.</summary>
+    private static KeyValues? Problem(FitResult fit)
+    {
+        var items = new List<KeyValuePair<string, string>>();
+        if (!fit.Target.IsLoss) items.Add(new("target", fit.Target.Name));
+        if (fit.Residuals != Laws.ResidualSpace.Log || !fit.Target.IsLoss) items.Add(new("residuals", $"{fit.Residuals.ToString().ToLowerInvariant()} ({fit.ResidualSymbol})"));
+        if (!fit.Constraints.IsEmpty) items.Add(new("constraints", fit.Constraints.Describe(fit.ScalingLaw)));
+        return items.Count == 0 ? null : new KeyValues(items);
+    }
+
     /// <summary>Parameters as value ± standard error (relative error) and 95% interval.</summary>
     public static Table ParameterTable(IReadOnlyList<FittedParameter> parameters, string? title = null) => new(
         [new(title is null ? "parameter" : "quantity", false), new("value"), new("std error"), new("rel"), new("95% CI")],
@@ -44,7 +55,7 @@ public static class FitReport
             Significant(p.Value),
             Significant(p.StandardError, 3),
             Percent(p.RelativeError),
-            Range(p.Ci95.Lower, p.Ci95.Upper) + (p.AtBound ? " at bound" : ""),
+            Range(p.Ci95.Lower, p.Ci95.Upper) + (p.AtBound ? " at bound" : "") + (p.Constraint is { } c ? $" ({c})" : ""),
         ]).ToList(), title);
 
     private static KeyValues StatisticsBlock(FitResult fit)
@@ -55,8 +66,8 @@ public static class FitReport
         {
             new("n", $"{s.Points} runs, {s.DegreesOfFreedom} degrees of freedom"),
             new("R²", Significant(s.RSquared, 4)),
-            new("residual std", $"{Significant(s.ResidualStandardDeviation, 4)} (in ln L)"),
-            new("RMSE", $"{Significant(s.Rmse, 4)} (in ln L)"),
+            new("residual std", $"{Significant(s.ResidualStandardDeviation, 4)} (in {fit.ResidualSymbol})"),
+            new("RMSE", $"{Significant(s.Rmse, 4)} (in {fit.ResidualSymbol})"),
         };
         if (s.ConditionNumber is { } k) items.Add(new("condition number", Significant(k, 4)));
         if (double.IsFinite(s.Objective) && fit.Statistics.ConditionNumber is null) items.Add(new("objective", Significant(s.Objective, 8)));
@@ -76,14 +87,14 @@ public static class PredictionReport
     public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions)
     {
         var inputs = predictions.SelectMany(p => p.At.Keys).Distinct().OrderBy(q => q).ToList();
-        var columns = inputs.Select(q => new TableColumn(q.Symbol()))
-            .Concat([new TableColumn("loss"), new TableColumn("95% lower"), new TableColumn("95% upper")]).ToList();
+        var columns = inputs.Select(q => new TableColumn(q.Name))
+            .Concat([new TableColumn(fit.Target.Name), new TableColumn("95% lower"), new TableColumn("95% upper")]).ToList();
         var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
             .Select(q => p.At.TryGetValue(q, out var v) ? Significant(v, 4) : "")
             .Concat([Significant(p.Loss), Significant(p.Interval.Lower), Significant(p.Interval.Upper)]).ToList()).ToList();
         var blocks = new List<Block>
         {
-            new Heading($"predicted loss from the {fit.Law} law {fit.Formula}"),
+            new Heading($"predicted {fit.Target.Name} from the {fit.Law} law {fit.Formula}"),
             new Table(columns, rows),
             new Paragraph(fit.Model.IntervalMethod + "."),
         };

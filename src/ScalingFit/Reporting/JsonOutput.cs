@@ -26,7 +26,7 @@ public static class JsonOutput
         {
             w.WriteStartObject();
             w.WriteStartObject("at");
-            foreach (var (q, v) in p.At.OrderBy(kv => kv.Key)) Number(w, q.Symbol(), v);
+            foreach (var (q, v) in p.At.OrderBy(kv => kv.Key)) Number(w, q.Name, v);
             w.WriteEndObject();
             Number(w, "loss", p.Loss);
             Number(w, "lower", p.Interval.Lower);
@@ -46,10 +46,18 @@ public static class JsonOutput
         w.WriteStartObject();
         w.WriteString("law", fit.Law);
         w.WriteString("formula", fit.Formula);
-        Strings(w, "x", fit.Inputs.Select(q => q.Symbol()));
+        Strings(w, "x", fit.Inputs.Select(q => q.Name));
+        if (!fit.Target.IsLoss) w.WriteString("y", fit.Target.Name);
+        if (fit.Residuals != Laws.ResidualSpace.Log) w.WriteString("residuals", fit.Residuals.ToString().ToLowerInvariant());
         w.WriteNumber("n", fit.Statistics.Points);
         NamedNumbers(w, "parameters", fit.Parameters, p => p.Value);
         NamedNumbers(w, "standardErrors", fit.Parameters, p => p.StandardError);
+        if (fit.Parameters.Any(p => p.Constraint is not null))
+        {
+            w.WriteStartObject("constraints");
+            foreach (var p in fit.Parameters.Where(p => p.Constraint is not null)) w.WriteString(p.Name, p.Constraint);
+            w.WriteEndObject();
+        }
         w.WriteStartObject("ci95");
         foreach (var p in fit.Parameters) Pair(w, p.Name, p.Ci95);
         w.WriteEndObject();

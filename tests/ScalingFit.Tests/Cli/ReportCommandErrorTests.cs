@@ -18,7 +18,7 @@ public class ReportCommandErrorTests
         var figures = json.GetProperty("figures").EnumerateArray().Select(f => Path.GetFileName(f.GetString()!)).Order().ToList();
         Assert.Equal(["backtest.png", "fit-joint.png", "fit-power-n.png", "frontier.png", "isoflop.png", "residuals-joint.png"], figures);
         Assert.Equal("joint", json.GetProperty("bestLaw").GetString());
-        Assert.Equal("no compute-optimal allocation: neither chinchilla nor kaplan-nd was among the laws compared.",
+        Assert.Equal("no compute-optimal allocation: no law with a compute-optimal frontier (such as chinchilla or kaplan-nd) was among the laws compared.",
             Assert.Single(json.GetProperty("notes").EnumerateArray()).GetString());
         string html = File.ReadAllText(Path.Combine(folder.Path, "report.html"));
         Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(html, "<img alt=\"[^\"]*\" src=\"data:image/png;base64,").Count);
