@@ -29,7 +29,8 @@ internal static class BacktestCommand
             var runs = data.Load(parse);
             var spec = request.Resolve(runs);
             nonlinear.RequireNonlinear(parse, spec);
-            var split = holdout.Build(parse).Split(runs);
+            var scale = spec.Inputs.Select(i => i.Quantity).FirstOrDefault(q => q is not null && q != ScalingFit.Data.Quantity.Loss) ?? ScalingFit.Data.Quantity.Compute;
+            var split = holdout.Build(parse, runs.Has(ScalingFit.Data.Quantity.Compute) ? ScalingFit.Data.Quantity.Compute : scale).Split(runs);
             var result = ScalingFit.Analysis.Backtest.Run(split, spec, options);
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Backtest(result));
         }));

@@ -36,9 +36,10 @@ internal static class CompareCommand
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var input = Quantities.Parse(parse.GetValue(x)!);
-            var split = holdout.Build(parse);
+            holdout.Build(parse);
             var requests = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : null;
             var runs = data.Load(parse);
+            var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
             var specs = requests is null ? LawComparison.ApplicableLaws(runs, input) : LawList.Resolve(requests, runs);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Comparison(result));

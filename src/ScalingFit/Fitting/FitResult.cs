@@ -77,6 +77,9 @@ public sealed record FitResult
     /// </summary>
     public IReadOnlyList<double>? ParameterCovariance { get; init; }
 
+    /// <summary>Random draws of the natural parameters (bootstrap or asymptotic), for Monte Carlo intervals; null for OLS fits.</summary>
+    internal Uncertainty.ParameterDraws? Draws { get; init; }
+
     /// <summary>The parameter with this name.</summary>
     /// <exception cref="KeyNotFoundException">The law has no such parameter.</exception>
     public FittedParameter this[string name] =>

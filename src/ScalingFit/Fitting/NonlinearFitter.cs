@@ -82,6 +82,7 @@ public static class NonlinearFitter
                   "standard deviations and 95% percentile intervals",
             Bootstrap = bootstrap is null ? null
                 : new BootstrapInfo(bootstrap.Resamples, bootstrap.Seed, bootstrap.ConvergedCount, bootstrap.StoppedAtStart),
+            Draws = new ParameterDraws(problem.Map, phi, covariance, estimates.Samples),
         };
     }
 
@@ -103,6 +104,7 @@ public static class NonlinearFitter
             Model = new NonlinearModel(problem, phi, estimates.Natural, [], [], InputChecks.Ranges(runs, problem.Law.Inputs),
                 runs.Count, statistics.ResidualStandardDeviation),
             UncertaintyMethod = "none for the parameters (all fixed); prediction intervals from the runs' scatter about the law",
+            Draws = new ParameterDraws(problem.Map, phi, [], []),
         };
     }
 

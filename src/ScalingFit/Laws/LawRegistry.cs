@@ -14,6 +14,9 @@ public sealed record LawSettings
     /// <summary>The column of unique tokens for the data-constrained law (default: unique_tokens).</summary>
     public string? UniqueTokensColumn { get; init; }
 
+    /// <summary>How the IsoFLOP minima law groups runs into budgets (default: C binned in log space).</summary>
+    public Analysis.IsoFlopOptions? IsoFlop { get; init; }
+
     /// <summary>Requires the inputs, when given, to be exactly these (in any order).</summary>
     /// <exception cref="OptionException">Other inputs were asked for.</exception>
     public IReadOnlyList<LawInput> Require(string law, params IReadOnlyList<LawInput> inputs)
@@ -78,8 +81,23 @@ public static class LawRegistry
             { Compared = true, TakesInputs = true },
         new("kaplan-nd", "L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D (Kaplan et al. 2020, Eq. 1.5)",
             s => { s.Require("kaplan-nd", KaplanNdLaw.Instance.Inputs); return KaplanNdLaw.Instance; }) { Compared = true },
-        new("chinchilla", "L = E + A/N^α + B/D^β (Hoffmann et al. 2022)",
+        new("chinchilla", "L = E + A/N^α + B/D^β (Hoffmann et al. 2022); --tie alpha=beta for one shared exponent (Gadre et al. 2024)",
             s => { s.Require("chinchilla", ChinchillaLaw.Instance.Inputs); return ChinchillaLaw.Instance; }) { Compared = true },
+        new("data-constrained", "L = E + A/N′^α + B/D′^β in effective parameters and data under repetition (Muennighoff et al. 2023)",
+            s =>
+            {
+                var law = DataConstrainedLaw.Create(s.UniqueTokensColumn);
+                s.Require("data-constrained", law.Inputs);
+                return law;
+            }) { TakesUniqueTokens = true },
+        new("broken", "y = a + b·x^(−c₀)·Π(1 + (x/dᵢ)^(1/fᵢ))^(−cᵢ·fᵢ), a smoothly broken power law (Caballero et al. 2023)",
+            s => BrokenLaw.Create(s.One("broken", "a broken law takes one input."), s.Breaks ?? 1)) { TakesOneInput = true, TakesBreaks = true },
+        new("downstream", "Err = ε − k·e^(−γL), a downstream error against the loss (Gadre et al. 2024)",
+            s => { s.Require("downstream", MetricLaws.Inputs); return MetricLaws.Downstream(); }) { Residuals = ResidualSpace.Linear },
+        new("sigmoid", "y = lo + (hi − lo)/(1 + e^(k·(L − L₀))), a bounded metric against the loss (Llama 3 report)",
+            s => { s.Require("sigmoid", MetricLaws.Inputs); return MetricLaws.Sigmoid(); }) { Residuals = ResidualSpace.Linear },
+        new("isoflop-minima", "L*(C) = E + A·C^(−α) fitted to the minima of the IsoFLOP profiles (Hoffmann et al. 2022)",
+            s => { s.Require("isoflop-minima", [Quantity.Compute]); return new Analysis.IsoFlopMinimaLaw(s.IsoFlop); }),
     ];
 
     /// <summary>The names of the built-in laws.</summary>

@@ -83,6 +83,30 @@ public static class FitReport
 /// <summary>The report of predictions from a fit.</summary>
 public static class PredictionReport
 {
+    /// <summary>A table of two-step predictions: the loss at each point and the metric at that loss, each with its interval.</summary>
+    public static Document Build(FitResult loss, FitResult metric, IReadOnlyList<ChainedPrediction> predictions)
+    {
+        var inputs = predictions.SelectMany(p => p.Loss.At.Keys).Distinct().Order().ToList();
+        var columns = inputs.Select(q => new TableColumn(q.Name))
+            .Concat([new TableColumn("loss"), new TableColumn("95% interval"), new TableColumn(metric.Target.Name), new TableColumn("95% interval ")]).ToList();
+        var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
+            .Select(q => p.Loss.At.TryGetValue(q, out var v) ? Significant(v, 4) : "")
+            .Concat([Significant(p.Loss.Loss), Range(p.Loss.Interval.Lower, p.Loss.Interval.Upper), Significant(p.Metric), Range(p.Interval.Lower, p.Interval.Upper)])
+            .ToList()).ToList();
+        var blocks = new List<Block>
+        {
+            new Heading($"predicted {metric.Target.Name} in two steps: the {loss.Law} law {loss.Formula}, then the {metric.Law} law {metric.Formula}"),
+            new Table(columns, rows),
+            new Paragraph($"The loss interval: {loss.Model.IntervalMethod}. The {metric.Target.Name} interval: 2.5% and 97.5% percentiles of " +
+                          $"{MetricChain.Draws} Monte Carlo draws, each a loss from that interval (normal in ln L) and the {metric.Law} law's parameters " +
+                          $"({metric.UncertaintyMethod}), so both laws' uncertainty is carried."),
+            FitReport.ParameterTable(metric.Parameters, $"the {metric.Law} law of {metric.Target.Name} against the loss"),
+        };
+        var warnings = predictions.SelectMany(p => p.Loss.Warnings).Concat(loss.Warnings).Concat(metric.Warnings).Distinct().ToList();
+        if (warnings.Count > 0) blocks.Add(new Warnings(warnings));
+        return new Document(blocks);
+    }
+
     /// <summary>A table of predicted losses with their intervals, then any warnings.</summary>
     public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions)
     {

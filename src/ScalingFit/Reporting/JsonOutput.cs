@@ -40,6 +40,40 @@ public static class JsonOutput
         w.WriteEndObject();
     });
 
+    /// <summary>Two-step predictions: the loss predictions as above, each with "metric": {name, value, lower, upper}, and both fits.</summary>
+    public static string Predictions(FitResult loss, FitResult metric, IReadOnlyList<ChainedPrediction> predictions) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("law", loss.Law);
+        w.WriteString("metricLaw", metric.Law);
+        w.WriteStartArray("predictions");
+        foreach (var c in predictions)
+        {
+            var p = c.Loss;
+            w.WriteStartObject();
+            w.WriteStartObject("at");
+            foreach (var (q, v) in p.At.OrderBy(kv => kv.Key)) Number(w, q.Name, v);
+            w.WriteEndObject();
+            Number(w, "loss", p.Loss);
+            Number(w, "lower", p.Interval.Lower);
+            Number(w, "upper", p.Interval.Upper);
+            w.WriteStartObject("metric");
+            w.WriteString("name", metric.Target.Name);
+            Number(w, "value", c.Metric);
+            Number(w, "lower", c.Interval.Lower);
+            Number(w, "upper", c.Interval.Upper);
+            w.WriteEndObject();
+            Strings(w, "warnings", p.Warnings);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("fit");
+        WriteFit(w, loss);
+        w.WritePropertyName("metricFit");
+        WriteFit(w, metric);
+        w.WriteEndObject();
+    });
+
     /// <summary>Writes a fit as one JSON object.</summary>
     public static void WriteFit(Utf8JsonWriter w, FitResult fit)
     {

@@ -13,6 +13,15 @@ public sealed record FormulaOptions
 
     /// <summary>Compile to delegates (true), run on the tape (false), or decide by whether the runtime generates code (null).</summary>
     public bool? Compile { get; init; }
+
+    /// <summary>Names bound to inputs whatever the runs' columns (built-in laws: unique tokens as U).</summary>
+    public IReadOnlyDictionary<string, LawInput> Inputs { get; init; } = new Dictionary<string, LawInput>();
+
+    /// <summary>The formula as shown in reports (default: the formula itself).</summary>
+    public string? Display { get; init; }
+
+    /// <summary>The label in tables (default: the name, or the formula for an unnamed law).</summary>
+    public string? Label { get; init; }
 }
 
 public sealed partial class FormulaLaw
@@ -42,7 +51,7 @@ public sealed partial class FormulaLaw
         var parameterNames = new List<NameSyntax>();
         foreach (var n in names)
         {
-            if (Input(n.Name, columns) is { } input)
+            if ((options.Inputs.TryGetValue(n.Name, out var bound) ? bound : Input(n.Name, columns)) is { } input)
             {
                 inputs.Add(input);
                 inputNames.Add(n.Name);
@@ -69,8 +78,9 @@ public sealed partial class FormulaLaw
         {
             var role = roles[n.Name];
             given.TryGetValue(n.Name, out var g);
+            role = g?.Role ?? role;
             bool positive = g?.Positive ?? role == ParameterRole.Scale;
-            return new LawParameter(n.Name, Greek.GetValueOrDefault(n.Name, n.Name), Describe(role), positive)
+            return new LawParameter(n.Name, g?.Symbol ?? Greek.GetValueOrDefault(n.Name, n.Name), g?.Description ?? Describe(role), positive)
             {
                 Role = role,
                 Bounds = g?.Bounds ?? ParameterBounds.None,
@@ -78,7 +88,7 @@ public sealed partial class FormulaLaw
             };
         }).ToList();
         var law = new FormulaLaw(syntax, options.Name ?? DefaultName, inputs, inputNames, parameters, roles, given,
-            options.Compile ?? FormulaModel.CanCompile);
+            options.Compile ?? FormulaModel.CanCompile, options.Display, options.Label);
         law.RequireEffect(parameterNames);
         return law;
     }

@@ -15,6 +15,18 @@ public sealed record FormulaParameter(string Name)
 
     /// <summary>Whether it is a positive scale fitted in logs; null to decide from where it appears.</summary>
     public bool? Positive { get; init; }
+
+    /// <summary>Its symbol in tables (default: the name, Greek names as letters).</summary>
+    public string? Symbol { get; init; }
+
+    /// <summary>What it means (default: its role).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Its role, for default starts (default: from where it appears).</summary>
+    public ParameterRole? Role { get; init; }
+
+    /// <summary>Starting values from the data (natural units), e.g. break locations within the inputs' range; overrides <see cref="Starts"/>.</summary>
+    public Func<StartContext, IReadOnlyList<double>>? StartsFor { get; init; }
 }
 
 /// <summary>
@@ -40,8 +52,10 @@ public sealed partial class FormulaLaw : IScalingLaw, IHasObjective, IHasInputGr
     private readonly bool _compile;
 
     private FormulaLaw(FormulaSyntax syntax, string name, IReadOnlyList<LawInput> inputs, IReadOnlyList<string> inputNames,
-        IReadOnlyList<LawParameter> parameters, Dictionary<string, ParameterRole> roles, IReadOnlyDictionary<string, FormulaParameter> given, bool compile)
+        IReadOnlyList<LawParameter> parameters, Dictionary<string, ParameterRole> roles, IReadOnlyDictionary<string, FormulaParameter> given, bool compile,
+        string? display, string? label)
     {
+        _label = label;
         _syntax = syntax;
         Name = name;
         Inputs = inputs;
@@ -51,7 +65,7 @@ public sealed partial class FormulaLaw : IScalingLaw, IHasObjective, IHasInputGr
         _given = given;
         _compile = compile;
         Target = syntax.Target?.Name;
-        Formula = syntax.Target is null ? $"L = {syntax.Text.Trim()}" : syntax.Text.Trim();
+        Formula = display ?? (syntax.Target is null ? $"L = {syntax.Text.Trim()}" : syntax.Text.Trim());
         var natural = new NodeFactory();
         var value = FormulaLowering.Lower(syntax.Body, natural, n => Bind(natural, n, positiveAsExp: false));
         var inputGradient = Enumerable.Range(0, inputs.Count).Select(j => new Derivative(natural, Op.Input, j).Of(value)).ToArray();
@@ -61,8 +75,10 @@ public sealed partial class FormulaLaw : IScalingLaw, IHasObjective, IHasInputGr
     /// <inheritdoc/>
     public string Name { get; }
 
+    private readonly string? _label;
+
     /// <inheritdoc/>
-    public string Label => Name == DefaultName ? _syntax.Text.Trim() : Name;
+    public string Label => _label ?? (Name == DefaultName ? _syntax.Text.Trim() : Name);
 
     /// <inheritdoc/>
     public string Formula { get; }

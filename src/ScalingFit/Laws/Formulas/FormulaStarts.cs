@@ -12,6 +12,9 @@ internal static class FormulaStarts
     /// <summary>How many of the grid's points are minimized from.</summary>
     public const int Screened = 64;
 
+    /// <summary>Grids larger than this are thinned to every k-th point (deterministically) before the screen.</summary>
+    public const int MaximumGrid = 40_000;
+
     private static readonly double[] Exponents = [0, 0.25, 0.5, 0.75, 1, 1.5, 2];
 
     public static StartGrid Grid(FormulaLaw law, IReadOnlyDictionary<string, ParameterRole> roles, IReadOnlyDictionary<string, FormulaParameter> given, StartContext context)
@@ -20,11 +23,28 @@ internal static class FormulaStarts
         double span = context.InputRanges.Select(r => Math.Max(Math.Abs(SafeLog(r.Lower)), Math.Abs(SafeLog(r.Upper)))).DefaultIfEmpty(0).Max();
         var axes = law.Parameters.Select(p =>
         {
-            IReadOnlyList<double> natural = p.Starts is { } s ? Spread(s, p.Positive) : Default(p, yMin, yMax, yMedian, span);
+            IReadOnlyList<double> natural = given.TryGetValue(p.Name, out var g) && g.StartsFor is { } f ? f(context)
+                : p.Starts is { } s ? Spread(s, p.Positive)
+                : Default(p, yMin, yMax, yMedian, span);
             var inside = natural.Where(v => p.Allows(v)).Select(p.ToTheta).Where(double.IsFinite).Distinct().ToArray();
             return (IReadOnlyList<double>)(inside.Length > 0 ? inside : [p.ToTheta(Interior(p))]);
         }).ToList();
         var grid = new StartGrid(axes);
+        if (grid.Count > MaximumGrid)
+        {
+            long count = axes.Aggregate(1L, (n, a) => n * a.Count);
+            long stride = (count + MaximumGrid - 1) / MaximumGrid;
+            var points = new List<double[]>();
+            var x = new double[axes.Count];
+            // Strides that share a factor with an axis would repeat the same values of it; step by a stride coprime with every axis length.
+            while (axes.Any(a => Gcd(stride, a.Count) != 1)) stride++;
+            for (long i = 0; i < count && points.Count < MaximumGrid; i += stride)
+            {
+                Point(axes, i, x);
+                points.Add((double[])x.Clone());
+            }
+            grid = StartGrid.Of(points, axes.Count);
+        }
         return grid.Count > Screened ? grid with { Keep = Screened } : grid;
     }
 
@@ -68,6 +88,17 @@ internal static class FormulaStarts
         if (double.IsFinite(lo)) return lo + 1;
         if (double.IsFinite(b.Upper)) return b.Upper - 1;
         return p.Positive ? 1 : 0;
+    }
+
+    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
+
+    private static void Point(IReadOnlyList<IReadOnlyList<double>> axes, long index, double[] x)
+    {
+        for (int j = axes.Count - 1; j >= 0; j--)
+        {
+            x[j] = axes[j][(int)(index % axes[j].Count)];
+            index /= axes[j].Count;
+        }
     }
 
     private static double SafeLog(double v) => v > 0 && double.IsFinite(v) ? Math.Log(v) : 0;
