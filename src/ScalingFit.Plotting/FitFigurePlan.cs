@@ -27,25 +27,25 @@ internal sealed record FitFigurePlan(
         var asked = options.Versus ?? options.ExtrapolateTo?.Quantity;
         var versus = asked is { } v ? LawInput.Of(v) : model.Inputs[0];
         if (!model.Inputs.Contains(versus))
-            throw new OptionException(options.Versus is null
-                ? $"--extrapolate-to {versus.Name}=…: the {source.Fit.Law} law takes {inputs}, so it can be extrapolated along " +
-                  $"{inputs} only; for a law in {versus.Name} fit with --x {versus.Name}."
-                : $"the {source.Fit.Law} law takes {inputs}; the fit figure plots the loss against one of them, not {versus.Name}.");
+            throw options.Versus is null
+                ? new OptionException("FitFigureOptions.ExtrapolateTo", $"{versus.Name}=…: the {source.Fit.Law} law takes {inputs}, so it can be extrapolated along " +
+                  $"{inputs} only; for a law in {versus.Name} fit it with {versus.Name} as its input.")
+                : new OptionException("FitFigureOptions.Versus", $"the {source.Fit.Law} law takes {inputs}; the fit figure plots the loss against one of them, not {versus.Name}.");
         if (options.ExtrapolateTo is { } target && target.Quantity != versus)
-            throw new OptionException(
-                $"--extrapolate-to {target.Quantity.Symbol()}=… extrapolates along {target.Quantity.Symbol()}, but the x axis is {versus.Name}; " +
+            throw new OptionException("FitFigureOptions.ExtrapolateTo",
+                $"{target.Quantity.Symbol()}=… extrapolates along {target.Quantity.Symbol()}, but the x axis is {versus.Name}; " +
                 $"give {versus.Name}=… or put {target.Quantity.Symbol()} on the axis.");
 
         bool perLevel = model.Inputs.Count(i => i.Quantity is not null) > 1;
         var by = options.By is { } byQuantity ? LawInput.Of(byQuantity) : DefaultBy(model, versus, runs);
         if (by is not null && by == versus)
-            throw new OptionException($"--by {by.Name} is the x axis; colour the runs by another quantity.");
+            throw new OptionException("FitFigureOptions.By", $"{by.Name} is the x axis; colour the runs by another quantity.");
         if (by?.Quantity == Quantity.Loss && source.Fit.Target.IsLoss)
-            throw new OptionException("--by loss: the loss is on the y axis; colour the runs by N, D or C.");
+            throw new OptionException("FitFigureOptions.By", "loss: the loss is on the y axis; colour the runs by N, D or C.");
         if (by is { } b && !runs.Has(b))
-            throw new OptionException($"--by {b.Name}: the data has no {b.Description} (and it cannot be derived).");
+            throw new OptionException("FitFigureOptions.By", $"{b.Name}: the data has no {b.Description} (and it cannot be derived).");
         if (perLevel && by is null)
-            throw new OptionException($"the {source.Fit.Law} law takes {inputs}; choose the quantity to hold along each curve with --by.");
+            throw new OptionException("FitFigureOptions.By", $"the {source.Fit.Law} law takes {inputs}; choose the quantity to hold along each curve.");
 
         var levels = by is { } q
             ? RunLevels.Of(q.Name, runs.Values(q), options.MaxLevels)

@@ -28,7 +28,7 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         var model = source.Fit.Model;
         var versus = Options.Versus is { } v ? LawInput.Of(v) : model.Inputs[0];
         if (!model.Inputs.Contains(versus))
-            throw new OptionException(
+            throw new OptionException("ResidualsFigureOptions.Versus",
                 $"the {source.Fit.Law} law takes {model.Inputs.Names()}; residuals are plotted against one of them, not {versus.Name}.");
         var loss = source.Observed;
         var xs = source.Column(versus);

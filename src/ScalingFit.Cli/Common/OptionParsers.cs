@@ -36,7 +36,10 @@ internal static class OptionParsers
         int eq = text.IndexOf('=');
         if (eq <= 0 || !Quantities.TryParse(text[..eq], out var q) || q == Quantity.Loss)
             throw new OptionException($"--holdout-above '{text}' is not of the form N=VALUE, D=VALUE or C=VALUE.");
-        return Holdout.Above(q, NumberText.Parse(text[(eq + 1)..], "--holdout-above"));
+        double threshold = NumberText.Parse(text[(eq + 1)..], "--holdout-above");
+        if (!(threshold > 0) || double.IsInfinity(threshold))
+            throw new OptionException($"--holdout-above '{text}': the threshold must be a positive finite number.");
+        return Holdout.Above(q, threshold);
     }
 
     /// <summary>"LOW:HIGH" (e.g. 1e18:1e26) with 0 &lt; LOW &lt; HIGH.</summary>

@@ -28,10 +28,21 @@ internal static class ParameterFlags
         ["TradeoffOptions.TokensPerParameter"] = "--tokens-per-parameter",
         ["TradeoffOptions.CostPerFlop"] = "--cost-per-flop",
         ["TradeoffOptions.MinGainPerCost"] = "--min-gain-per-cost",
-        ["AcceleratorSpec.PeakFlops"] = "--accelerator-flops",
+        ["AcceleratorSpec.FlopsPerSecond"] = "--accelerator-flops",
         ["AcceleratorSpec.Utilization"] = "--utilization",
         ["AcceleratorSpec.Count"] = "--accelerators",
-        ["MetricChain.MetricColumn"] = "--metric-column",
+        ["Ladder.From"] = "--from",
+        ["Ladder.To"] = "--to",
+        ["Ladder.Factor"] = "--factor",
+        ["IsoFlopOptions.BudgetTolerance"] = "--budget-tolerance",
+        ["IsoFlopOptions.MinimumSizes"] = "--min-sizes",
+        ["IsoFlopOptions.Budgets"] = "--compute",
+        ["FitFigureOptions.By"] = "--by",
+        ["FitFigureOptions.Versus"] = "--versus",
+        ["FitFigureOptions.ExtrapolateTo"] = "--extrapolate-to",
+        ["ResidualsFigureOptions.Versus"] = "--versus",
+        ["MetricChain.MetricLaw"] = "--metric-law",
+        ["MetricChain.LossLaw"] = "--law",
     };
 
     /// <summary>The flag of a library parameter, or null when the command line has none.</summary>

@@ -53,9 +53,9 @@ internal static class ModelCurve
             inputs[j] = q == versus ? value
                 : held.TryGetValue(q, out var h) ? h
                 : Derived(q, versus, value, held)
-                  ?? throw new OptionException(
+                  ?? throw new OptionException("FitFigureOptions.By",
                       $"the law takes {model.Inputs.Names()}; with {versus.Name} on the axis " +
-                      $"{q.Name} must be held: choose it (or the quantity that gives it by C = 6ND) with --by.");
+                      $"{q.Name} must be held: choose it (or the quantity that gives it by C = 6ND) as the quantity held along each curve.");
         }
     }
 

@@ -18,7 +18,7 @@ public static class ComputeBudgets
         Guard.Positive(high, "the high end of the range");
         int count = points ?? Math.Max(2, (int)Math.Round(Math.Log10(high / low)) + 1);
         if (count < 2 || count > 10_000)
-            throw new OptionException($"--points must be between 2 and 10000, got {count.ToString(CultureInfo.InvariantCulture)}.");
+            throw new OptionException("ComputeBudgets.Points", $"the number of budgets must be between 2 and 10000, got {count.ToString(CultureInfo.InvariantCulture)}.");
         double lo = Math.Log(low), step = (Math.Log(high) - lo) / (count - 1);
         var values = new double[count];
         for (int i = 0; i < count; i++) values[i] = Math.Exp(lo + i * step);

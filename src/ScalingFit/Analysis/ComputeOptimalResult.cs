@@ -21,9 +21,9 @@ public sealed record ComputeOptimalOptions
     /// <exception cref="OptionException">A value that is not positive and finite.</exception>
     public ComputeOptimalOptions Validated()
     {
-        foreach (var c in Budgets) Guard.Positive(c, "a compute budget (--compute)");
-        foreach (var n in ParameterCounts) Guard.Positive(n, "a model size (--n)");
-        foreach (var l in TargetLosses) Guard.Positive(l, "a target loss (--target-loss)");
+        foreach (var c in Budgets) Guard.Positive(c, "ComputeOptimalOptions.Budgets", "a compute budget");
+        foreach (var n in ParameterCounts) Guard.Positive(n, "ComputeOptimalOptions.ParameterCounts", "a model size");
+        foreach (var l in TargetLosses) Guard.Positive(l, "ComputeOptimalOptions.TargetLosses", "a target loss");
         return this;
     }
 }

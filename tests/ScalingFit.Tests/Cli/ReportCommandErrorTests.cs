@@ -87,7 +87,7 @@ public class ReportCommandErrorTests
     [InlineData("--bootstrap", "-1", "--bootstrap must be 0 or more")]
     [InlineData("--x", "Q", "'Q' is not a quantity")]
     [InlineData("--laws", "power,cubic", "unknown law 'cubic'")]
-    [InlineData("--holdout-fraction", "1.5", "--holdout-fraction must lie strictly between 0 and 1")]
+    [InlineData("--holdout-fraction", "1.5", "--holdout-fraction: the fraction of runs held out must lie strictly between 0 and 1")]
     [InlineData("--figure-format", "jpg", "jpg")]
     public void Report_BadOption_ExitsTwoBeforeWriting(string option, string value, string message)
     {
