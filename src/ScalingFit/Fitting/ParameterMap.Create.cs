@@ -104,5 +104,5 @@ internal sealed partial class ParameterMap
         return new ParameterMap(parameters, source, kind, fixedTheta, lower, upper, freeOfRoot.Count);
     }
 
-    private static string G(double v) => NumberFormat.Significant(v, 6);
+    private static string G(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 }
