@@ -15,6 +15,7 @@ internal sealed class FormulaObjective : IWeightedObjective
     private readonly FitData _data;
     private readonly double _delta;
     private readonly double[] _weights, _target;
+    private readonly double[][] _columns, _logColumns;
     private readonly double[] _gradient, _hessian;
     private readonly TapeEvaluator?[] _tapes = new TapeEvaluator?[3];
 
@@ -23,10 +24,14 @@ internal sealed class FormulaObjective : IWeightedObjective
         _model = model;
         _data = data;
         _delta = loss.Kind == LossKind.Huber ? loss.Delta : double.PositiveInfinity;
-        int padded = (data.Count + TapeEvaluator.Block - 1) / TapeEvaluator.Block * TapeEvaluator.Block;
-        _weights = new double[model.Compiled ? data.Count : padded];
+        // The tape runs whole blocks; the compiled loop whole vectors. Padding runs repeat the last run and weigh 0.
+        int unit = model.Compiled ? Vector<double>.Count : TapeEvaluator.Block;
+        int padded = (data.Count + unit - 1) / unit * unit;
+        _weights = new double[padded];
         Array.Fill(_weights, 1.0, 0, data.Count);
-        _target = model.Compiled ? data.Target : [.. data.Target, .. Enumerable.Repeat(data.Target.Length > 0 ? data.Target[^1] : 0, padded - data.Count)];
+        _target = Pad(data.Target, padded);
+        _columns = model.Compiled ? data.Columns.Select(c => Pad(c, padded)).ToArray() : data.Columns;
+        _logColumns = model.Compiled ? data.LogColumns.Select(c => Pad(c, padded)).ToArray() : data.LogColumns;
         _gradient = new double[model.Parameters];
         _hessian = new double[model.Parameters * model.Parameters];
     }
@@ -35,13 +40,21 @@ internal sealed class FormulaObjective : IWeightedObjective
 
     public void SetWeights(ReadOnlySpan<double> weights) => weights.CopyTo(_weights);
 
+    private static double[] Pad(double[] values, int length)
+    {
+        var padded = new double[length];
+        values.CopyTo(padded, 0);
+        if (values.Length > 0) Array.Fill(padded, values[^1], values.Length, length - values.Length);
+        return padded;
+    }
+
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian)
     {
         int level = hessian.IsEmpty ? (gradient.IsEmpty ? 0 : 1) : 2;
         double f;
         if (_model.Objective(level) is { } compiled)
         {
-            f = compiled(theta.ToArray(), _data.Columns, _data.LogColumns, _target, _weights, _delta, _gradient, _hessian);
+            f = compiled(theta.ToArray(), _columns, _logColumns, _target, _weights, _delta, _gradient, _hessian);
         }
         else f = Tape(level, theta);
         if (level > 0) _gradient.CopyTo(gradient);
@@ -49,6 +62,7 @@ internal sealed class FormulaObjective : IWeightedObjective
         return double.IsFinite(f) ? f : double.PositiveInfinity;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double Tape(int level, ReadOnlySpan<double> theta)
     {
         var tape = _tapes[level] ??= new TapeEvaluator(_model.Program(level));

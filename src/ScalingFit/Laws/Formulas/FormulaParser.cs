@@ -28,10 +28,23 @@ internal enum FormulaToken
 /// </summary>
 internal static class FormulaParser
 {
+    // Numbers: 12, 1.5, .5, 6e-3; names: a letter or underscore, then letters, digits, underscores.
+    // Built from character parsers rather than regular expressions: a formula is parsed once per
+    // process, and building a Regex would cost more than the whole parse.
+    private static readonly TextParser<TextSpan> Digits = Span.MatchedBy(Character.Digit.AtLeastOnce());
+
+    private static readonly TextParser<TextSpan> NumberText = Span.MatchedBy(
+        Digits.Then(_ => Character.EqualTo('.').IgnoreThen(Character.Digit.Many()).Value(Unit.Value).OptionalOrDefault()).Value(Unit.Value)
+            .Or(Character.EqualTo('.').IgnoreThen(Digits).Value(Unit.Value))
+            .Then(_ => Character.In('e', 'E').IgnoreThen(Character.In('+', '-').OptionalOrDefault()).IgnoreThen(Digits).Value(Unit.Value).OptionalOrDefault()));
+
+    private static readonly TextParser<TextSpan> NameText = Span.MatchedBy(
+        Character.Letter.Or(Character.EqualTo('_')).IgnoreThen(Character.LetterOrDigit.Or(Character.EqualTo('_')).Many()));
+
     private static readonly Tokenizer<FormulaToken> Tokenizer = new TokenizerBuilder<FormulaToken>()
         .Ignore(Span.WhiteSpace)
-        .Match(Span.Regex(@"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?"), FormulaToken.Number)
-        .Match(Span.Regex(@"[\p{L}_][\p{L}\p{N}_]*"), FormulaToken.Name)
+        .Match(NumberText, FormulaToken.Number)
+        .Match(NameText, FormulaToken.Name)
         .Match(Character.EqualTo('+'), FormulaToken.Plus)
         .Match(Character.In('-', '−'), FormulaToken.Minus)
         .Match(Character.In('*', '·', '×'), FormulaToken.Times)

@@ -43,6 +43,8 @@ internal sealed class TapeEvaluator
     public double Scalar(int reference) => _scalars[~reference];
 
     /// <summary>Computes the uniform part at θ.</summary>
+    // The tape runs thousands of times in a short process: compiled optimised at once rather than tier by tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunUniform(ReadOnlySpan<double> theta)
     {
         var s = _scalars;
@@ -83,6 +85,7 @@ internal sealed class TapeEvaluator
     public double[] Values(int reference) => reference >= 0 ? _slots[reference] : _broadcast[reference];
 
     /// <summary>Runs the per-run part over runs [start, start + count) of the columns; the block's tail beyond count repeats the last run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunBlock(double[][] columns, double[][] logColumns, int start, int count)
     {
         foreach (var (slot, input, log) in _program.Loads)
@@ -95,6 +98,7 @@ internal sealed class TapeEvaluator
         foreach (var i in _program.Varying) Run(i);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(Instruction i)
     {
         var dest = _slots[i.Dest];
