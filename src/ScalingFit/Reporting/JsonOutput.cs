@@ -25,12 +25,7 @@ public static class JsonOutput
         foreach (var p in predictions)
         {
             w.WriteStartObject();
-            w.WriteStartObject("at");
-            foreach (var (q, v) in p.At.OrderBy(kv => kv.Key)) Number(w, q.Name, v);
-            w.WriteEndObject();
-            Number(w, "loss", p.Loss);
-            Number(w, "lower", p.Interval.Lower);
-            Number(w, "upper", p.Interval.Upper);
+            WritePrediction(w, p);
             Strings(w, "warnings", p.Warnings);
             w.WriteEndObject();
         }
@@ -51,12 +46,7 @@ public static class JsonOutput
         {
             var p = c.Loss;
             w.WriteStartObject();
-            w.WriteStartObject("at");
-            foreach (var (q, v) in p.At.OrderBy(kv => kv.Key)) Number(w, q.Name, v);
-            w.WriteEndObject();
-            Number(w, "loss", p.Loss);
-            Number(w, "lower", p.Interval.Lower);
-            Number(w, "upper", p.Interval.Upper);
+            WritePrediction(w, p);
             w.WriteStartObject("metric");
             w.WriteString("name", metric.Target.Name);
             Number(w, "value", c.Metric);
@@ -73,6 +63,17 @@ public static class JsonOutput
         WriteFit(w, metric);
         w.WriteEndObject();
     });
+
+    /// <summary>"at": {N: .., D: ..}, "loss", "lower", "upper" of one prediction.</summary>
+    private static void WritePrediction(Utf8JsonWriter w, Prediction p)
+    {
+        w.WriteStartObject("at");
+        foreach (var (q, v) in p.At.OrderBy(kv => kv.Key)) Number(w, q.Name, v);
+        w.WriteEndObject();
+        Number(w, "loss", p.Loss);
+        Number(w, "lower", p.Interval.Lower);
+        Number(w, "upper", p.Interval.Upper);
+    }
 
     /// <summary>Writes a fit as one JSON object.</summary>
     public static void WriteFit(Utf8JsonWriter w, FitResult fit)

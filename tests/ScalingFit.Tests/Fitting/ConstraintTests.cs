@@ -159,23 +159,13 @@ public class ConstraintTests
         objective.Evaluate(phi, g, h);
         for (int a = 0; a < 3; a++)
         {
-            double fd = Central(x => objective.Evaluate(x, new double[3], Span<double>.Empty), phi, a);
+            double fd = Differences.Central(x => objective.Evaluate(x, new double[3], Span<double>.Empty), phi, a);
             Assert.Equal(fd, g[a], Math.Abs(fd) * 1e-6 + 1e-9);
             for (int b = 0; b < 3; b++)
             {
-                double fh = Central(x => { var gg = new double[3]; objective.Evaluate(x, gg, Span<double>.Empty); return gg[a]; }, phi, b);
+                double fh = Differences.Central(x => { var gg = new double[3]; objective.Evaluate(x, gg, Span<double>.Empty); return gg[a]; }, phi, b);
                 Assert.Equal(fh, h[a * 3 + b], Math.Abs(fh) * 1e-5 + 1e-8);
             }
         }
-    }
-
-    private static double Central(Func<double[], double> f, double[] at, int j)
-    {
-        double h = 1e-5 * Math.Max(1, Math.Abs(at[j]));
-        var up = (double[])at.Clone();
-        var down = (double[])at.Clone();
-        up[j] += h;
-        down[j] -= h;
-        return (f(up) - f(down)) / (2 * h);
     }
 }

@@ -61,11 +61,11 @@ public class FormulaDerivativeTests
                     double M(double[] t) => law.Evaluate(t, Row(x), space, new double[k], Span<double>.Empty);
                     for (int a = 0; a < k; a++)
                     {
-                        double fd = Central(M, theta, a);
+                        double fd = Differences.Central(M, theta, a);
                         Assert.True(Math.Abs(g[a] - fd) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{formula} {space} ∂m/∂θ{a}: {g[a]} vs {fd}");
                         for (int b = 0; b < k; b++)
                         {
-                            double fh = Central(t => { var gg = new double[k]; law.Evaluate(t, Row(x), space, gg, Span<double>.Empty); return gg[a]; }, theta, b);
+                            double fh = Differences.Central(t => { var gg = new double[k]; law.Evaluate(t, Row(x), space, gg, Span<double>.Empty); return gg[a]; }, theta, b);
                             Assert.True(Math.Abs(h[a * k + b] - fh) <= 1e-5 * Math.Max(1, Math.Abs(fh)), $"{formula} {space} H[{a},{b}]: {h[a * k + b]} vs {fh}");
                         }
                     }
@@ -85,7 +85,7 @@ public class FormulaDerivativeTests
             law.InputGradient(p, x, g);
             for (int j = 0; j < x.Length; j++)
             {
-                double fd = Central(v => law.Value(p, v), x, j);
+                double fd = Differences.Central(v => law.Value(p, v), x, j);
                 Assert.True(Math.Abs(g[j] - fd) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{formula} ∂f/∂x{j}: {g[j]} vs {fd}");
             }
         }
@@ -129,15 +129,5 @@ public class FormulaDerivativeTests
                 }
             }
         }
-    }
-
-    private static double Central(Func<double[], double> f, double[] at, int j)
-    {
-        double h = 1e-5 * Math.Max(1, Math.Abs(at[j]));
-        var up = (double[])at.Clone();
-        var down = (double[])at.Clone();
-        up[j] += h;
-        down[j] -= h;
-        return (f(up) - f(down)) / (2 * h);
     }
 }

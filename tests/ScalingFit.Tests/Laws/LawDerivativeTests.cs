@@ -1,6 +1,8 @@
 using ScalingFit.Data;
 using ScalingFit.Laws;
 
+using ScalingFit.Tests.Support;
+
 namespace ScalingFit.Tests.Laws;
 
 /// <summary>Analytic gradients and Hessians of the built-in laws against central finite differences.</summary>
@@ -33,7 +35,7 @@ public class LawDerivativeTests
                 law.LogValue(theta, logX, g, Span<double>.Empty);
                 for (int j = 0; j < k; j++)
                 {
-                    double fd = Central(t => law.LogValue(t, logX, new double[k], Span<double>.Empty), theta, j);
+                    double fd = Differences.Central(t => law.LogValue(t, logX, new double[k], Span<double>.Empty), theta, j);
                     Assert.True(Math.Abs(g[j] - fd) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{name} ∂/∂θ{j}: analytic {g[j]}, numeric {fd}");
                 }
             }
@@ -55,7 +57,7 @@ public class LawDerivativeTests
                 {
                     for (int b = 0; b < k; b++)
                     {
-                        double fd = Central(t => { var g = new double[k]; law.LogValue(t, logX, g, Span<double>.Empty); return g[a]; }, theta, b);
+                        double fd = Differences.Central(t => { var g = new double[k]; law.LogValue(t, logX, g, Span<double>.Empty); return g[a]; }, theta, b);
                         Assert.True(Math.Abs(h[a * k + b] - fd) <= 1e-5 * Math.Max(1, Math.Abs(fd)), $"{name} H[{a},{b}]: analytic {h[a * k + b]}, numeric {fd}");
                         Assert.Equal(h[a * k + b], h[b * k + a], 12);
                     }
@@ -99,11 +101,11 @@ public class LawDerivativeTests
                 Assert.Equal(Linear(theta), value, 10);
                 for (int a = 0; a < k; a++)
                 {
-                    double fd = Central(Linear, theta, a);
+                    double fd = Differences.Central(Linear, theta, a);
                     Assert.True(Math.Abs(g[a] - fd) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{name} linear ∂/∂θ{a}: {g[a]} vs {fd}");
                     for (int b = 0; b < k; b++)
                     {
-                        double fh = Central(t => { var gg = new double[k]; law.Evaluate(t, new LawRow(x, logX), ResidualSpace.Linear, gg, Span<double>.Empty); return gg[a]; }, theta, b);
+                        double fh = Differences.Central(t => { var gg = new double[k]; law.Evaluate(t, new LawRow(x, logX), ResidualSpace.Linear, gg, Span<double>.Empty); return gg[a]; }, theta, b);
                         Assert.True(Math.Abs(h[a * k + b] - fh) <= 1e-5 * Math.Max(1, Math.Abs(fh)), $"{name} linear H[{a},{b}]: {h[a * k + b]} vs {fh}");
                     }
                 }
@@ -180,14 +182,4 @@ public class LawDerivativeTests
     private static IEnumerable<double[]> LogInputs(IScalingLaw law) => law.Inputs.Count == 1
         ? [[Math.Log(1e8)], [Math.Log(3e10)]]
         : [[Math.Log(1e8), Math.Log(2e9)], [Math.Log(7e10), Math.Log(1.4e12)]];
-
-    private static double Central(Func<double[], double> f, double[] theta, int j)
-    {
-        double h = 1e-5 * Math.Max(1, Math.Abs(theta[j]));
-        var up = (double[])theta.Clone();
-        var down = (double[])theta.Clone();
-        up[j] += h;
-        down[j] -= h;
-        return (f(up) - f(down)) / (2 * h);
-    }
 }
