@@ -167,4 +167,14 @@ public sealed record DataDescription(
         runs.Count,
         Quantities.All.Where(runs.Has).ToDictionary(q => q.Symbol(), q => runs.Origin(q)!.ToString()),
         runs.Notes);
+
+    /// <summary>Describes a run set with the other columns a law read: inputs such as unique tokens, and a target other than the loss.</summary>
+    public static DataDescription Of(RunSet runs, IEnumerable<LawInput> inputs, LawTarget target)
+    {
+        var description = Of(runs);
+        var columns = new Dictionary<string, string>(description.Columns);
+        foreach (var input in inputs.Where(i => i.Quantity is null)) columns.TryAdd(input.Name, $"column '{input.Name}'");
+        if (target.Quantity is null) columns.TryAdd(target.Name, $"column '{target.Name}' (the target)");
+        return description with { Columns = columns };
+    }
 }

@@ -143,7 +143,7 @@ public static class LogLogRegression
         },
         Convergence = Convergence.Direct("ordinary least squares on ln L (QR by Givens rotations)"),
         Warnings = warnings,
-        Data = DataDescription.Of(runs),
+        Data = DataDescription.Of(runs, law.Inputs, target),
         Model = new LogLinearModel(law.Inputs, fit, range.Intervals()),
     };
 

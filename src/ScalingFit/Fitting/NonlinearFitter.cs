@@ -121,7 +121,7 @@ public static class NonlinearFitter
         Statistics = statistics,
         Convergence = Convergence.Direct(""),
         Warnings = [],
-        Data = DataDescription.Of(runs),
+        Data = DataDescription.Of(runs, problem.Law.Inputs, spec.Target),
         Model = null!,
         ScalingLaw = problem.Law,
         ParameterSamples = estimates.Samples,
