@@ -20,23 +20,23 @@ internal sealed class FitProblem(IScalingLaw law, FitData data, LossFunction los
     /// <summary>The number of free parameters.</summary>
     public int Dimension => map.FreeDimension;
 
-    /// <summary>
-    /// Whether the search approaches each minimum on another objective first: a law's faster, less
-    /// precise kernel (the single-precision Chinchilla objective), or else, for Huber's loss, least
-    /// squares. Far from a minimum every residual lies beyond δ, where Huber's loss is linear: for a
-    /// law whose value is linear in θ its Hessian then vanishes and Newton steps stall; least squares
-    /// leads into the basin, and Huber's loss finishes there.
-    /// </summary>
-    public bool HasCoarse { get; } = LogLossObjective.Coarse(law, data, loss) is not null || loss.Kind == LossKind.Huber;
+    /// <summary>Whether a faster, less precise objective exists for the approach to a minimum (the single-precision Chinchilla kernel).</summary>
+    public bool HasCoarse { get; } = LogLossObjective.Coarse(law, data, loss) is not null;
 
     /// <summary>A new instance of the objective in φ (one per thread).</summary>
     public IWeightedObjective Objective() => map.Wrap(LogLossObjective.For(law, data, loss));
 
-    /// <summary>A new instance of the approach objective in φ (see <see cref="HasCoarse"/>), or null.</summary>
-    public IWeightedObjective? Coarse() =>
-        LogLossObjective.Coarse(law, data, loss) is { } coarse ? map.Wrap(coarse)
-        : loss.Kind == LossKind.Huber ? map.Wrap(LogLossObjective.For(law, data, LossFunction.LeastSquares))
-        : null;
+    /// <summary>A new instance of the coarse objective in φ, or null.</summary>
+    public IWeightedObjective? Coarse() => HasCoarse && LogLossObjective.Coarse(law, data, loss) is { } coarse ? map.Wrap(coarse) : null;
+
+    /// <summary>
+    /// For Huber's loss, least squares on the same residuals, to rescue a start that stalls: far from
+    /// a minimum every residual lies beyond δ, where Huber's loss is linear, and for a law whose value
+    /// is linear in θ its Hessian vanishes there and Newton steps stall; least squares leads into the
+    /// basin, and Huber's loss finishes from there. Null for least squares.
+    /// </summary>
+    public IWeightedObjective? Rescue() =>
+        loss.Kind == LossKind.Huber ? map.Wrap(LogLossObjective.For(law, data, LossFunction.LeastSquares)) : null;
 
     /// <summary>The starting grid in φ: the given grid in θ, or the law's default for these data.</summary>
     public StartGrid Starts(StartGrid? theta) => map.Starts(theta ?? law.Starts(data.StartContext()));

@@ -63,11 +63,17 @@ internal sealed class LogLossObjective : IWeightedObjective
         var target = _data.Target;
         var weights = Weights;
         var space = _data.Space;
+        // A law written in log space, fitted in log space: its own function, without the chain rule into another space.
+        var logLaw = space == ResidualSpace.Log ? _law as LogSpaceLaw : null;
+        int inputs = _data.InputCount;
+        var logX = _data.LogInputs;
         for (int i = 0; i < target.Length; i++)
         {
             double w = weights is null ? 1 : weights[i];
             if (w == 0) continue;
-            double m = _law.Evaluate(theta, _data.Row(i), space, pg, ph);
+            double m = logLaw is not null
+                ? logLaw.LogValue(theta, logX.AsSpan(i * inputs, inputs), pg, ph)
+                : _law.Evaluate(theta, _data.Row(i), space, pg, ph);
             double rho = _loss.Evaluate(m - target[i], out var psi, out var psiPrime);
             f += w * rho;
             double wpsi = w * psi;

@@ -17,7 +17,11 @@ internal static class MultiStart
     /// </summary>
     public const double ApproachTolerance = 1e-6;
 
-    private sealed record Worker(IObjective? Coarse, IObjective Fine, NewtonTrustRegion Approach, NewtonTrustRegion Finish);
+    /// <summary>A start stalled within this many iterations is rescued by least squares (Huber's loss only).</summary>
+    public const int RescueWithin = 10;
+
+    private sealed record Worker(IObjective? Coarse, IObjective Fine, IObjective? Rescue, NewtonTrustRegion Approach, NewtonTrustRegion Finish,
+        NewtonTrustRegion Retry, double[] Start);
 
     /// <summary>Minimizes from every start of the grid.</summary>
     /// <param name="problem">The objectives (one per worker thread) and the dimension of the search.</param>
@@ -33,7 +37,8 @@ internal static class MultiStart
         // After the approach the start is near a minimum more often than not: begin almost undamped.
         var finish = problem.HasCoarse ? options with { InitialDamping = 1e-8 } : options;
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
-            () => new Worker(problem.Coarse(), problem.Objective(), new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, finish)),
+            () => new Worker(problem.Coarse(), problem.Objective(), problem.Rescue(), new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, finish),
+                new NewtonTrustRegion(k, options with { InitialDamping = 1e-8 }), new double[k]),
             (start, _, worker) =>
             {
                 var x = ends.AsSpan(start * k, k);
@@ -41,7 +46,22 @@ internal static class MultiStart
                 int approachIterations = 0;
                 if (worker.Coarse is { } coarse) approachIterations = worker.Approach.Minimize(coarse, x).Iterations;
                 var result = worker.Finish.Minimize(worker.Fine, x);
-                results[start] = result with { Iterations = result.Iterations + approachIterations };
+                result = result with { Iterations = result.Iterations + approachIterations };
+                // A start that stalls at once on a Huber plateau (no step helps where every residual is beyond δ) is
+                // tried again from where least squares leads it.
+                if (result.Reason == ExitReason.Stalled && result.Iterations - approachIterations <= RescueWithin && worker.Rescue is { } rescue)
+                {
+                    var y = worker.Start;
+                    grid.Point(start, y);
+                    int rescueIterations = worker.Approach.Minimize(rescue, y).Iterations;
+                    var second = worker.Retry.Minimize(worker.Fine, y);
+                    if (second.Converged || second.Objective < result.Objective)
+                    {
+                        y.CopyTo(x);
+                        result = second with { Iterations = result.Iterations + rescueIterations + second.Iterations };
+                    }
+                }
+                results[start] = result;
                 return worker;
             },
             _ => { });
