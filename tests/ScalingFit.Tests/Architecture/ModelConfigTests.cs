@@ -85,7 +85,7 @@ public class ModelConfigTests
     }
 
     [Theory]
-    [InlineData("\"model_type\": \"gpt2\"", "\"model_type\": \"falcon\"", "'falcon' is not a model family")]
+    [InlineData("\"model_type\": \"gpt2\"", "\"model_type\": \"cohere\"", "'cohere' is not a model family")]
     [InlineData("\"model_type\": \"gpt2\",", "", "missing")]
     public void Parse_UnknownOrMissingModelType_ListsFamiliesAndHandFlags(string from, string to, string what)
     {
