@@ -32,8 +32,9 @@ internal static class ArchitectureNotes
         if (s.IsMixtureOfExperts)
             notes.Add(Experts(s));
         if (a.PredictionModules is { } mtp)
-            notes.Add($"{Text(s.PredictionLayers)} multi-token prediction module{(s.PredictionLayers == 1 ? "" : "s")} ({Text(mtp.Total)} parameters, " +
-                      $"{Text(mtp.ActivePerToken)} active per token) are counted apart: they share the embedding and output head and are not part of the model the transformers implementation builds");
+            notes.Add($"{Text(s.PredictionLayers)} multi-token prediction module{(s.PredictionLayers == 1 ? " is" : "s are")} counted apart ({Text(mtp.Total)} parameters, " +
+                      $"{Text(mtp.ActivePerToken)} active per token): {(s.PredictionLayers == 1 ? "it shares" : "they share")} the embedding and output head and " +
+                      "the transformers implementation does not build it");
         if (a.ContextLength is null)
             notes.Add("the context length is not known: FLOP per token leave out the attention term 2·n_layer·n_ctx·d_attn, and Hoffmann's count is not given");
         else if (a.ContextIsConfigurationMaximum)

@@ -23,7 +23,7 @@ internal static class FamilyCheck
             string who = readers.Length > 0 ? $"the {readers} rules read it" : "no family ScalingFit knows reads it";
             throw new ArchitectureException(
                 $"this key changes the parameter count ({value.GetRawText()}) and the {rules.Name} rules do not read it; {who}. " +
-                "Choose a family whose rules read it, describe the architecture by hand, or count the checkpoint's tensors (--safetensors).",
+                "Choose a family whose rules read it, describe the architecture by hand, or count the checkpoint's tensors from its safetensors headers.",
                 keys.Source, keys.Name(key));
         }
     }
@@ -46,7 +46,7 @@ internal static class FamilyCheck
         var differences = Differences(own, shape);
         throw new ArchitectureException(
             $"'{ownRules.Name}' is a family ScalingFit counts: its rules give {Text(a.Total)} parameters, the {borrowedRules.Name} rules {Text(b.Total)}" +
-            (differences.Count > 0 ? $" ({string.Join("; ", differences)})" : "") + $". Leave out the family to count it as {ownRules.Name}.",
+            (differences.Count > 0 ? $" ({string.Join("; ", differences)})" : "") + $". Count it with its own family's rules ({ownRules.Name}).",
             keys.Source, keys.Name("model_type"));
     }
 
