@@ -9,11 +9,6 @@ namespace ScalingFit.Tests.Architecture;
 /// </summary>
 public class CheckpointComparisonTests
 {
-    /// <summary>A synthetic Llama configuration (no published model), matching SafetensorsFile.Llama(64, 2, 4, 2, 128, 100).</summary>
-    private const string SyntheticLlama = """
-        {"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
-         "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 256, "tie_word_embeddings": false}
-        """;
 
     private static ArchitectureAnalysis Config(string json) =>
         Architectures.FromConfig(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "config.json");
@@ -22,7 +17,7 @@ public class CheckpointComparisonTests
     public void GroupsOf_LlamaConfig_EqualTheCheckpointsGroups()
     {
         using var folder = new TempFolder();
-        var config = Config(SyntheticLlama);
+        var config = Config(SafetensorsFile.LlamaConfig);
         var c = Checkpoint.Read(SafetensorsFile.Write(folder.File("m.safetensors"), SafetensorsFile.Llama(64, 2, 4, 2, 128, 100, tied: false)), config.Shape.LayerCount);
         var expected = CheckpointCount.GroupsOf(config);
         foreach (var (name, _) in TensorGroups.All) Assert.Equal(expected[name], c.Groups[name]);
@@ -33,7 +28,7 @@ public class CheckpointComparisonTests
     public void GroupsOf_TiedHeadMissingFromCheckpoint_DiffersOnlyInTheHead()
     {
         using var folder = new TempFolder();
-        var config = Config(SyntheticLlama);
+        var config = Config(SafetensorsFile.LlamaConfig);
         var c = Checkpoint.Read(SafetensorsFile.Write(folder.File("m.safetensors"), SafetensorsFile.Llama(64, 2, 4, 2, 128, 100, tied: true)), 2);
         var expected = CheckpointCount.GroupsOf(config);
         Assert.Equal(-100L * 64, c.Groups["head"] - expected["head"]);

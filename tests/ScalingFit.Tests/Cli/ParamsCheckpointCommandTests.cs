@@ -5,10 +5,6 @@ namespace ScalingFit.Tests.Cli;
 /// <summary>params --safetensors: a checkpoint counted from its headers, alone and beside its config.json.</summary>
 public class ParamsCheckpointCommandTests
 {
-    private const string SyntheticLlama = """
-        {"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
-         "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 256, "tie_word_embeddings": false}
-        """;
 
     [Fact]
     public void Safetensors_Alone_CountsGroupsAsJson()
@@ -29,7 +25,7 @@ public class ParamsCheckpointCommandTests
     {
         using var folder = new TempFolder();
         string file = SafetensorsFile.Write(folder.File("model.safetensors"), SafetensorsFile.Llama(64, 2, 4, 2, 128, 100, tied: false));
-        using var config = new TempFile(SyntheticLlama, ".json");
+        using var config = new TempFile(SafetensorsFile.LlamaConfig, ".json");
         var run = CliRun.Of("params", "--safetensors", file, "--config", config.Path, "--json");
         Assert.Equal(0, run.ExitCode);
         foreach (var group in run.Json.GetProperty("difference").EnumerateObject()) Assert.Equal(0, group.Value.GetInt64());
@@ -44,7 +40,7 @@ public class ParamsCheckpointCommandTests
     {
         using var folder = new TempFolder();
         string file = SafetensorsFile.Write(folder.File("model.safetensors"), SafetensorsFile.Llama(64, 2, 4, 2, 128, 100, tied: true));
-        using var config = new TempFile(SyntheticLlama, ".json");
+        using var config = new TempFile(SafetensorsFile.LlamaConfig, ".json");
         var json = CliRun.Of("params", "--safetensors", file, "--config", config.Path, "--json").Json;
         Assert.Equal(-6400, json.GetProperty("difference").GetProperty("head").GetInt64());
         Assert.Equal(0, json.GetProperty("difference").GetProperty("attention").GetInt64());

@@ -12,6 +12,12 @@ public static class SafetensorsFile
 {
     private static readonly Dictionary<string, int> Bytes = new() { ["F32"] = 4, ["BF16"] = 2, ["F16"] = 2, ["I64"] = 8, ["U8"] = 1, ["F8_E4M3"] = 1 };
 
+    /// <summary>A synthetic Llama config.json (no published model) whose tensors are <c>Llama(64, 2, 4, 2, 128, 100, tied: false)</c>.</summary>
+    public const string LlamaConfig = """
+        {"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
+         "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 256, "tie_word_embeddings": false}
+        """;
+
     /// <summary>Writes the tensors with zero data; returns the path.</summary>
     public static string Write(string path, IEnumerable<(string Name, string DataType, long[] Shape)> tensors)
     {

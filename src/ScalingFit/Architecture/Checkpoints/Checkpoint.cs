@@ -42,7 +42,7 @@ public static class Checkpoint
         }
         long bytes = tensors.Sum(t => t.Bytes);
         if (declared is { } size && size != bytes)
-            notes.Add($"the index declares a total_size of {size:N0} bytes; the headers' tensors take {bytes:N0}");
+            notes.Add(FormattableString.Invariant($"the index declares a total_size of {size:N0} bytes; the headers' tensors take {bytes:N0}"));
         return CheckpointCount.Of(path, files, tensors, declared, mainLayers, notes);
     }
 

@@ -46,11 +46,11 @@ public sealed record CheckpointCount
         }
         var all = new List<string>(notes);
         if (groups["quantizationScales"] > 0)
-            all.Add($"{groups["quantizationScales"]:N0} values of quantization scales are left out of the total");
+            all.Add(FormattableString.Invariant($"{groups["quantizationScales"]:N0} values of quantization scales are left out of the total"));
         if (tensors.Any(t => t.Name.EndsWith(".qweight", StringComparison.Ordinal)))
             all.Add("the checkpoint holds packed quantized weights (qweight): their element counts are not parameter counts");
         if (groups["other"] > 0)
-            all.Add($"{tensors.Count(t => TensorGroups.Of(t.Name, mainLayers) == "other"):N0} tensors fit no group and are counted as other");
+            all.Add(FormattableString.Invariant($"{tensors.Count(t => TensorGroups.Of(t.Name, mainLayers) == "other"):N0} tensors fit no group and are counted as other"));
         return new CheckpointCount
         {
             Source = source,
