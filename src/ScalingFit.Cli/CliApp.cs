@@ -41,10 +41,12 @@ public static class CliApp
 
         // A bare `scalingfit` asks what the tool can do: show the commands.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        context.JsonErrors = Common.ErrorJson.Requested(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) context.Error.WriteLine($"error: {error.Message}");
             context.Error.WriteLine($"Run '{string.Join(' ', CommandPath(parse).Prepend("scalingfit"))} --help' for the options.");
+            if (context.JsonErrors) context.Out.WriteLine(Common.ErrorJson.ForUsage(string.Join(" ", parse.Errors.Select(e => e.Message)), UsageError));
             return UsageError;
         }
         return parse.Invoke(new InvocationConfiguration
@@ -65,14 +67,20 @@ public static class CliApp
         }
         catch (OptionException e)
         {
-            context.Error.WriteLine($"error: {e.Message}");
-            return UsageError;
+            return Failed(context, e, UsageError);
         }
         catch (ScalingFitException e)
         {
-            context.Error.WriteLine($"error: {e.Message}");
-            return DataError;
+            return Failed(context, e, DataError);
         }
+    }
+
+    /// <summary>Reports an error on standard error, and as a JSON object on standard output under --json.</summary>
+    private static int Failed(CliContext context, ScalingFitException e, int exitCode)
+    {
+        context.Error.WriteLine($"error: {e.Message}");
+        if (context.JsonErrors) context.Out.WriteLine(Common.ErrorJson.For(e, exitCode));
+        return exitCode;
     }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)

@@ -124,6 +124,9 @@ internal sealed class DataOptions
 internal sealed class CliFileException(string path, Exception inner)
     : ScalingFitException($"cannot read '{path}': {Reason(inner)}", inner)
 {
+    /// <summary>The file that cannot be read.</summary>
+    public string Path { get; } = path;
+
     private static string Reason(Exception e) => e switch
     {
         FileNotFoundException or DirectoryNotFoundException => "no such file",

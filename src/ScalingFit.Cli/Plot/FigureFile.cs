@@ -22,4 +22,8 @@ internal static class FigureFile
 
 /// <summary>A file the user named that cannot be written.</summary>
 internal sealed class CliWriteException(string path, Exception inner)
-    : ScalingFitException($"cannot write '{path}': {(inner is UnauthorizedAccessException ? "permission denied" : inner.Message)}", inner);
+    : ScalingFitException($"cannot write '{path}': {(inner is UnauthorizedAccessException ? "permission denied" : inner.Message)}", inner)
+{
+    /// <summary>The file that cannot be written.</summary>
+    public string Path { get; } = path;
+}
