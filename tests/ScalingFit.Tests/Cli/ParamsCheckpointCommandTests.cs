@@ -58,6 +58,21 @@ public class ParamsCheckpointCommandTests
     }
 
     [Fact]
+    public void Safetensors_OffsetsThatAreNotNumbers_ExitOneWithAJsonErrorNamingFileAndTensor()
+    {
+        // Before: an InvalidOperationException escaped (a stack trace, exit 134 in the shipped tool).
+        using var folder = new TempFolder();
+        string file = SafetensorsFile.WriteRaw(folder.File("bad.safetensors"),
+            System.Text.Encoding.UTF8.GetBytes("""{"lm_head.weight": {"dtype": "F32", "shape": [2], "data_offsets": [null, 8]}}"""), 8);
+        var run = CliRun.Of("params", "--safetensors", file, "--json");
+        Assert.Equal(1, run.ExitCode);
+        var error = run.Json.GetProperty("error");
+        Assert.Equal(file, error.GetProperty("file").GetString());
+        Assert.Equal("lm_head.weight", error.GetProperty("key").GetString());
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
     public void Safetensors_WithShapeOptionsButNoConfig_IsAUsageError()
     {
         using var folder = new TempFolder();

@@ -50,7 +50,10 @@ public sealed record CheckpointCount
         if (tensors.Any(t => t.Name.EndsWith(".qweight", StringComparison.Ordinal)))
             all.Add("the checkpoint holds packed quantized weights (qweight): their element counts are not parameter counts");
         if (groups["other"] > 0)
-            all.Add(FormattableString.Invariant($"{tensors.Count(t => TensorGroups.Of(t.Name, mainLayers) == "other"):N0} tensors fit no group and are counted as other"));
+        {
+            int other = tensors.Count(t => TensorGroups.Of(t.Name, mainLayers) == "other");
+            all.Add(FormattableString.Invariant($"{other:N0} {(other == 1 ? "tensor fits" : "tensors fit")} no group and {(other == 1 ? "is" : "are")} counted as other"));
+        }
         return new CheckpointCount
         {
             Source = source,
