@@ -73,6 +73,16 @@ public class ParamsCheckpointCommandTests
     }
 
     [Fact]
+    public void Config_AFolder_SaysItIsAFolder()
+    {
+        // Before: "permission denied", which sends a user to chmod.
+        using var folder = new TempFolder();
+        var run = CliRun.Of("params", "--config", folder.Path);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("it is a folder; give the config.json inside it", run.Error);
+    }
+
+    [Fact]
     public void Safetensors_WithShapeOptionsButNoConfig_IsAUsageError()
     {
         using var folder = new TempFolder();
