@@ -73,6 +73,16 @@ public class ParamsCheckpointCommandTests
     }
 
     [Fact]
+    public void Config_Mamba_IsTitledAStateSpaceModelNotATransformer()
+    {
+        using var config = new TempFile(PublishedConfigs.Text("mamba-2.8b"), ".json");
+        var run = CliRun.Of("params", "--config", config.Path);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("parameters of a mamba state-space model", run.Out);
+        Assert.DoesNotContain("mamba transformer", run.Out);
+    }
+
+    [Fact]
     public void Config_AFolder_SaysItIsAFolder()
     {
         // Before: "permission denied", which sends a user to chmod.
