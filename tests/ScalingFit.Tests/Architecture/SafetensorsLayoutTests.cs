@@ -137,6 +137,24 @@ public class SafetensorsLayoutTests
     }
 
     [Fact]
+    public void Read_CausalMasksAndRotaryFrequencies_AreBuffersLeftOutOfTheTotal()
+    {
+        // GPT-2 and GPT-NeoX checkpoints save attn.bias (a 1×1×n×n causal mask), masked_bias and inv_freq beside
+        // the weights: before, a mask counted n² "attention parameters" per layer.
+        using var folder = new TempFolder();
+        string file = SafetensorsFile.Write(folder.File("gpt2.safetensors"),
+        [
+            ("h.0.attn.c_attn.weight", "F32", [64, 192]), ("h.0.attn.c_attn.bias", "F32", [192]),
+            ("h.0.attn.bias", "F32", [1, 1, 1024, 1024]), ("h.0.attn.masked_bias", "F32", []),
+            ("gpt_neox.layers.0.attention.rotary_emb.inv_freq", "F32", [8]),
+        ]);
+        var c = Checkpoint.Read(file);
+        Assert.Equal(64 * 192 + 192, c.Total);
+        Assert.Equal(1024 * 1024 + 1 + 8, c.Groups["buffers"]);
+        Assert.Contains(c.Notes, n => n.Contains("buffers", StringComparison.Ordinal) && n.Contains("not parameters", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_SymbolicLinkLoop_IsAnErrorNamingTheFile()
     {
         using var folder = new TempFolder();
