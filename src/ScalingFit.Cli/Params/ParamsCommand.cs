@@ -148,6 +148,8 @@ internal static class ParamsCommand
 
     private static FileStream OpenFile(string path)
     {
+        if (Directory.Exists(path))
+            throw new CliFileException(path, new IOException("it is a folder; give the config.json inside it"));
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);

@@ -23,8 +23,19 @@ public static class Architectures
         var read = ModelConfig.ReadConfiguration(json, source, family, overrides ?? new ArchitectureSpec());
         var defaults = read.Spec.DefaultsTaken
             .Select(d => new TakenDefault(d.Origin.Absent!, d.Origin.Name, ValueText(d.Value)))
+            .Concat(read.Assumed)
+            .DistinctBy(d => d.Key)
             .ToList();
-        var analysis = Analyze(read.Spec.Build(), trainingTokens, contextLength) with
+        ArchitectureAnalysis counted;
+        try
+        {
+            counted = Analyze(read.Spec.Build(), trainingTokens, contextLength);
+        }
+        catch (CountOverflowException e)
+        {
+            throw new ArchitectureException($"the sizes it gives are too large to count: {e.Message}", source);
+        }
+        var analysis = counted with
         {
             Source = source,
             ModelType = read.Spec.ModelType,

@@ -11,6 +11,40 @@ namespace ScalingFit.Architecture;
 internal sealed class ConfigKeys(JsonElement root, string source, string prefix = "", JsonElement? outer = null)
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly List<TakenDefault> _defaults = [];
+    private string? _family;
+
+    /// <summary>The defaults taken for keys the file leaves out, in the order they were taken.</summary>
+    public IReadOnlyList<TakenDefault> DefaultsTaken => _defaults;
+
+    /// <summary>
+    /// The family whose configuration-class defaults (<see cref="ClassDefaults"/>) stand in for sizes
+    /// the file leaves out: in a nested text_config every size (transformers writes a sub-configuration
+    /// as its difference from the class defaults), at the top level only head_dim (whose default is
+    /// not d_model / heads in every family).
+    /// </summary>
+    public ConfigKeys For(string family)
+    {
+        _family = family;
+        return this;
+    }
+
+    /// <summary>A value the rules assume for an absent key that changes the count; recorded so the output states it.</summary>
+    public T Assume<T>(string key, T value, string family) where T : notnull
+    {
+        _read.Add(key);
+        if (_defaults.All(d => d.Key != Name(key)))
+            _defaults.Add(new TakenDefault(Name(key), family, value switch
+            {
+                bool b => b ? "true" : "false",
+                long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "",
+            }));
+        return value;
+    }
+
+    /// <summary>Whether the key is present with a JSON null (not absent).</summary>
+    public bool IsNull(string key) => root.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Null;
 
     public string Source => source;
 
@@ -78,7 +112,7 @@ internal sealed class ConfigKeys(JsonElement root, string source, string prefix 
     }
 
     /// <summary>The same keys with nothing marked read yet, for a second family's rules.</summary>
-    public ConfigKeys Fresh() => new(root, source, prefix, outer);
+    public ConfigKeys Fresh(string family) => new ConfigKeys(root, source, prefix, outer).For(family);
 
     /// <summary>Whether a key is present and not null (without marking it read).</summary>
     public bool Has(string key) => root.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null;
@@ -109,7 +143,14 @@ internal sealed class ConfigKeys(JsonElement root, string source, string prefix 
                 return new Setting<long>(n, SettingOrigin.Key(source, name));
             throw new ArchitectureException($"must be {what}, got {value.GetRawText()}.", source, name);
         }
-        return null;
+        return ClassDefault(keys[0]);
+    }
+
+    private Setting<long>? ClassDefault(string key)
+    {
+        if (_family is null || ClassDefaults.Of(_family, key) is not { } value || (prefix.Length == 0 && key != "head_dim")) return null;
+        Assume(key, value, _family);
+        return new Setting<long>(value, SettingOrigin.Default(_family, Name(key)));
     }
 
     private bool TryGet(string key, out JsonElement value, out string name)

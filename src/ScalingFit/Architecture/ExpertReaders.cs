@@ -37,12 +37,18 @@ internal static class ExpertReaders
             spec = spec with { Bias = new(BiasLayout.Attention, bias.Origin) };
         if (p.PredictionLayers is not null)
             spec = spec with { PredictionLayers = k.Whole("num_nextn_predict_layers") ?? new(0, SettingOrigin.Default(p.Family)) };
-        if ((o.Experts ?? k.Count("n_routed_experts")) is not { } experts) return spec;
+        // n_routed_experts: null builds dense MLPs (DeepseekV2Model); absent, the configuration class would take its
+        // own default, which is not the model's, so the key is required.
+        if (o.Experts is null && k.IsNull("n_routed_experts")) return spec;
+        var experts = o.Experts ?? k.Count("n_routed_experts") ?? throw k.Missing("the number of routed experts (null for dense MLPs)", "--experts", ["n_routed_experts"]);
         long width = (o.ExpertWidth ?? k.Count("moe_intermediate_size") ?? throw k.Missing("the width of one expert", null, ["moe_intermediate_size"])).Value;
         long shared = (k.Whole("n_shared_experts")?.Value ?? 0) * width;
         long firstDense = k.Whole("first_k_dense_replace")?.Value ?? 0, frequency = k.Count("moe_layer_freq")?.Value ?? 1;
         long layers = spec.LayerCount!.Value;
-        long dense = Enumerable.Range(0, checked((int)Math.Min(layers, int.MaxValue))).LongCount(i => !(i >= firstDense && i % frequency == 0));
+        // Layer i has experts when i ≥ first_k_dense_replace and i % moe_layer_freq == 0 (DeepseekV2DecoderLayer):
+        // the multiples of the frequency in [first, L), counted without walking the layers.
+        long first = Math.Min(firstDense, layers);
+        long dense = layers - (CeilingDivide(layers, frequency) - CeilingDivide(first, frequency));
         return spec with
         {
             Experts = experts,
@@ -61,12 +67,17 @@ internal static class ExpertReaders
     /// </summary>
     private static ArchitectureSpec QwenExperts(ArchitectureSpec spec, ConfigKeys k, ArchitectureSpec o, bool shared)
     {
-        var experts = o.Experts ?? k.Whole("num_experts");
-        if (experts is null or { Value: <= 1 }) return spec;
+        // num_experts 0 (or null) builds dense MLPs; absent, the configuration class would take its own default
+        // (60 for Qwen2-MoE, 128 for Qwen3-MoE), which need not be the model's, so the key is required.
+        if (o.Experts is null && k.IsNull("num_experts")) return spec;
+        var experts = o.Experts ?? k.Whole("num_experts") ?? throw k.Missing("the number of experts (0 for dense MLPs)", "--experts", ["num_experts"]);
+        if (experts.Value <= 1) return spec;
         long step = k.Count("decoder_sparse_step")?.Value ?? 1;
         var mlpOnly = k.Numbers("mlp_only_layers")?.Value ?? [];
         long layers = spec.LayerCount!.Value;
-        long dense = Enumerable.Range(0, checked((int)Math.Min(layers, int.MaxValue))).LongCount(i => mlpOnly.Contains(i) || (i + 1) % step != 0);
+        // Layers whose (i + 1) is a multiple of the step have experts, less those listed in mlp_only_layers.
+        long sparse = layers / step - mlpOnly.Distinct().LongCount(i => i < layers && (i + 1) % step == 0);
+        long dense = layers - sparse;
         var width = o.ExpertWidth ?? k.Count("moe_intermediate_size") ?? throw k.Missing("the width of one expert", null, ["moe_intermediate_size"]);
         spec = spec with
         {
@@ -78,6 +89,8 @@ internal static class ExpertReaders
         if (!shared || k.Whole("shared_expert_intermediate_size") is not { Value: > 0 } sharedWidth) return spec;
         return spec with { SharedExpertWidth = sharedWidth, SharedExpertGate = new(true, sharedWidth.Origin) };
     }
+
+    private static long CeilingDivide(long a, long b) => a / b + (a % b > 0 ? 1 : 0);
 
     private static long Required(ConfigKeys k, string key, string what) =>
         (k.Count(key) ?? throw k.Missing(what, null, [key])).Value;

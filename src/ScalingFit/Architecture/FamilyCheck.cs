@@ -17,13 +17,15 @@ internal static class FamilyCheck
             if (own == rules.Name) return;
             if (CompareWithOwnRules(keys, rules, ModelFamilies.Get(own), overrides, borrowed)) return;
         }
-        foreach (var (key, (readers, neutral)) in CountKeys.Catalog)
+        foreach (var (key, entry) in CountKeys.Catalog)
         {
-            if (keys.Read.Contains(key) || keys.Raw(key) is not { } value || neutral(value, keys)) continue;
-            string who = readers.Length > 0 ? $"the {readers} rules read it" : "no family ScalingFit knows reads it";
+            if (keys.Read.Contains(key) || keys.Raw(key) is not { } value || entry.Neutral(value, keys, borrowed)) continue;
+            string who = entry.Readers.Length > 0 ? $"the {entry.Readers} rules read it" : "no family ScalingFit knows reads it";
+            string what = entry.Meaning is { } meaning
+                ? $"this key ({value.GetRawText()}) changes the parameter count: {string.Format(null, meaning, rules.Name)}"
+                : $"this key changes the parameter count ({value.GetRawText()}) and the {rules.Name} rules do not read it; {who}";
             throw new ArchitectureException(
-                $"this key changes the parameter count ({value.GetRawText()}) and the {rules.Name} rules do not read it; {who}. " +
-                "Choose a family whose rules read it, describe the architecture by hand, or count the checkpoint's tensors from its safetensors headers.",
+                $"{what}. Choose a family whose rules read it, describe the architecture by hand, or count the checkpoint's tensors from its safetensors headers.",
                 keys.Source, keys.Name(key));
         }
     }
@@ -34,7 +36,7 @@ internal static class FamilyCheck
         TransformerShape own;
         try
         {
-            own = (ownRules.Read(keys.Fresh(), overrides, ownRules.Preset).Overlay(overrides) with { Family = ownRules.Name }).Build();
+            own = (ownRules.Read(keys.Fresh(ownRules.Name), overrides, ownRules.Preset).Overlay(overrides) with { Family = ownRules.Name }).Build();
         }
         catch (ScalingFitException)
         {

@@ -24,7 +24,9 @@ internal static class FamilyReaders
     {
         FeedForwardWidth = FeedForward(k, o, "intermediate_size"),
         // attention_bias (default true) covers query_key_value and dense; the MLP always has biases.
-        Bias = k.Bool("attention_bias") is { Value: false } off ? new(new BiasLayout(false, false, true), off.Origin) : p.Bias,
+        Bias = (k.Bool("attention_bias")?.Value ?? k.Assume("attention_bias", true, p.Family)) is false
+            ? new(new BiasLayout(false, false, true), SettingOrigin.Key(k.Source, k.Name("attention_bias")))
+            : p.Bias,
     };
 
     public static ArchitectureSpec Opt(ConfigKeys k, ArchitectureSpec o, ArchitectureSpec p)
@@ -41,6 +43,8 @@ internal static class FamilyReaders
             EmbeddingWidth = k.Count("word_embed_proj_dim"),
             FinalNorm = new(layerNormBefore && !removeFinal, SettingOrigin.Key(k.Source, "do_layer_norm_before")),
             Bias = k.Bool("enable_bias") is { Value: false } off ? new(BiasLayout.None, off.Origin) : p.Bias,
+            // OPTDecoderLayer and OPTDecoder: nn.LayerNorm(elementwise_affine=layer_norm_elementwise_affine); without it, no parameters.
+            Norm = k.Bool("layer_norm_elementwise_affine") is { Value: false } plain ? new(NormKind.Parameterless, plain.Origin) : p.Norm,
         };
     }
 

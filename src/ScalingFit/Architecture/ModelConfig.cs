@@ -36,6 +36,18 @@ public static class ModelConfig
     /// <summary>The description read, and for a nested configuration the section counted and what it leaves out.</summary>
     internal static ConfigurationRead ReadConfiguration(Stream json, string source, string? family, ArchitectureSpec overrides)
     {
+        try
+        {
+            return ReadChecked(json, source, family, overrides);
+        }
+        catch (Exception e) when (e is OverflowException or CountOverflowException)
+        {
+            throw new ArchitectureException("the sizes it gives are too large to count: their products do not fit in a 64-bit integer.", source);
+        }
+    }
+
+    private static ConfigurationRead ReadChecked(Stream json, string source, string? family, ArchitectureSpec overrides)
+    {
         using var document = Parse(json, source);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
@@ -49,15 +61,20 @@ public static class ModelConfig
                 ? ModelFamilies.Get(modelType)
                 : overrides.DescribesStructure
                     ? ModelFamilies.Get(ModelFamilies.Custom)
-                    : throw UnknownFamily(modelType, source, keys.Name("model_type"));
-        var spec = rules.Read(keys, overrides, rules.Preset).Overlay(overrides) with { Family = rules.Name, ModelType = modelType };
+                    : throw UnknownFamily(modelType, source, nested is not null && !keys.Has("model_type"));
+        var spec = rules.Read(keys.For(rules.Name), overrides, rules.Preset).Overlay(overrides) with { Family = rules.Name, ModelType = modelType };
         if (family is not null) FamilyCheck.Borrowed(keys, rules, modelType, overrides, spec);
-        return new ConfigurationRead(spec, nested is null ? null : "text_config", nested?.LeftOut ?? []);
+        return new ConfigurationRead(spec, nested is null ? null : "text_config", nested?.LeftOut ?? [], keys.DefaultsTaken);
     }
 
-    private static ArchitectureException UnknownFamily(string? modelType, string source, string key)
+    private static ArchitectureException UnknownFamily(string? modelType, string source, bool nestedWithoutType)
     {
-        string what = modelType is null ? "missing, so the model family is not known" : $"'{modelType}' is not a model family ScalingFit knows";
+        string what = nestedWithoutType
+            ? modelType is null
+                ? "text_config has no model_type and neither has the configuration, so the language model's family is not known"
+                : $"text_config has no model_type, and the configuration's model_type '{modelType}' is not a family ScalingFit knows"
+            : modelType is null ? "missing, so the model family is not known" : $"'{modelType}' is not a model family ScalingFit knows";
+        string key = nestedWithoutType ? "text_config.model_type" : "model_type";
         return new ArchitectureException(
             $"{what}. The known families are {ModelFamilies.KnownList}. Read the file with a known family's rules " +
             "(--family llama), describe the architecture by hand with --norm, --positions, --bias, --tied or --untied, " +
@@ -85,7 +102,7 @@ public static class ModelConfig
 }
 
 /// <summary>What reading a configuration gave.</summary>
-internal sealed record ConfigurationRead(ArchitectureSpec Spec, string? Section, IReadOnlyList<string> LeftOut);
+internal sealed record ConfigurationRead(ArchitectureSpec Spec, string? Section, IReadOnlyList<string> LeftOut, IReadOnlyList<TakenDefault> Assumed);
 
 /// <summary>A language model nested in text_config, and the other parts of the configuration the count leaves out.</summary>
 internal static class NestedSection

@@ -60,12 +60,23 @@ internal static class MoreFamilyReaders
     /// </summary>
     public static ArchitectureSpec Falcon(ConfigKeys k, ArchitectureSpec o, ArchitectureSpec p)
     {
+        // The original model_types say which architecture they are; under any other, an absent key takes
+        // FalconConfig's default, stated in the output (a BLOOM read as falcon would otherwise lose its
+        // key-value heads to multi_query silently).
         string? type = k.Text("model_type");
-        var newArchitecture = k.Bool("new_decoder_architecture")?.Value ?? string.Equals(type, "RefinedWeb", StringComparison.Ordinal);
-        bool multiQuery = k.Bool("multi_query")?.Value ?? true, parallel = k.Bool("parallel_attn")?.Value ?? true;
+        string family = p.Family;
+        var newArchitecture = k.Bool("new_decoder_architecture")?.Value ?? type switch
+        {
+            "RefinedWeb" => true,
+            "RefinedWebModel" => false,
+            _ => k.Assume("new_decoder_architecture", false, family),
+        };
         var heads = FamilyReaders.Heads(k, o, "num_attention_heads", "n_head");
         var keyValueHeads = k.Optional(o.KeyValueHeads, "num_kv_heads", "n_head_kv") ?? heads;
-        long norms = newArchitecture && (k.Count("num_ln_in_parallel_attn")?.Value ?? 2) == 2 ? 2 : parallel ? 1 : 2;
+        bool multiQuery = newArchitecture || (k.Bool("multi_query")?.Value ?? k.Assume("multi_query", true, family));
+        bool twoNorms = newArchitecture && (k.Count("num_ln_in_parallel_attn")?.Value ?? 2) == 2;
+        bool parallel = twoNorms || (k.Bool("parallel_attn")?.Value ?? k.Assume("parallel_attn", true, family));
+        long norms = twoNorms ? 2 : parallel ? 1 : 2;
         var origin = SettingOrigin.Key(k.Source, k.Name(newArchitecture ? "new_decoder_architecture" : "parallel_attn"));
         var spec = p with
         {
@@ -79,7 +90,8 @@ internal static class MoreFamilyReaders
             NormsPerLayer = new(norms, origin),
             TiedEmbeddings = k.Flag(o.TiedEmbeddings, "tie_word_embeddings", p.TiedEmbeddings!.Value, p.Family),
         };
-        if (k.Bool("bias") is { Value: true } bias) spec = spec with { Bias = new(BiasLayout.All, bias.Origin) };
+        if ((k.Bool("bias") ?? new(k.Assume("bias", false, family), SettingOrigin.Default(family, k.Name("bias")))) is { Value: true } bias)
+            spec = spec with { Bias = new(BiasLayout.All, bias.Origin) };
         if (k.Bool("alibi") is { Value: true } alibi) spec = spec with { Positions = new(PositionKind.Alibi, alibi.Origin) };
         return spec;
     }

@@ -13,16 +13,17 @@ internal static class StateSpaceReaders
     {
         var spec = Common(k, o, p);
         long d = spec.ModelWidth!.Value;
-        long inner = k.Count("intermediate_size")?.Value ?? checked((k.Count("expand")?.Value ?? 2) * d);
+        string f = p.Family;
+        long inner = k.Count("intermediate_size")?.Value ?? checked((k.Count("expand")?.Value ?? k.Assume("expand", 2L, f)) * d);
         var mixer = new StateSpaceMixer
         {
             Kind = StateSpaceKind.Mamba,
             InnerWidth = inner,
-            StateSize = k.Count("state_size")?.Value ?? 16,
-            ConvolutionKernel = k.Count("conv_kernel")?.Value ?? 4,
+            StateSize = k.Count("state_size")?.Value ?? k.Assume("state_size", 16L, f),
+            ConvolutionKernel = k.Count("conv_kernel")?.Value ?? k.Assume("conv_kernel", 4L, f),
             TimeStepRank = TimeStepRank(k, d),
-            ConvolutionBias = k.Bool("use_conv_bias")?.Value ?? true,
-            ProjectionBias = k.Bool("use_bias")?.Value ?? false,
+            ConvolutionBias = k.Bool("use_conv_bias")?.Value ?? k.Assume("use_conv_bias", true, f),
+            ProjectionBias = k.Bool("use_bias")?.Value ?? k.Assume("use_bias", false, f),
         };
         return spec with { StateSpace = new(mixer, SettingOrigin.Key(k.Source, k.Name("state_size"))) };
     }
@@ -35,8 +36,9 @@ internal static class StateSpaceReaders
     {
         var spec = Common(k, o, p);
         long d = spec.ModelWidth!.Value;
-        long inner = checked((k.Count("expand")?.Value ?? 2) * d);
-        long heads = k.Count("num_heads")?.Value ?? 128, headSize = k.Count("head_dim")?.Value ?? 64;
+        string f = p.Family;
+        long inner = checked((k.Count("expand")?.Value ?? k.Assume("expand", 2L, f)) * d);
+        long heads = k.Count("num_heads")?.Value ?? k.Assume("num_heads", 128L, f), headSize = k.Count("head_dim")?.Value ?? k.Assume("head_dim", 64L, f);
         if (checked(heads * headSize) != inner)
             throw new ArchitectureException(
                 $"{heads} heads × head_dim {headSize} = {heads * headSize} must equal expand × hidden_size = {inner}.", k.Source, k.Name("num_heads"));
@@ -44,12 +46,12 @@ internal static class StateSpaceReaders
         {
             Kind = StateSpaceKind.Mamba2,
             InnerWidth = inner,
-            StateSize = k.Count("state_size")?.Value ?? 128,
-            ConvolutionKernel = k.Count("conv_kernel")?.Value ?? 4,
+            StateSize = k.Count("state_size")?.Value ?? k.Assume("state_size", 128L, f),
+            ConvolutionKernel = k.Count("conv_kernel")?.Value ?? k.Assume("conv_kernel", 4L, f),
             Heads = heads,
-            Groups = k.Count("n_groups")?.Value ?? 1,
-            ConvolutionBias = k.Bool("use_conv_bias")?.Value ?? true,
-            ProjectionBias = k.Bool("use_bias")?.Value ?? false,
+            Groups = k.Count("n_groups")?.Value ?? k.Assume("n_groups", 1L, f),
+            ConvolutionBias = k.Bool("use_conv_bias")?.Value ?? k.Assume("use_conv_bias", true, f),
+            ProjectionBias = k.Bool("use_bias")?.Value ?? k.Assume("use_bias", false, f),
         };
         return spec with { StateSpace = new(mixer, SettingOrigin.Key(k.Source, k.Name("num_heads"))) };
     }

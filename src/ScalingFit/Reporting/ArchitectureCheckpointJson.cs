@@ -31,7 +31,7 @@ public static class ArchitectureCheckpointJson
             ArchitectureJson.WriteExact(w, config);
             w.WriteStartObject("difference");
             foreach (var (name, _) in TensorGroups.All)
-                if (name != "quantizationScales") w.WriteNumber(name, c.Groups[name] - expected[name]);
+                if (TensorGroups.HoldsParameters(name)) w.WriteNumber(name, c.Groups[name] - expected[name]);
             w.WriteNumber("total", c.Total - config.Parameters.Total - (config.PredictionModules?.Total ?? 0));
             w.WriteEndObject();
         }

@@ -18,7 +18,7 @@ public static class ArchitectureReport
         var p = a.Parameters;
         var blocks = new List<Block>
         {
-            new Heading($"parameters of a {s.Family} transformer" + (a.Source is null ? "" : $" ({a.Source})")),
+            new Heading($"parameters of a {s.Family} {(s.StateSpace is null ? "transformer" : "state-space model")}" + (a.Source is null ? "" : $" ({a.Source})")),
             Architecture(a),
             new Table(
                 [new("component", false), new("parameters"), new("share"), new("counted as", false)],

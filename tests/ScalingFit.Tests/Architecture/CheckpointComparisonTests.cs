@@ -51,6 +51,13 @@ public class CheckpointComparisonTests
     [InlineData("model.decoder.project_in.weight", null, "embeddings")]
     [InlineData("transformer.h.0.mlp.c_fc.bias", null, "mlp")]
     [InlineData("transformer.h.0.attn.c_attn.weight", null, "attention")]
+    [InlineData("transformer.h.0.attn.c_attn.bias", null, "attention")]
+    [InlineData("transformer.h.0.attn.bias", null, "buffers")]                     // GPT-2's causal mask
+    [InlineData("h.11.attn.masked_bias", null, "buffers")]
+    [InlineData("gpt_neox.layers.0.attention.bias", null, "buffers")]              // GPT-NeoX's causal mask
+    [InlineData("gpt_neox.layers.0.attention.dense.bias", null, "attention")]
+    [InlineData("gpt_neox.layers.0.attention.rotary_emb.inv_freq", null, "buffers")]
+    [InlineData("model.layers.0.self_attn.o_proj.bias", null, "attention")]
     public void Of_TensorNames_FallInTheirGroup(string name, int? layers, string group) =>
         Assert.Equal(group, TensorGroups.Of(name, layers));
 }

@@ -58,6 +58,41 @@ public class ParamsCheckpointCommandTests
     }
 
     [Fact]
+    public void Safetensors_OffsetsThatAreNotNumbers_ExitOneWithAJsonErrorNamingFileAndTensor()
+    {
+        // Before: an InvalidOperationException escaped (a stack trace, exit 134 in the shipped tool).
+        using var folder = new TempFolder();
+        string file = SafetensorsFile.WriteRaw(folder.File("bad.safetensors"),
+            System.Text.Encoding.UTF8.GetBytes("""{"lm_head.weight": {"dtype": "F32", "shape": [2], "data_offsets": [null, 8]}}"""), 8);
+        var run = CliRun.Of("params", "--safetensors", file, "--json");
+        Assert.Equal(1, run.ExitCode);
+        var error = run.Json.GetProperty("error");
+        Assert.Equal(file, error.GetProperty("file").GetString());
+        Assert.Equal("lm_head.weight", error.GetProperty("key").GetString());
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public void Config_Mamba_IsTitledAStateSpaceModelNotATransformer()
+    {
+        using var config = new TempFile(PublishedConfigs.Text("mamba-2.8b"), ".json");
+        var run = CliRun.Of("params", "--config", config.Path);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("parameters of a mamba state-space model", run.Out);
+        Assert.DoesNotContain("mamba transformer", run.Out);
+    }
+
+    [Fact]
+    public void Config_AFolder_SaysItIsAFolder()
+    {
+        // Before: "permission denied", which sends a user to chmod.
+        using var folder = new TempFolder();
+        var run = CliRun.Of("params", "--config", folder.Path);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("it is a folder; give the config.json inside it", run.Error);
+    }
+
+    [Fact]
     public void Safetensors_WithShapeOptionsButNoConfig_IsAUsageError()
     {
         using var folder = new TempFolder();

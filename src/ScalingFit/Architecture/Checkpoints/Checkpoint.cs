@@ -1,31 +1,51 @@
-using System.Text.Json;
-
 namespace ScalingFit.Architecture;
 
 /// <summary>
 /// The tensors of a checkpoint on disk, from the safetensors headers only: one .safetensors file,
 /// a model.safetensors.index.json (its shards, in the same folder), or a folder of .safetensors
-/// shards. The weights are never read.
+/// shards (through its index when it holds one). The weights are never read.
 /// </summary>
 public static class Checkpoint
 {
+    /// <summary>The index transformers writes beside sharded weights.</summary>
+    public const string IndexName = "model.safetensors.index.json";
+
     /// <summary>Counts a checkpoint's tensors by group.</summary>
     /// <param name="path">A .safetensors file, a safetensors index (.json), or a folder holding .safetensors files.</param>
     /// <param name="mainLayers">The layers of the model proper, when known from its configuration: tensors of later layers count as prediction modules.</param>
-    /// <exception cref="CheckpointException">A file cannot be read, a header is bad, a shard is missing, or a tensor appears twice.</exception>
+    /// <remarks>
+    /// A folder holding an index is read through it, as transformers loads it: .safetensors files the
+    /// index does not name (a consolidated copy of the same weights, as Mistral publishes) are left out
+    /// and named in the notes. Every tensor the index places in a shard must be in that shard's header.
+    /// </remarks>
+    /// <exception cref="CheckpointException">A file cannot be read, a header is bad, a shard is missing, a tensor appears twice, or the index and the headers disagree.</exception>
     public static CheckpointCount Read(string path, long? mainLayers = null)
     {
-        long? declared = null;
         var notes = new List<string>();
+        CheckpointIndex? index = null;
         IReadOnlyList<string> files;
         if (Directory.Exists(path))
         {
-            files = Directory.GetFiles(path, "*.safetensors").OrderBy(f => f, StringComparer.Ordinal).ToList();
-            if (files.Count == 0) throw new CheckpointException("the folder holds no .safetensors files.", path);
+            var all = Directory.GetFiles(path, "*.safetensors").OrderBy(f => f, StringComparer.Ordinal).ToList();
+            string indexPath = Path.Combine(path, IndexName);
+            if (File.Exists(indexPath))
+            {
+                index = CheckpointIndex.Read(indexPath, notes);
+                files = index.Files;
+                var unnamed = all.Select(Path.GetFullPath).Except(index.Files.Select(Path.GetFullPath)).Select(Path.GetFileName).ToList();
+                if (unnamed.Count > 0)
+                    notes.Add($"left out {string.Join(", ", unnamed)}: {IndexName} does not name {(unnamed.Count == 1 ? "it" : "them")}");
+            }
+            else
+            {
+                files = all;
+                if (files.Count == 0) throw new CheckpointException("the folder holds no .safetensors files.", path);
+            }
         }
         else if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            (files, declared) = Index(path);
+            index = CheckpointIndex.Read(path, notes);
+            files = index.Files;
         }
         else files = [path];
 
@@ -33,7 +53,7 @@ public static class Checkpoint
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            foreach (var tensor in Header(file))
+            foreach (var tensor in Header(file, index?.Path))
             {
                 if (!seen.TryAdd(tensor.Name, file))
                     throw new CheckpointException($"appears in {seen[tensor.Name]} as well.", file, tensor.Name);
@@ -41,13 +61,15 @@ public static class Checkpoint
             }
         }
         long bytes = tensors.Sum(t => t.Bytes);
-        if (declared is { } size && size != bytes)
-            notes.Add(FormattableString.Invariant($"the index declares a total_size of {size:N0} bytes; the headers' tensors take {bytes:N0}"));
-        return CheckpointCount.Of(path, files, tensors, declared, mainLayers, notes);
+        index?.Check(seen, bytes, notes);
+        return CheckpointCount.Of(path, files, tensors, index?.TotalSize, mainLayers, notes);
     }
 
-    private static IReadOnlyList<TensorEntry> Header(string file)
+    private static IReadOnlyList<TensorEntry> Header(string file, string? index)
     {
+        string named = index is null ? "" : $" (named by {index})";
+        if (Directory.Exists(file))
+            throw new CheckpointException($"is a folder, not a .safetensors file{named}.", file);
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
@@ -55,43 +77,8 @@ public static class Checkpoint
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException($"cannot be read: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}.", file);
-        }
-    }
-
-    /// <summary>The shards an index's weight_map names, in order of first appearance, and its metadata.total_size.</summary>
-    private static (IReadOnlyList<string> Files, long? TotalSize) Index(string path)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CheckpointException($"cannot be read: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}.", path);
-        }
-        catch (JsonException e)
-        {
-            throw new CheckpointException($"the index is not valid JSON (line {e.LineNumber + 1}).", path);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("weight_map", out var map) || map.ValueKind != JsonValueKind.Object)
-                throw new CheckpointException("an index needs a weight_map object naming each tensor's file.", path, "weight_map");
-            string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            var files = new List<string>();
-            foreach (var entry in map.EnumerateObject())
-            {
-                if (entry.Value.ValueKind != JsonValueKind.String)
-                    throw new CheckpointException($"the weight_map must name a file, got {entry.Value.GetRawText()}.", path, entry.Name);
-                string shard = Path.Combine(folder, entry.Value.GetString()!);
-                if (!files.Contains(shard)) files.Add(shard);
-            }
-            long? total = root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object &&
-                          metadata.TryGetProperty("total_size", out var size) && size.TryGetInt64(out long t) ? t : null;
-            return (files, total);
+            string why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message.TrimEnd('.', ' ');
+            throw new CheckpointException($"cannot be read{named}: {why}.", file);
         }
     }
 }

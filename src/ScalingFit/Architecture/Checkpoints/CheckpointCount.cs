@@ -18,8 +18,8 @@ public sealed record CheckpointCount
     /// <summary>Parameters by dtype (BF16, F32, …), quantization scales included.</summary>
     public required IReadOnlyDictionary<string, long> DataTypes { get; init; }
 
-    /// <summary>Every parameter but the quantization scales (which are not parameters of the model at full precision).</summary>
-    public long Total => Groups.Where(g => g.Key != "quantizationScales").Sum(g => g.Value);
+    /// <summary>Every parameter: the groups but quantization scales and buffers, which are not parameters of the model.</summary>
+    public long Total => Groups.Where(g => TensorGroups.HoldsParameters(g.Key)).Sum(g => g.Value);
 
     /// <summary>The bytes the tensors' data take.</summary>
     public long Bytes => Tensors.Sum(t => t.Bytes);
@@ -47,10 +47,15 @@ public sealed record CheckpointCount
         var all = new List<string>(notes);
         if (groups["quantizationScales"] > 0)
             all.Add(FormattableString.Invariant($"{groups["quantizationScales"]:N0} values of quantization scales are left out of the total"));
+        if (groups["buffers"] > 0)
+            all.Add(FormattableString.Invariant($"{groups["buffers"]:N0} values of buffers (causal masks, masked_bias, rotary inv_freq) are left out of the total: they are saved with the weights but are not parameters"));
         if (tensors.Any(t => t.Name.EndsWith(".qweight", StringComparison.Ordinal)))
             all.Add("the checkpoint holds packed quantized weights (qweight): their element counts are not parameter counts");
         if (groups["other"] > 0)
-            all.Add(FormattableString.Invariant($"{tensors.Count(t => TensorGroups.Of(t.Name, mainLayers) == "other"):N0} tensors fit no group and are counted as other"));
+        {
+            int other = tensors.Count(t => TensorGroups.Of(t.Name, mainLayers) == "other");
+            all.Add(FormattableString.Invariant($"{other:N0} {(other == 1 ? "tensor fits" : "tensors fit")} no group and {(other == 1 ? "is" : "are")} counted as other"));
+        }
         return new CheckpointCount
         {
             Source = source,
@@ -79,6 +84,7 @@ public sealed record CheckpointCount
                 ["head"] = p.OutputHead,
                 ["predictionModules"] = a.PredictionModules?.Total ?? 0,
                 ["quantizationScales"] = 0,
+                ["buffers"] = 0,
                 ["other"] = 0,
             };
         }

@@ -36,7 +36,11 @@ public static class SafetensorsHeader
     }
 
     /// <summary>The tensors of a header given as JSON bytes, with <paramref name="dataLength"/> bytes of data after it.</summary>
-    /// <exception cref="CheckpointException">The JSON is malformed or describes a tensor badly.</exception>
+    /// <remarks>
+    /// As the safetensors library checks: every tensor's data_offsets span exactly its elements, and the
+    /// tensors, in offset order, cover the data after the header without a gap or an overlap.
+    /// </remarks>
+    /// <exception cref="CheckpointException">The JSON is malformed, describes a tensor badly, or the offsets leave a gap or overlap.</exception>
     public static IReadOnlyList<TensorEntry> Parse(ReadOnlySpan<byte> header, long dataLength, string file)
     {
         JsonDocument document;
@@ -55,17 +59,60 @@ public static class SafetensorsHeader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new CheckpointException("the header is not a JSON object of tensors.", file);
-            var tensors = new List<TensorEntry>();
+            var tensors = new List<(TensorEntry Tensor, long Begin, long End)>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (property.Name == "__metadata__") continue;
-                tensors.Add(Tensor(property.Name, property.Value, dataLength, file));
+                string name = NameOf(property, file);
+                if (name == "__metadata__")
+                {
+                    if (property.Value.ValueKind != JsonValueKind.Object)
+                        throw new CheckpointException($"__metadata__ must be an object of strings, got {property.Value.GetRawText()}.", file);
+                    continue;
+                }
+                if (!names.Add(name))
+                    throw new CheckpointException("appears twice in the header.", file, name);
+                tensors.Add(Tensor(name, property.Value, dataLength, file));
             }
-            return tensors;
+            CheckCoverage(tensors, dataLength, file);
+            return tensors.Select(t => t.Tensor).ToList();
         }
     }
 
-    private static TensorEntry Tensor(string name, JsonElement entry, long dataLength, string file)
+    private static string NameOf(JsonProperty property, string file)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CheckpointException("the header is not valid UTF-8: a tensor name cannot be decoded.", file);
+        }
+    }
+
+    /// <summary>The tensors in offset order must tile the data: each begins where the one before ends, the last ends with the file.</summary>
+    private static void CheckCoverage(List<(TensorEntry Tensor, long Begin, long End)> tensors, long dataLength, string file)
+    {
+        long expected = 0;
+        string? previous = null;
+        foreach (var (tensor, begin, end) in tensors.OrderBy(t => t.Begin).ThenBy(t => t.End))
+        {
+            if (begin < expected)
+                throw new CheckpointException(
+                    $"its data_offsets [{begin}, {end}] overlap those of tensor '{previous}', which end at {expected}.", file, tensor.Name);
+            if (begin > expected)
+                throw new CheckpointException(
+                    $"its data_offsets begin at {begin}, but the data before it ends at {expected}: bytes {expected} to {begin} belong to no tensor.", file, tensor.Name);
+            expected = end;
+            previous = tensor.Name;
+        }
+        if (expected != dataLength)
+            throw new CheckpointException(
+                $"the tensors' data ends at byte {expected} after the header, but {dataLength} bytes follow it: {dataLength - expected} belong to no tensor.", file);
+    }
+
+    private static (TensorEntry Tensor, long Begin, long End) Tensor(string name, JsonElement entry, long dataLength, string file)
     {
         if (entry.ValueKind != JsonValueKind.Object)
             throw new CheckpointException($"expected an object with dtype, shape and data_offsets, got {entry.GetRawText()}.", file, name);
@@ -87,13 +134,19 @@ public static class SafetensorsHeader
         }
         long bytes = Checked(() => checked((elements * bits + 7) / 8), file, name);
         if (!entry.TryGetProperty("data_offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2 ||
-            !offsets[0].TryGetInt64(out long begin) || !offsets[1].TryGetInt64(out long end) || begin < 0 || end < begin)
-            throw new CheckpointException("data_offsets must be [begin, end] with 0 ≤ begin ≤ end.", file, name);
+            !Offset(offsets[0], out long begin) || !Offset(offsets[1], out long end) || begin < 0 || end < begin)
+            throw new CheckpointException($"data_offsets must be [begin, end], whole numbers with 0 ≤ begin ≤ end, got {(entry.TryGetProperty("data_offsets", out var o) ? o.GetRawText() : "none")}.", file, name);
         if (end > dataLength)
             throw new CheckpointException($"data_offsets end at {end}, past the {dataLength} bytes of data in the file.", file, name);
         if (end - begin != bytes)
             throw new CheckpointException($"data_offsets span {end - begin} bytes, but {elements} elements of {dataType} take {bytes}.", file, name);
-        return new TensorEntry(name, dataType, shape, elements, bytes, file);
+        return (new TensorEntry(name, dataType, shape, elements, bytes, file), begin, end);
+    }
+
+    private static bool Offset(JsonElement element, out long value)
+    {
+        value = 0;
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out value);
     }
 
     private static long Checked(Func<long> compute, string file, string name)

@@ -15,8 +15,11 @@ public static partial class TensorGroups
     [
         ("embeddings", "embeddings"), ("attention", "attention"), ("mlp", "MLP and experts"), ("mixer", "state-space mixers"),
         ("norms", "norms"), ("head", "output head"), ("predictionModules", "prediction modules"),
-        ("quantizationScales", "quantization scales"), ("other", "other"),
+        ("quantizationScales", "quantization scales"), ("buffers", "buffers (masks, rotary frequencies)"), ("other", "other"),
     ];
+
+    /// <summary>Whether a group holds parameters of the model; quantization scales and buffers do not, and are left out of totals.</summary>
+    public static bool HoldsParameters(string group) => group is not ("quantizationScales" or "buffers");
 
     private static readonly HashSet<string> Mlp = new(StringComparer.Ordinal)
     {
@@ -38,6 +41,12 @@ public static partial class TensorGroups
         string last = parts[^1];
         if (last.EndsWith("_scale_inv", StringComparison.Ordinal) || last is "weight_scale" or "scales" or "qzeros" or "g_idx" or "input_scale")
             return "quantizationScales";
+        // Buffers some checkpoints save beside the weights: GPT-2's and GPT-NeoX's causal masks (attn.bias,
+        // attention.bias: an attention module holds no bias of its own, its projections do), masked_bias, and
+        // rotary inverse frequencies.
+        if (last is "masked_bias" or "inv_freq" ||
+            last == "bias" && parts.Length > 1 && parts[^2] is "attn" or "attention" or "self_attn" or "self_attention")
+            return "buffers";
         if (parts.Any(p => p.Contains("norm", StringComparison.Ordinal) || p.StartsWith("ln_", StringComparison.Ordinal) || p == "ln"))
             return "norms";
         if (parts.Any(p => p is "lm_head" or "embed_out") || name is "output.weight" or "output.bias")
