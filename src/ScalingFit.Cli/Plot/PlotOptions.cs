@@ -62,6 +62,8 @@ internal sealed class PlotOptions
     /// <summary>The options of this group that only some kinds use.</summary>
     public IReadOnlyList<Option> KindSpecific => [ExtrapolateTo, Versus, By, Widths, Depths, Laws, ComputeRange];
 
+    public PlotOptions() => Kind.AcceptOnlyFromAmong([.. FigureKinds.All.Select(k => k.Name())]);
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Kind, Out }.Concat(KindSpecific))

@@ -16,6 +16,10 @@ public static class SpectreRenderer
         {
             switch (block)
             {
+                case Contents c:
+                    console.MarkupLine("[bold]Contents[/]");
+                    foreach (var (level, text, _) in Anchors.Entries(document, c)) console.WriteLine(new string(' ', 2 + 2 * level) + text);
+                    break;
                 case Heading h:
                     console.MarkupLine(h.Level == 1 ? $"[bold]{Markup.Escape(h.Text)}[/]" : $"[bold underline]{Markup.Escape(h.Text)}[/]");
                     break;

@@ -62,14 +62,16 @@ public class PlotCommandTests
     }
 
     [Fact]
-    public void Plot_RunsFileAndFolderThatDoesNotExistYet_CreatesFolder()
+    public void Plot_FolderThatDoesNotExist_ExitsOneNamingItAndMakesNoFolder()
     {
         using var runs = new TempFile(Synthetic.Csv(Enumerable.Range(0, 8).Select(i => (1e8 * Math.Pow(2, i), 2e9 * Math.Pow(2, i), 4.0 * Math.Pow(2, -0.1 * i)))));
         using var folder = new TempFolder();
         string path = folder.File("new/sub/fit.png");
         var run = CliRun.Of("plot", runs.Path, "--x", "D", "--out", path);
-        Assert.Equal(0, run.ExitCode);
-        Assert.True(File.Exists(path));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"the folder '{folder.File("new/sub")}' does not exist", run.Error);
+        Assert.False(Directory.Exists(folder.File("new")));
+        Assert.Equal("", run.Out);
     }
 
     [Theory]

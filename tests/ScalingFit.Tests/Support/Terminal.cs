@@ -17,12 +17,15 @@ public static partial class Terminal
     public static (int Code, string Raw) InTerminal(int columns, params string[] args)
     {
         string command = $"stty cols {columns} rows 50 && exec {Quote(Dotnet)} {Quote(Program)} {string.Join(' ', args.Select(Quote))}";
-        var (code, output, error) = Run("/usr/bin/script", "-qec", command, "/dev/null");
+        var (code, output, error) = Run("/usr/bin/script", ["-qec", command, "/dev/null"]);
         return (code, output + error);
     }
 
     /// <summary>The program with stdout and stderr piped: exit code, stdout, stderr.</summary>
     public static (int Code, string Out, string Error) Piped(params string[] args) => Run(Dotnet, [Program, .. args]);
+
+    /// <summary>The program with stdout and stderr piped, run in <paramref name="folder"/>: exit code, stdout, stderr.</summary>
+    public static (int Code, string Out, string Error) PipedIn(string folder, params string[] args) => Run(Dotnet, [Program, .. args], folder);
 
     /// <summary>Text as a terminal shows it: escape sequences removed, carriage returns of line ends dropped.</summary>
     public static string Plain(string raw) => Escape().Replace(raw, "").Replace("\r\n", "\n");
@@ -35,10 +38,11 @@ public static partial class Terminal
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private static (int Code, string Output, string Error) Run(string file, params string[] arguments)
+    private static (int Code, string Output, string Error) Run(string file, string[] arguments, string? folder = null)
     {
         var start = new ProcessStartInfo(file)
         {
+            WorkingDirectory = folder ?? Environment.CurrentDirectory,
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
