@@ -1,4 +1,5 @@
 using ScalingFit.Analysis;
+using ScalingFit.Cli.Rendering;
 using ScalingFit.Reporting;
 using Spectre.Console;
 
@@ -24,14 +25,7 @@ internal static class ReportProgressDisplay
             var quiet = analyse(options);
             return (quiet, draw(quiet, null));
         }
-        var console = context.ErrorConsole;
-        // Name, bar, percentage and elapsed time, with a space between each: the bar takes what the others leave.
-        int bar = Math.Clamp(console.Profile.Width - NameWidth - 4 - 8 - 4 - 1, 8, 40);
-        var progress = console.Progress();
-        progress.RefreshRate = TimeSpan.FromMilliseconds(80);
-        return progress.AutoClear(true).HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = bar },
-                     new PercentageColumn(), new ElapsedTimeColumn())
+        return ProgressLayout.Create(context.ErrorConsole, NameWidth)
             .Start(ctx =>
             {
                 int laws = options.Laws?.Count ?? 5, law = 0;
@@ -75,7 +69,5 @@ internal static class ReportProgressDisplay
             });
     }
 
-    /// <summary>A stage's name, escaped for markup and cut to <see cref="NameWidth"/> cells.</summary>
-    private static string Name(string text) =>
-        Markup.Escape(text.Length <= NameWidth ? text.PadRight(NameWidth) : text[..(NameWidth - 1)] + "…");
+    private static string Name(string text) => ProgressLayout.Name(text, NameWidth);
 }

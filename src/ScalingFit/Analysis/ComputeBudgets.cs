@@ -64,12 +64,15 @@ public static class ComputeBudgets
     {
         Guard.Positive(smallest, "the smallest run's compute");
         Guard.Positive(largest, "the largest run's compute");
-        int from = (int)Math.Floor(Math.Log10(smallest) + 1e-9), to = (int)Math.Ceiling(Math.Log10(largest) - 1e-9) + 1;
-        var budgets = Enumerable.Range(from, to - from + 1).Select(e => Math.Pow(10, e)).ToList();
+        int from = (int)Math.Floor(Math.Log10(smallest) + 1e-9), to = (int)Math.Floor(Math.Log10(largest) + 1e-9) + 1;
+        var budgets = Enumerable.Range(from, to - from + 1).Select(Decade).ToList();
         foreach (double b in extra)
             if (!budgets.Any(x => Math.Abs(x / b - 1) < 1e-9)) budgets.Add(b);
-        return RoundToDecades([.. budgets.Order()]);
+        return [.. budgets.Order()];
     }
+
+    /// <summary>10^k as the literal 1ek reads (Math.Pow(10, 23) is one unit in the last place above 1e23).</summary>
+    private static double Decade(int k) => double.Parse($"1e{k}", NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>Values within a relative 1e-12 of a power of ten become that power, so decades print as 1e20, not 9.9999999e19.</summary>
     private static double[] RoundToDecades(double[] values)

@@ -168,7 +168,7 @@ public class PlotCommandTests
     }
 
     [Theory]
-    [InlineData("--kind", "scatter", "unknown figure kind 'scatter'")]
+    [InlineData("--kind", "scatter", "--kind 'scatter' is not one of: backtest, fit, frontier, isoflop, residuals, whatif.")]
     [InlineData("--by", "Q", "'Q' is not a quantity")]
     [InlineData("--widths", "512,abc", "'abc' is not a whole number")]
     public void Plot_BadOptionValue_ExitsTwo(string option, string value, string message)
