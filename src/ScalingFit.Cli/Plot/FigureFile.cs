@@ -18,13 +18,13 @@ internal static class FigureFile
             throw new CliWriteException(path, $"the folder '{folder}' does not exist; create it first or write elsewhere");
     }
 
-    public static void Write(string path, Figure figure, FigureFormat format)
+    public static void Write(string path, Figure figure, FigureFormat format, float scale = 1)
     {
         Check(path);
         try
         {
             using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            figure.Write(stream, format);
+            figure.Write(stream, format, scale);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

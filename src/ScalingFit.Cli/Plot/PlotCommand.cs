@@ -36,8 +36,12 @@ internal static class PlotCommand
             string path = parse.GetValue(options.Plot.Out)!;
             var format = FigureFormats.FromPath(path);
             FigureFile.Check(path);
+            double scale = parse.GetValue(options.Plot.Scale);
+            if (!(scale >= 0.5 && scale <= 4)) throw new OptionException($"--scale must be between 0.5 and 4, got {scale}.");
+            if (format == FigureFormat.Svg && parse.GetResult(options.Plot.Scale) is { Implicit: false })
+                throw new OptionException("--scale applies to PNG files; an SVG is sharp at any size.");
             using var figure = Render(kind, parse, options, context);
-            FigureFile.Write(path, figure, format);
+            FigureFile.Write(path, figure, format, (float)scale);
             context.Out.WriteLine(Path.GetFullPath(path));
         }));
         return command;

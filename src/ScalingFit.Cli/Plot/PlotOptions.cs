@@ -22,6 +22,12 @@ internal sealed class PlotOptions
         Required = true,
     };
 
+    public Option<double> Scale { get; } = new("--scale")
+    {
+        Description = "For a PNG: draw it at this many times the pixels, the same layout (2 for high-density screens and print).",
+        DefaultValueFactory = _ => 1,
+    };
+
     public Option<string?> ExtrapolateTo { get; } = new("--extrapolate-to")
     {
         Description = "Draw the fitted law dashed beyond the data up to this point, e.g. N=1e12 (fit figure).",
@@ -66,7 +72,7 @@ internal sealed class PlotOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kind, Out }.Concat(KindSpecific))
+        foreach (var option in new Option[] { Kind, Out, Scale }.Concat(KindSpecific))
             command.Add(option);
     }
 

@@ -62,7 +62,7 @@ internal static class ReportProgressDisplay
                 bootstrap?.StopTask();
                 allocation.Value = allocation.MaxValue;
                 allocation.StopTask();
-                var figures = ctx.AddTask(Name("drawing the figures"), maxValue: 1 + result.Fitted.Count + 3);
+                var figures = ctx.AddTask(Name("drawing the figures"), maxValue: 1 + result.Fitted.Count + 4);
                 var images = draw(result, _ => figures.Increment(1));
                 figures.Value = figures.MaxValue;
                 return (result, images);

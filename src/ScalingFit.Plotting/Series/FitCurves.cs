@@ -15,8 +15,9 @@ internal sealed record FitCurve(Color Color, double BandAlpha, CurvePoints Whole
 /// <summary>Samples the curves a fit figure draws: one for a law of one input, one per level otherwise.</summary>
 internal static class FitCurves
 {
-    public static IReadOnlyList<FitCurve> Sample(FittedRuns source, FitFigurePlan plan) => plan.PerLevelCurves
-        ? plan.Levels.Select(level => Sample(source, plan, level, FigureStyle.Level(level.Index, plan.Levels.Count), 0.10)).ToList()
+    /// <summary>The curves; a level's curve takes <paramref name="color"/> of the value it holds.</summary>
+    public static IReadOnlyList<FitCurve> Sample(FittedRuns source, FitFigurePlan plan, Func<double, Color> color) => plan.PerLevelCurves
+        ? plan.Levels.Select(level => Sample(source, plan, level, color(level.Center), 0.10)).ToList()
         : [Sample(source, plan, null, FigureStyle.Model, FigureStyle.BandAlpha)];
 
     private static FitCurve Sample(FittedRuns source, FitFigurePlan plan, RunLevel? level, Color color, double bandAlpha)

@@ -41,6 +41,7 @@ public static class AnalysisReport
         if (result.Optimal is { } optimal)
         {
             if (images.Frontier is { } frontier) blocks.Add(frontier);
+            if (images.LossAgainstCompute is { } compute) blocks.Add(compute);
             blocks.AddRange(Nested(new Document(WithoutFitTable(OptimalReport.Build(optimal))), 3));
         }
         else

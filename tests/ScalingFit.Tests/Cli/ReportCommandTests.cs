@@ -38,7 +38,7 @@ public sealed class ReportRun : IDisposable
 public partial class ReportCommandTests(ReportRun report) : IClassFixture<ReportRun>
 {
     private static readonly string[] Figures =
-        ["backtest.svg", "fit-chinchilla.svg", "residuals-chinchilla.svg", "frontier.svg", "isoflop.svg",
+        ["backtest.svg", "fit-chinchilla.svg", "residuals-chinchilla.svg", "frontier.svg", "loss-compute.svg", "isoflop.svg",
          "fit-kaplan-nd.svg", "fit-joint.svg", "fit-power-n.svg", "fit-saturating-n.svg"];
 
     [Fact]
