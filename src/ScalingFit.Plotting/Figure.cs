@@ -91,10 +91,8 @@ public sealed partial class Figure : IDisposable
     public string ToSvg()
     {
         // ScottPlot lays a plot out from its previous render (tick labels, legend size), as its own
-        // SVG export does: render once first, to a canvas of the same size that measures and draws
-        // nothing, so the SVG matches the PNG without the cost of rasterising.
-        using (var warmUp = new SKNoDrawCanvas(Width, Height))
-            Draw(warmUp);
+        // SVG export does: the figure's layout pass (FigureLayout) renders every panel once with its
+        // final layout before anything is drawn, so the SVG matches the PNG without rasterising.
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(Width, Height), stream))
             Draw(canvas);

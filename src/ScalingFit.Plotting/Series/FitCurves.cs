@@ -30,12 +30,13 @@ internal static class FitCurves
             : new Dictionary<Quantity, double> { [plan.By.Value] = level.Center };
         var model = source.Fit.Model;
         var beyond = new List<CurvePoints>();
+        // Only the whole range carries the band, and none does beside a frontier (which carries its own).
         foreach (var (a, b) in new[] { (from, lower), (upper, to) })
-            if (b / a > 1.0001) beyond.Add(ModelCurve.Sample(model, plan.Versus, a, b, held, 60));
+            if (b / a > 1.0001) beyond.Add(ModelCurve.Sample(model, plan.Versus, a, b, held, 60, intervals: false));
         return new FitCurve(
             color, bandAlpha,
-            ModelCurve.Sample(model, plan.Versus, from, to, held, 160),
-            ModelCurve.Sample(model, plan.Versus, lower, upper, held, 100),
+            ModelCurve.Sample(model, plan.Versus, from, to, held, 160, intervals: plan.Frontier is null),
+            ModelCurve.Sample(model, plan.Versus, lower, upper, held, 100, intervals: false),
             beyond);
     }
 }

@@ -24,10 +24,10 @@ internal static class FrontierLoss
         double from = Math.Min(solidLow, plan.FrontierTarget ?? solidLow), to = Math.Max(solidHigh, plan.FrontierTarget ?? solidHigh);
         var beyond = new List<CurvePoints>();
         foreach (var (a, b) in new[] { (from, solidLow), (solidHigh, to) })
-            if (b / a > 1.0001) beyond.Add(Along(frontier, model, plan.Versus, a, b, 60));
+            if (b / a > 1.0001) beyond.Add(Along(frontier, model, plan.Versus, a, b, 60, intervals: false));
         return new FitCurve(FigureStyle.Model, FigureStyle.BandAlpha,
-            Along(frontier, model, plan.Versus, from, to, 160),
-            Along(frontier, model, plan.Versus, solidLow, solidHigh, 100),
+            Along(frontier, model, plan.Versus, from, to, 160, intervals: true),
+            Along(frontier, model, plan.Versus, solidLow, solidHigh, 100, intervals: false),
             beyond);
     }
 
@@ -49,7 +49,7 @@ internal static class FrontierLoss
         Derivation.FlopPerParameterToken * Math.Pow(frontier.Coefficient * tokens, 1 / frontier.TokenExponent);
 
     /// <summary>The frontier sampled at log-spaced budgets, in log₁₀ coordinates of the axis quantity and the loss.</summary>
-    private static CurvePoints Along(ComputeFrontier frontier, ILossModel model, Quantity versus, double from, double to, int points)
+    private static CurvePoints Along(ComputeFrontier frontier, ILossModel model, Quantity versus, double from, double to, int points, bool intervals)
     {
         var (x, y, lower, upper) = (new double[points], new double[points], new double[points], new double[points]);
         var inputs = new double[model.Inputs.Count];
@@ -61,7 +61,7 @@ internal static class FrontierLoss
             for (int j = 0; j < inputs.Length; j++) inputs[j] = model.Inputs[j] == Quantity.ParameterCount ? n : d;
             x[i] = Math.Log10(versus switch { Quantity.ParameterCount => n, Quantity.TrainingTokens => d, _ => c });
             y[i] = Math.Log10(model.Predict(inputs));
-            var interval = model.PredictionInterval(inputs);
+            var interval = intervals ? model.PredictionInterval(inputs) : new Interval(double.NaN, double.NaN);
             (lower[i], upper[i]) = (Math.Log10(interval.Lower), Math.Log10(interval.Upper));
         }
         return new CurvePoints(x, y, lower, upper);

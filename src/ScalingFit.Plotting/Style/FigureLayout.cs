@@ -26,8 +26,7 @@ internal static class FigureLayout
         {
             foreach (var panel in panels) panel.Layout.Default();
             Render(panels, rects, measure);
-            Align(figure.Cells, panels);
-            Render(panels, rects, measure);
+            if (Align(figure.Cells, panels)) Render(panels, rects, measure);
             bool changed = false;
             foreach (var panel in panels) changed |= LegendPlacement.Arrange(panel);
             if (!changed) return;
@@ -40,7 +39,8 @@ internal static class FigureLayout
     }
 
     /// <summary>Equal left and right margins down a column, equal top and bottom margins along a row.</summary>
-    private static void Align(IReadOnlyList<Figure.Cell> cells, IReadOnlyList<Plot> panels)
+    /// <returns>Whether a panel's margins changed (so it must be laid out again).</returns>
+    private static bool Align(IReadOnlyList<Figure.Cell> cells, IReadOnlyList<Plot> panels)
     {
         var padding = panels.Select(p =>
         {
@@ -67,9 +67,14 @@ internal static class FigureLayout
                 }
             }
         }
+        bool changed = false;
         for (int i = 0; i < panels.Count; i++)
-            if (HasAxes(panels[i]) && aligned[i] != padding[i])
-                panels[i].Layout.Fixed(new PixelPadding(aligned[i].Left, aligned[i].Right, aligned[i].Bottom, aligned[i].Top));
+        {
+            if (!HasAxes(panels[i]) || aligned[i] == padding[i]) continue;
+            panels[i].Layout.Fixed(new PixelPadding(aligned[i].Left, aligned[i].Right, aligned[i].Bottom, aligned[i].Top));
+            changed = true;
+        }
+        return changed;
     }
 
     private static bool HasAxes(Plot plot) => plot.Axes.Bottom.IsVisible || plot.Axes.Left.IsVisible;
