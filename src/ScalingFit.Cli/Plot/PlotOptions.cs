@@ -18,7 +18,7 @@ internal sealed class PlotOptions
 
     public Option<string> Out { get; } = new("--out", "-o")
     {
-        Description = "The file to write; its extension chooses the format: .png or .svg.",
+        Description = "The file to write, in an existing folder (plot makes no folders); its extension chooses the format: .png or .svg.",
         Required = true,
     };
 

@@ -77,6 +77,20 @@ public partial class ReportFilesTests
     }
 
     [Fact]
+    public void Report_Compute_TheSummaryQuotesTheBudgetAskedForAndKeepsChinchillasRow()
+    {
+        using var data = new TempFile(ReportData.Csv);
+        using var folder = new TempFolder();
+        var run = CliRun.Of("report", data.Path, "--out", folder.Path, "--laws", "chinchilla", "--bootstrap", "0", "--compute", "1e24");
+        Assert.True(run.ExitCode == 0, run.Error);
+        string md = File.ReadAllText(folder.File("report.md"));
+        Assert.Contains("at 1e24 FLOP (the budget asked for), N\\_opt = ", md);
+        Assert.Contains("| budget C | 1.00e24 |", md);
+        Assert.Contains("| budget C | 5.76e23 |", md);
+        Assert.Equal(2, CliRun.Of("report", data.Path, "--out", folder.Path, "--compute", "-5").ExitCode);
+    }
+
+    [Fact]
     public void Report_Contents_LinkToEveryTopSectionInHtmlAndMarkdown()
     {
         using var data = new TempFile(ReportData.Csv);
