@@ -2,6 +2,7 @@ using System.CommandLine;
 using ScalingFit.Architecture;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Params;
 
@@ -30,6 +31,10 @@ internal static class ParamsCommand
         var command = new Command("params",
             "Parameter and compute counts: the Kaplan et al. 2020 estimate from d_model and n_layer, what-if scaling, " +
             "exact counts from a config.json, and well-known models.");
+        command.WithExamples(
+            new("scalingfit params --d-model 768 --n-layer 12", "Kaplan et al.'s N = 12·L·d² for GPT-2 small's shape"),
+            new("scalingfit params --d-model 512 --n-layer 6 --scale-d 1.5 --scale-layers 2", "what wider and deeper does to N"),
+            new("scalingfit params --model gpt3-175b --tokens 3e11", "a built-in shape and its training compute (--model list lists them)"));
         command.Add(config);
         command.Add(model);
         command.Add(safetensors);

@@ -19,12 +19,15 @@ internal static class MultiStart
 
     private sealed record Worker(IObjective? Coarse, IObjective Fine, NewtonTrustRegion Approach, NewtonTrustRegion Finish);
 
+    /// <summary>Minimizes from every start; <paramref name="progress"/>, when given, hears (starts finished, starts) about every 1% of them, from worker threads.</summary>
     public static MultiStartResult Run(
-        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism)
+        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism,
+        Action<int, int>? progress = null)
     {
         int k = law.FitParameterNames.Count, count = grid.Count;
         var ends = new double[count * k];
         var results = new LocalResult[count];
+        int finished = 0, batch = Math.Max(1, count / 100);
         var approach = options with { DecrementTolerance = Math.Max(options.DecrementTolerance, ApproachTolerance) };
         // After the approach the start is near a minimum more often than not: begin almost undamped.
         var finish = LogLossObjective.Coarse(law, data, loss) is null ? options : options with { InitialDamping = 1e-8 };
@@ -39,6 +42,8 @@ internal static class MultiStart
                 if (worker.Coarse is { } coarse) approachIterations = worker.Approach.Minimize(coarse, x).Iterations;
                 var result = worker.Finish.Minimize(worker.Fine, x);
                 results[start] = result with { Iterations = result.Iterations + approachIterations };
+                if (progress is not null && Interlocked.Increment(ref finished) is var done && (done % batch == 0 || done == count))
+                    progress(done, count);
                 return worker;
             },
             _ => { });

@@ -24,7 +24,7 @@ public static class NonlinearFitter
         InputChecks.RequireSpread(runs, law.Inputs);
         var data = FitData.From(runs, law.Inputs);
         var grid = options.Starts ?? law.Starts;
-        var search = MultiStart.Run(law, data, options.Loss, grid, options.Optimizer, options.DegreeOfParallelism);
+        var search = MultiStart.Run(law, data, options.Loss, grid, options.Optimizer, options.DegreeOfParallelism, options.StartProgress);
         int best = search.Best();
         if (best < 0) throw new FitException($"no start of the {law.Name} law reached a finite objective on {runs.Source}.");
 
