@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -29,7 +30,7 @@ public static partial class HtmlRenderer
         {
             case Heading h:
                 int level = Math.Clamp(h.Level, 1, 6);
-                html.Append($"<h{level}>").Append(Encode(h.Text)).Append($"</h{level}>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<h{level}>").Append(Encode(h.Text)).Append(CultureInfo.InvariantCulture, $"</h{level}>\n");
                 break;
             case Paragraph p:
                 html.Append("<p>").Append(Encode(p.Text)).Append("</p>\n");

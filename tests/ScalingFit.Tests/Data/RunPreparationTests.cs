@@ -15,7 +15,7 @@ public class RunPreparationTests
         Assert.Equal(2.4e20 / (6 * 2e9), runs.Value(Quantity.TrainingTokens, 1), 1e-6);
         Assert.True(runs.Origin(Quantity.TrainingTokens)!.IsDerived);
         Assert.Equal("C/(6N)", runs.Origin(Quantity.TrainingTokens)!.Formula);
-        Assert.Contains(runs.Notes, n => n.StartsWith("D derived as C/(6N)"));
+        Assert.Contains(runs.Notes, n => n.StartsWith("D derived as C/(6N)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class ShapeDerivationTests
         Assert.Equal(12.0 * 6 * 512 * 512, runs.Value(Quantity.ParameterCount, 0));
         Assert.Equal(84_934_656, runs.Value(Quantity.ParameterCount, 1));
         Assert.Equal("12·n_layer·d_model²", runs.Origin(Quantity.ParameterCount)!.Formula);
-        Assert.Contains(runs.Notes, n => n.StartsWith("N derived as 12·n_layer·d_model²"));
+        Assert.Contains(runs.Notes, n => n.StartsWith("N derived as 12·n_layer·d_model²", StringComparison.Ordinal));
     }
 
     [Fact]
