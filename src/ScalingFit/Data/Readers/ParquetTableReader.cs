@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+
+namespace ScalingFit.Data;
+
+/// <summary>
+/// Reads a Parquet file (Parquet.Net 6) into a <see cref="RawTable"/>: numeric columns as numbers,
+/// strings as text, booleans and dates as text; nested fields by dotted names. Repeated (list)
+/// fields are left out with a note. Rows are located by their 1-based row number.
+/// </summary>
+internal static class ParquetTableReader
+{
+    /// <exception cref="DataException">The file is damaged or holds no rows.</exception>
+    public static RawTable Read(Stream stream, string source)
+    {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+        try
+        {
+            return ReadAsync(stream, source).AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not DataException and not OutOfMemoryException)
+        {
+            // Parquet.Net reports damaged files with many exception types (IO, format, argument, index).
+            throw new DataException($"the Parquet file cannot be read ({e.GetType().Name}: {e.Message}); is it damaged or truncated?", source);
+        }
+    }
+
+    private static async ValueTask<RawTable> ReadAsync(Stream stream, string source)
+    {
+        await using var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true).ConfigureAwait(false);
+        var notes = new List<string>();
+        var fields = new List<(DataField Field, string Name)>();
+        foreach (var field in reader.Schema.DataFields)
+        {
+            string name = string.Join('.', field.Path.ToList());
+            if (field.MaxRepetitionLevel > 0) notes.Add($"left out the list column '{name}' of the Parquet file");
+            else fields.Add((field, name));
+        }
+        var names = fields.Select(f => f.Name).ToList();
+        Headers.RequireDistinct(names, source, null);
+        long total = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++) total += reader.OpenRowGroupReader(g).RowCount;
+        if (total == 0) throw new DataException("the Parquet file holds no rows.", source);
+        if (total > Array.MaxLength) throw new DataException($"the Parquet file holds {total} rows, more than can be read at once.", source);
+
+        var table = new TableBuilder(source, RowLocator.Row, (int)total);
+        var columns = names.Select(table.Column).ToArray();
+        int row = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int count = checked((int)group.RowCount);
+            for (int c = 0; c < fields.Count; c++)
+                await ReadColumn(group, fields[c].Field, count, table[columns[c]]).ConfigureAwait(false);
+            for (int r = 0; r < count; r++) table.EndFullRow(++row);
+        }
+        return table.Build(notes);
+    }
+
+    private static async ValueTask ReadColumn(ParquetRowGroupReader group, DataField field, int count, CellColumn.Builder column)
+    {
+        var type = field.ClrType;
+        if (type == typeof(double)) Add(await Read<double>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(float)) Add(await Read<float>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(long)) Add(await Read<long>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(int)) Add(await Read<int>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(short)) Add(await Read<short>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(sbyte)) Add(await Read<sbyte>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(byte)) Add(await Read<byte>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(ushort)) Add(await Read<ushort>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(uint)) Add(await Read<uint>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(ulong)) Add(await Read<ulong>(group, field, count).ConfigureAwait(false), v => v, column);
+        else if (type == typeof(decimal)) Add(await Read<decimal>(group, field, count).ConfigureAwait(false), v => (double)v, column);
+        else if (type == typeof(bool)) AddText(await Read<bool>(group, field, count).ConfigureAwait(false), v => v ? "true" : "false", column);
+        else if (type == typeof(DateTime)) AddText(await Read<DateTime>(group, field, count).ConfigureAwait(false), v => v.ToString("O", CultureInfo.InvariantCulture), column);
+        else if (type == typeof(DateOnly)) AddText(await Read<DateOnly>(group, field, count).ConfigureAwait(false), v => v.ToString("O", CultureInfo.InvariantCulture), column);
+        else if (type == typeof(TimeSpan)) AddText(await Read<TimeSpan>(group, field, count).ConfigureAwait(false), v => v.ToString("c", CultureInfo.InvariantCulture), column);
+        else if (type == typeof(ReadOnlyMemory<char>) || type == typeof(string))
+        {
+            var values = new string?[count];
+            await group.ReadAsync(field, values.AsMemory()).ConfigureAwait(false);
+            foreach (var v in values)
+            {
+                if (v is null) column.AddEmpty();
+                else column.AddCell(Encoding.UTF8.GetBytes(v));
+            }
+        }
+        else
+        {
+            for (int i = 0; i < count; i++) column.AddEmpty();
+        }
+    }
+
+    private static async ValueTask<T?[]> Read<T>(ParquetRowGroupReader group, DataField field, int count) where T : struct
+    {
+        var values = new T?[count];
+        await group.ReadAsync<T>(field, values.AsMemory()).ConfigureAwait(false);
+        return values;
+    }
+
+    private static void Add<T>(T?[] values, Func<T, double> number, CellColumn.Builder column) where T : struct
+    {
+        foreach (var v in values)
+        {
+            if (v is { } x) column.AddNumber(number(x));
+            else column.AddEmpty();
+        }
+    }
+
+    private static void AddText<T>(T?[] values, Func<T, string> text, CellColumn.Builder column) where T : struct
+    {
+        foreach (var v in values)
+        {
+            if (v is { } x) column.AddText(Encoding.UTF8.GetBytes(text(x)));
+            else column.AddEmpty();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.IO.Compression;
+
+namespace ScalingFit.Data;
+
+/// <summary>
+/// Reads a table of runs from a stream whatever its format, recognised by content
+/// (<see cref="FormatSniffer"/>), not by the file's extension: CSV/TSV, JSON Lines, JSON, Parquet,
+/// and any of them gzip-compressed. Inputs that are not tables stop with what they look like.
+/// </summary>
+internal static class TableReader
+{
+    /// <exception cref="DataException">The input is not a table of runs, or is malformed.</exception>
+    public static RawTable Read(Stream stream, string source, int depth = 0)
+    {
+        var head = new byte[FormatSniffer.SniffLength];
+        long start = stream.CanSeek ? stream.Position : 0;
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var format = FormatSniffer.Detect(head.AsSpan(0, read), out string? what);
+        // A file is read again from its start (its length sizes the columns); a pipe, after the sniffed bytes.
+        Stream input = stream.CanSeek ? Rewind(stream, start) : new PrefixedStream(head.AsMemory(0, read), stream);
+        switch (format)
+        {
+            case InputFormat.Gzip when depth == 0:
+                using (var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true))
+                {
+                    try
+                    {
+                        return Read(gzip, source, depth + 1);
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        throw new DataException($"the gzip data is damaged or truncated ({e.Message}).", source);
+                    }
+                }
+            case InputFormat.Csv:
+                return CsvTableReader.Read(input, source);
+            case InputFormat.JsonLines:
+                return JsonLinesTableReader.Read(input, source);
+            case InputFormat.Json:
+                return JsonTableReader.Read(ReadAll(input), source);
+            case InputFormat.Parquet:
+                return ParquetTableReader.Read(input, source);
+            default:
+                throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source);
+        }
+    }
+
+    private static Stream Rewind(Stream stream, long start)
+    {
+        stream.Position = start;
+        return stream;
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}
+
+/// <summary>A stream that yields bytes already read (the sniffed head) before the rest of another stream.</summary>
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+{
+    private ReadOnlyMemory<byte> _prefix = prefix;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_prefix.IsEmpty) return rest.Read(buffer);
+        int n = Math.Min(buffer.Length, _prefix.Length);
+        _prefix.Span[..n].CopyTo(buffer);
+        _prefix = _prefix[n..];
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
