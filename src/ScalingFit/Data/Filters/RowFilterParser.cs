@@ -35,10 +35,11 @@ internal static class RowFilterParser
         .Match(Character.EqualTo('('), FilterToken.LeftParen)
         .Match(Character.EqualTo(')'), FilterToken.RightParen)
         .Match(Character.EqualTo(','), FilterToken.Comma)
-        .Match(Span.EqualTo("==").Or(Span.EqualTo("!=")).Or(Span.EqualTo("<>")).Or(Span.EqualTo("<=")).Or(Span.EqualTo(">="))
-            .Or(Span.EqualTo("<")).Or(Span.EqualTo(">")).Or(Span.EqualTo("=")), FilterToken.Operator)
+        .Match(Span.EqualTo("==").Try().Or(Span.EqualTo("!=").Try()).Or(Span.EqualTo("<>").Try()).Or(Span.EqualTo("<=").Try())
+            .Or(Span.EqualTo(">=").Try()).Or(Span.EqualTo("<")).Or(Span.EqualTo(">")).Or(Span.EqualTo("=")), FilterToken.Operator)
         .Match(Span.Regex(@"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"), FilterToken.Number, requireDelimiters: true)
-        .Match(Span.Regex(@"[\p{L}\p{N}_.:/\-]+"), FilterToken.Word, requireDelimiters: true)
+        .Match(Span.MatchedBy(Character.Matching(c => char.IsLetterOrDigit(c) || c is '_' or '.' or ':' or '/' or '-', "a letter or digit").AtLeastOnce()),
+            FilterToken.Word, requireDelimiters: true)
         .Match(Span.Regex("\"[^\"]*\"|'[^']*'|`[^`]*`"), FilterToken.Quoted)
         .Build();
 

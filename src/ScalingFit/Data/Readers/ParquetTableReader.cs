@@ -51,7 +51,7 @@ internal static class ParquetTableReader
         if (total == 0) throw new DataException("the Parquet file holds no rows.", source);
         if (total > Array.MaxLength) throw new DataException($"the Parquet file holds {total} rows, more than can be read at once.", source);
 
-        var table = new TableBuilder(source, RowLocator.Row, (int)total);
+        var table = new TableBuilder(source, RowLocator.Row, (int)total, keepText: false);
         var columns = names.Select(table.Column).ToArray();
         int row = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)

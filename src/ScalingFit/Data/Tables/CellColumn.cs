@@ -18,16 +18,17 @@ internal enum CellKind : byte
 
 /// <summary>
 /// One column of the input as read, before anything is validated: numbers as doubles while the
-/// column is numeric (the text of its few other cells kept aside), or text (UTF-8, one buffer)
-/// once most cells are not numbers. Every cell can be asked for its number and its text, so
-/// filters can compare any column either way and a bad cell is reported only when it is used.
+/// column is numeric (the rows of its few other cells kept aside), or text only once most cells
+/// are not numbers; the text of every cell as written is kept for text inputs (CSV, JSON), so a
+/// label such as "3e21" reads back as written. Every cell can be asked for its number and its
+/// text, so filters can compare any column either way and a bad cell is reported only when used.
 /// </summary>
 internal sealed class CellColumn
 {
-    private readonly double[]? _numbers;
+    private readonly double[]? _numbers;     // numeric mode
     private readonly int[] _otherRows;       // numeric mode: sorted rows whose cell is empty or text
-    private readonly string?[] _otherTexts;  // their text; null for an empty cell
-    private readonly TextColumn? _text;      // text mode
+    private readonly string?[] _otherTexts;  // their text when there is no text column; null for an empty cell
+    private readonly TextColumn? _text;      // the cells as written (text inputs, and text mode)
 
     private CellColumn(int count, double[]? numbers, int[] otherRows, string?[] otherTexts, TextColumn? text)
     {
@@ -43,19 +44,17 @@ internal sealed class CellColumn
     /// <summary>Whether the column is stored as numbers (most of its cells are numbers).</summary>
     public bool IsNumeric => _numbers is not null;
 
-    /// <summary>The cells that are not numbers in a numeric column (empty or text), by row.</summary>
-    public int OtherCellCount => _otherRows.Length;
-
     public CellKind Kind(int row)
     {
         if (_numbers is not null)
         {
             int k = Array.BinarySearch(_otherRows, row);
-            return k < 0 ? CellKind.Number : _otherTexts[k] is null ? CellKind.Empty : CellKind.Text;
+            if (k < 0) return CellKind.Number;
+            if (_text is null) return _otherTexts[k] is null ? CellKind.Empty : CellKind.Text;
         }
         var cell = _text!.Utf8(row);
         if (cell.Trim(Blanks).IsEmpty) return CellKind.Empty;
-        return NumberCells.TryParse(cell, out _) ? CellKind.Number : CellKind.Text;
+        return _numbers is null && NumberCells.TryParse(cell, out _) ? CellKind.Number : CellKind.Text;
     }
 
     /// <summary>The cell's number, or false when it is empty or text.</summary>
@@ -69,7 +68,7 @@ internal sealed class CellColumn
         return NumberCells.TryParse(_text!.Utf8(row), out value);
     }
 
-    /// <summary>Every cell as a number, NaN where it is empty or text; shares storage when it can.</summary>
+    /// <summary>Every cell as a number, NaN where it is empty or text; shares storage when it can (the array may be longer than <see cref="Count"/>).</summary>
     public double[] Numbers()
     {
         if (_numbers is not null) return _numbers;
@@ -78,7 +77,7 @@ internal sealed class CellColumn
         return values;
     }
 
-    /// <summary>The cell as text: as written for text cells; numbers in their shortest round-trip form.</summary>
+    /// <summary>The cell as text: as written; numbers of binary inputs in their shortest round-trip form.</summary>
     public string Text(int row)
     {
         if (_text is not null) return Encoding.UTF8.GetString(_text.Utf8(row).Trim(Blanks));
@@ -86,7 +85,7 @@ internal sealed class CellColumn
         return k >= 0 ? _otherTexts[k] ?? "" : _numbers![row].ToString("R", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The rows of a numeric column whose cell is not a number, in order.</summary>
+    /// <summary>The rows whose cell is not a number (empty or text), in order.</summary>
     public IEnumerable<int> NonNumberRows()
     {
         if (_numbers is not null) return _otherRows;
@@ -95,21 +94,22 @@ internal sealed class CellColumn
 
     public CellColumn Pick(IReadOnlyList<int> rows)
     {
-        if (_text is not null) return new CellColumn(rows.Count, null, [], [], _text.Pick(rows));
+        var text = _text?.Pick(rows);
+        if (_numbers is null) return new CellColumn(rows.Count, null, [], [], text);
         var numbers = new double[rows.Count];
         var otherRows = new List<int>();
         var otherTexts = new List<string?>();
         for (int i = 0; i < numbers.Length; i++)
         {
             int row = rows[i];
-            numbers[i] = _numbers![row];
+            numbers[i] = _numbers[row];
             if (double.IsNaN(numbers[i]) && Array.BinarySearch(_otherRows, row) is var k and >= 0)
             {
                 otherRows.Add(i);
-                otherTexts.Add(_otherTexts[k]);
+                if (_text is null) otherTexts.Add(_otherTexts[k]);
             }
         }
-        return new CellColumn(rows.Count, numbers, [.. otherRows], [.. otherTexts], null);
+        return new CellColumn(rows.Count, numbers, [.. otherRows], [.. otherTexts], text);
     }
 
     internal static ReadOnlySpan<byte> Blanks => " \t\r\n"u8;
@@ -122,16 +122,20 @@ internal sealed class CellColumn
         private List<string?> _otherTexts = [];
         private TextColumn.Builder? _text;
 
-        public Builder(int capacity, int leadingEmpty = 0)
+        /// <param name="capacity">Rows to reserve.</param>
+        /// <param name="keepText">Whether the text of every cell is kept (text inputs); binary inputs keep numbers only.</param>
+        /// <param name="leadingEmpty">Empty cells for the rows before the column first appeared.</param>
+        public Builder(int capacity, bool keepText = true, int leadingEmpty = 0)
         {
             _numbers = new ColumnBuilder<double>(Math.Max(capacity, leadingEmpty));
+            if (keepText) _text = new TextColumn.Builder(Math.Max(capacity, leadingEmpty));
             for (int i = 0; i < leadingEmpty; i++) AddEmpty();
         }
 
         public int Count { get; private set; }
 
         /// <summary>Whether the column has turned to text (its cells are no longer parsed as they come).</summary>
-        public bool IsText => _text is not null;
+        public bool IsText => _numbers is null;
 
         public void EnsureCapacity(int rows)
         {
@@ -139,7 +143,7 @@ internal sealed class CellColumn
             _text?.EnsureCapacity(rows);
         }
 
-        /// <summary>A number with no text of its own (a binary format's value): written in its shortest round-trip form if the column is text.</summary>
+        /// <summary>A number with no text of its own (a binary format's value).</summary>
         public void AddNumber(double value)
         {
             if (_text is null)
@@ -153,31 +157,32 @@ internal sealed class CellColumn
             AddNumber(value, bytes[..written]);
         }
 
+        /// <summary>A number and its text as written.</summary>
         public void AddNumber(double value, ReadOnlySpan<byte> written)
         {
-            if (_text is not null) _text.Add(written);
-            else _numbers!.Add(value);
+            _numbers?.Add(value);
+            _text?.Add(written);
             Count++;
         }
 
         public void AddEmpty()
         {
-            if (_text is not null) _text.Add([]);
-            else
+            if (_numbers is not null)
             {
                 _otherRows.Add(Count);
-                _otherTexts.Add(null);
-                _numbers!.Add(double.NaN);
+                if (_text is null) _otherTexts.Add(null);
+                _numbers.Add(double.NaN);
             }
+            _text?.Add([]);
             Count++;
         }
 
         /// <summary>A cell read as text (a CSV field, a JSON string): a number when it parses as one.</summary>
         public void AddCell(ReadOnlySpan<byte> utf8)
         {
-            if (_text is not null)
+            if (_numbers is null)
             {
-                _text.Add(utf8);
+                _text!.Add(utf8);
                 Count++;
                 return;
             }
@@ -194,7 +199,8 @@ internal sealed class CellColumn
             {
                 case CellKind.Number:
                     column.TryNumber(row, out var v);
-                    AddNumber(v);
+                    if (column._text is not null) AddNumber(v, column._text.Utf8(row));
+                    else AddNumber(v);
                     break;
                 case CellKind.Empty:
                     AddEmpty();
@@ -208,43 +214,46 @@ internal sealed class CellColumn
         /// <summary>A cell that is text whatever it looks like (a JSON boolean, a date).</summary>
         public void AddText(ReadOnlySpan<byte> utf8)
         {
-            if (_text is null && _otherRows.Count >= 64 && _otherRows.Count > Count / 4) SwitchToText();
-            if (_text is not null) _text.Add(utf8);
-            else
+            if (_numbers is not null && _otherRows.Count >= 64 && _otherRows.Count > Count / 4) SwitchToText();
+            if (_numbers is not null)
             {
                 _otherRows.Add(Count);
-                _otherTexts.Add(Encoding.UTF8.GetString(utf8));
-                _numbers!.Add(double.NaN);
+                if (_text is null) _otherTexts.Add(Encoding.UTF8.GetString(utf8));
+                _numbers.Add(double.NaN);
             }
+            _text?.Add(utf8);
             Count++;
         }
 
         private void SwitchToText()
         {
-            var text = new TextColumn.Builder(Math.Max(16, _numbers!.Array.Length));
-            int k = 0;
-            var bytes = new byte[32];
-            for (int row = 0; row < Count; row++)
+            if (_text is null)
             {
-                if (k < _otherRows.Count && _otherRows[k] == row)
+                var text = new TextColumn.Builder(Math.Max(16, _numbers!.Array.Length));
+                int k = 0;
+                var bytes = new byte[32];
+                for (int row = 0; row < Count; row++)
                 {
-                    text.Add(_otherTexts[k] is { } s ? Encoding.UTF8.GetBytes(s) : []);
-                    k++;
+                    if (k < _otherRows.Count && _otherRows[k] == row)
+                    {
+                        text.Add(_otherTexts[k] is { } s ? Encoding.UTF8.GetBytes(s) : []);
+                        k++;
+                    }
+                    else
+                    {
+                        _numbers.Array[row].TryFormat(bytes, out int written, "R", CultureInfo.InvariantCulture);
+                        text.Add(bytes.AsSpan(0, written));
+                    }
                 }
-                else
-                {
-                    _numbers.Array[row].TryFormat(bytes, out int written, "R", CultureInfo.InvariantCulture);
-                    text.Add(bytes.AsSpan(0, written));
-                }
+                _text = text;
             }
-            _text = text;
             _numbers = null;
             _otherRows = [];
             _otherTexts = [];
         }
 
-        public CellColumn Build() => _text is not null
-            ? new CellColumn(Count, null, [], [], _text.Build())
-            : new CellColumn(Count, _numbers!.Array, [.. _otherRows], [.. _otherTexts], null);
+        public CellColumn Build() => _numbers is null
+            ? new CellColumn(Count, null, [], [], _text!.Build())
+            : new CellColumn(Count, _numbers.Array, [.. _otherRows], [.. _otherTexts], _text?.Build());
     }
 }

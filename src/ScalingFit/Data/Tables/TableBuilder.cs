@@ -12,7 +12,7 @@ namespace ScalingFit.Data;
 /// selection can sit here: decide at <see cref="EndRow"/> from the row's cells whether to keep it,
 /// and roll the columns back when not.
 /// </remarks>
-internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 1024)
+internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 1024, bool keepText = true)
 {
     private readonly List<string> _names = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
@@ -34,7 +34,7 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
         i = _names.Count;
         _names.Add(name);
         _index[name] = i;
-        _columns.Add(new CellColumn.Builder(Math.Max(capacity, Count), Count));
+        _columns.Add(new CellColumn.Builder(Math.Max(capacity, Count), keepText, Count));
         Array.Resize(ref _filled, _names.Count);
         return i;
     }
