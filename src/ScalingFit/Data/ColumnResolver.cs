@@ -11,7 +11,7 @@ internal sealed record QuantityColumn(int Index, ColumnUnit? Unit, bool UnitFrom
 internal static class ColumnResolver
 {
     /// <exception cref="DataException">A named column is missing, or two columns match one quantity.</exception>
-    public static QuantityColumn?[] Resolve(IReadOnlyList<string> names, RunReadOptions options, string source)
+    public static QuantityColumn?[] Resolve(IReadOnlyList<string> names, RunReadOptions options, string source, List<string> notes)
     {
         var found = new QuantityColumn?[Quantities.All.Count];
         var taken = new HashSet<int>();
@@ -32,6 +32,14 @@ internal static class ColumnResolver
                 .Where(i => !taken.Contains(i) && Matches(names[i], q.Aliases()))
                 .ToList();
             if (candidates.Count == 0) continue;
+            // A column named by the symbol itself (N, D, C) is that quantity; other matches stay ordinary columns.
+            int symbol = q == Quantity.Loss ? -1 : candidates.FindIndex(i => string.Equals(names[i].Trim(), q.Symbol(), StringComparison.OrdinalIgnoreCase));
+            if (symbol >= 0 && candidates.Count > 1)
+            {
+                notes.Add($"{q.Symbol()} read from column '{names[candidates[symbol]]}'; {Headers.List(candidates.Where((_, k) => k != symbol).Select(i => names[i]))} " +
+                          $"also looked like {q.Symbol()} and are kept as other columns");
+                candidates = [candidates[symbol]];
+            }
             if (candidates.Count > 1)
             {
                 string option = q == Quantity.Loss ? "--loss-column" : $"--{q.Symbol().ToLowerInvariant()}-column";

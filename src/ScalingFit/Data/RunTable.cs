@@ -10,9 +10,9 @@ internal static class RunTable
     /// <exception cref="DataException">A named column is missing, two columns match one quantity, or there is no loss column.</exception>
     public static RunSet ToRuns(RawTable table, RunReadOptions options)
     {
-        var found = ColumnResolver.Resolve(table.Names, options, table.Source);
-        if (options.RequireLoss && found[(int)Quantity.Loss] is null) throw NoLoss(table);
         var notes = new List<string>(table.Notes);
+        var found = ColumnResolver.Resolve(table.Names, options, table.Source, notes);
+        if (options.RequireLoss && found[(int)Quantity.Loss] is null) throw NoLoss(table);
         var quantities = new double[]?[Quantities.All.Count];
         var origins = new ColumnOrigin?[Quantities.All.Count];
         var issues = new CellIssue[]?[Quantities.All.Count];
