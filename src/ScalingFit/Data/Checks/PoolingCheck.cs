@@ -21,7 +21,7 @@ internal static class PoolingCheck
         {
             if (selection.RunColumns.Contains(column, StringComparer.OrdinalIgnoreCase)) continue;
             var cells = runs.Cells(column)!;
-            if (cells.IsNumeric) continue;
+            if (!cells.IsTextual) continue;
             var groups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < runs.Count && groups.Count <= 50; i++)
@@ -31,13 +31,14 @@ internal static class PoolingCheck
                 sizes.Add(key(i));
                 counts[value] = counts.GetValueOrDefault(value) + 1;
             }
-            if (groups.Count is < 2 or > 50) continue;
+            // Groups, not names: at least two values hold several runs each.
+            if (groups.Count is < 2 or > 50 || counts.Values.Count(c => c >= 2) < 2) continue;
             // A split, not a name: some size appears under two values of the column.
             var seen = new HashSet<string>(StringComparer.Ordinal);
             bool overlaps = groups.Values.Any(sizes => sizes.Any(s => !seen.Add(s)));
             if (!overlaps) continue;
             var first = counts.OrderByDescending(kv => kv.Value).First().Key;
-            string listed = string.Join(", ", counts.Take(4).Select(kv => $"'{kv.Key}': {kv.Value} runs")) + (counts.Count > 4 ? ", ..." : "");
+            string listed = string.Join(", ", counts.Take(4).Select(kv => $"'{kv.Key}': {kv.Value} run{(kv.Value == 1 ? "" : "s")}")) + (counts.Count > 4 ? ", ..." : "");
             runs = runs.WithWarning(new DataWarning(DataWarning.PooledRuns,
                 $"the runs come from {groups.Count} values of '{column}' ({listed}) and are fitted as one population; " +
                 $"filter with --where \"{FilterColumns.Quote(column)} = {new FilterValue(first)}\".", column));
@@ -57,7 +58,7 @@ internal static class PoolingCheck
             ? distinct
             : runs.Has(Quantity.ParameterCount) ? Distinct(runs.RawValues(Quantity.ParameterCount)) : distinct;
         if (likely >= runs.Count) return runs;
-        string why = step is null ? $"{runs.Count - distinct} rows repeat an (N, D) pair" : $"the data has a step column '{step}'";
+        string why = step is null ? runs.Count - distinct == 1 ? "1 row repeats an (N, D) pair" : $"{runs.Count - distinct} rows repeat an (N, D) pair" : $"the data has a step column '{step}'";
         return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
             $"these look like checkpoints of {likely} runs, not {runs.Count} independent runs ({why}); name the runs with --run-column " +
             $"(and --step-column{(step is null ? "" : " " + step)}) to keep one row per run.", step));

@@ -1,4 +1,5 @@
 using Superpower;
+using Superpower.Display;
 using Superpower.Model;
 using Superpower.Parsers;
 using Superpower.Tokenizers;
@@ -8,13 +9,13 @@ namespace ScalingFit.Data;
 /// <summary>The tokens of a filter expression.</summary>
 internal enum FilterToken
 {
-    LeftParen,
-    RightParen,
-    Comma,
-    Operator,
-    Number,
-    Word,
-    Quoted,
+    [Token(Example = "(")] LeftParen,
+    [Token(Example = ")")] RightParen,
+    [Token(Example = ",")] Comma,
+    [Token(Description = "a comparison")] Operator,
+    [Token(Description = "a number")] Number,
+    [Token(Description = "a word")] Word,
+    [Token(Description = "quoted text")] Quoted,
 }
 
 /// <summary>

@@ -44,6 +44,18 @@ internal sealed class CellColumn
     /// <summary>Whether the column is stored as numbers (most of its cells are numbers).</summary>
     public bool IsNumeric => _numbers is not null;
 
+    /// <summary>Whether more of the column's cells are text than numbers (a label, a name, a configuration).</summary>
+    public bool IsTextual
+    {
+        get
+        {
+            if (_numbers is null) return true;
+            int text = 0;
+            for (int k = 0; k < _otherRows.Length; k++) if (Kind(_otherRows[k]) == CellKind.Text) text++;
+            return text > Count - _otherRows.Length;
+        }
+    }
+
     public CellKind Kind(int row)
     {
         if (_numbers is not null)
