@@ -50,7 +50,7 @@ internal static class MeaningChecks
         if (runs.Has(Quantity.ParameterCount) && runs.Origin(Quantity.ParameterCount) is { IsDerived: false, Unit: null } n
             && Finite(runs.RawValues(Quantity.ParameterCount)) is { Length: > 0 } counts && counts.Max() < 1000)
             runs = runs.WithWarning(new DataWarning(DataWarning.ParameterUnit,
-                $"N is at most {NumberFormat.Significant(counts.Max(), 4)}, too few to be parameters: is '{n.Column}' in millions or billions? " +
+                $"N is at most {counts.Max().ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}, too few to be parameters: is '{n.Column}' in millions or billions? " +
                 "Give the unit with --n-unit M|B, or in the header ('Model Size (B)').", n.Column));
         if (runs.Has(Quantity.ParameterCount) && runs.Has(Quantity.TrainingTokens)
             && runs.Origin(Quantity.TrainingTokens) is { IsDerived: false } d)
