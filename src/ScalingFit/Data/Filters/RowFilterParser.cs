@@ -54,7 +54,8 @@ internal static class RowFilterParser
             .Named("a column name");
 
     private static readonly TokenListParser<FilterToken, FilterValue> Value =
-        Token.EqualTo(FilterToken.Number).Or(Token.EqualTo(FilterToken.Word)).Select(t => new FilterValue(t.ToStringValue()))
+        Token.EqualTo(FilterToken.Number).Or(Token.EqualTo(FilterToken.Word)).Select(t => t.ToStringValue())
+            .Where(w => !IsKeyword(w), "a value (quote a value that is a keyword: 'and')").Select(w => new FilterValue(w))
             .Or(Token.EqualTo(FilterToken.Quoted).Select(t => new FilterValue(Unquote(t.ToStringValue()))))
             .Named("a value");
 

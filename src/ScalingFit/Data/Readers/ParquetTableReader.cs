@@ -29,7 +29,7 @@ internal static class ParquetTableReader
         catch (Exception e) when (e is not DataException and not OutOfMemoryException)
         {
             // Parquet.Net reports damaged files with many exception types (IO, format, argument, index).
-            throw new DataException($"the Parquet file cannot be read ({e.GetType().Name}: {e.Message}); is it damaged or truncated?", source);
+            throw new DataException($"the Parquet file cannot be read ({e.Message.TrimEnd('.')}); is it damaged or truncated?", source);
         }
     }
 

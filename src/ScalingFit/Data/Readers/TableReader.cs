@@ -21,17 +21,7 @@ internal static class TableReader
         switch (format)
         {
             case InputFormat.Gzip when depth == 0:
-                using (var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true))
-                {
-                    try
-                    {
-                        return Read(gzip, source, depth + 1);
-                    }
-                    catch (InvalidDataException e)
-                    {
-                        throw new DataException($"the gzip data is damaged or truncated ({e.Message}).", source);
-                    }
-                }
+                return ReadGzip(input, source);
             case InputFormat.Csv:
                 return CsvTableReader.Read(input, source);
             case InputFormat.JsonLines:
@@ -43,6 +33,55 @@ internal static class TableReader
             default:
                 throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source);
         }
+    }
+
+    /// <summary>
+    /// Decompresses and reads the content. A file's gzip trailer gives its uncompressed size (mod
+    /// 2^32); the decompressed length must match it, since a truncated gzip stream otherwise ends
+    /// quietly with part of the data.
+    /// </summary>
+    private static RawTable ReadGzip(Stream input, string source)
+    {
+        long? expected = null;
+        if (input.CanSeek && input.Length - input.Position >= 18)
+        {
+            long start = input.Position;
+            Span<byte> size = stackalloc byte[4];
+            input.Position = input.Length - 4;
+            input.ReadExactly(size);
+            expected = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size);
+            input.Position = start;
+        }
+        using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
+        var counted = new CountingStream(gzip);
+        try
+        {
+            var table = Read(counted, source, 1);
+            counted.CopyTo(Stream.Null);
+            if (expected is { } e && (counted.Count & 0xFFFFFFFF) != e)
+                throw new DataException($"the gzip data is damaged or truncated (it decompresses to {counted.Count} bytes; its trailer says {e}).", source);
+            return table;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataException($"the gzip data is damaged or truncated ({e.Message.TrimEnd('.')}).", source);
+        }
+        catch (DataException) when (expected is { } e && (counted.Count & 0xFFFFFFFF) != e && Drained(counted) != e)
+        {
+            throw new DataException("the gzip data is damaged or truncated (it decompresses to fewer bytes than its trailer says).", source);
+        }
+    }
+
+    private static long Drained(CountingStream counted)
+    {
+        try
+        {
+            counted.CopyTo(Stream.Null);
+        }
+        catch (InvalidDataException)
+        {
+        }
+        return counted.Count & 0xFFFFFFFF;
     }
 
     private static Stream Rewind(Stream stream, long start)
@@ -57,6 +96,32 @@ internal static class TableReader
         stream.CopyTo(memory);
         return memory.ToArray();
     }
+}
+
+/// <summary>A read-only stream that counts the bytes read through it.</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    public long Count { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n = inner.Read(buffer);
+        Count += n;
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A stream that yields bytes already read (the sniffed head) before the rest of another stream.</summary>
