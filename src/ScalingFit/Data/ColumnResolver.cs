@@ -53,6 +53,18 @@ internal static class ColumnResolver
         return found;
     }
 
+    /// <summary>
+    /// Whether a column will likely be read as a quantity (it matches an alias or a named column):
+    /// such columns keep numbers only, not their text (a quantity's text is its number).
+    /// </summary>
+    public static Func<string, bool>? NumbersOnly(RunReadOptions options)
+    {
+        if (options.Wide) return null;
+        var named = Quantities.All.Select(options.ColumnFor).OfType<string>().ToList();
+        var aliases = Quantities.All.SelectMany(q => q.Aliases()).Concat(named).ToArray();
+        return name => Matches(name, aliases);
+    }
+
     private static QuantityColumn Column(IReadOnlyList<string> names, int index, ColumnUnit? option)
     {
         if (option is not null) return new QuantityColumn(index, option, false);

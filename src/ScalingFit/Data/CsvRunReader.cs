@@ -16,12 +16,12 @@ public static class CsvRunReader
     /// <param name="options">Column choices; null for the defaults.</param>
     /// <exception cref="DataException">The input is empty, ragged, has no loss column or two columns for one quantity.</exception>
     public static RunSet Read(Stream stream, string source, RunReadOptions? options = null) =>
-        RunTable.ToRuns(CsvTableReader.Read(stream, source), options ?? RunReadOptions.Default);
+        RunTable.ToRuns(CsvTableReader.Read(stream, source, ColumnResolver.NumbersOnly(options ?? RunReadOptions.Default)), options ?? RunReadOptions.Default);
 
     /// <summary>Reads runs from CSV text.</summary>
     /// <inheritdoc cref="Read(Stream, string, RunReadOptions?)"/>
     public static RunSet Read(TextReader text, string source, RunReadOptions? options = null) =>
-        RunTable.ToRuns(CsvTableReader.Read(text, source), options ?? RunReadOptions.Default);
+        RunTable.ToRuns(CsvTableReader.Read(text, source, ColumnResolver.NumbersOnly(options ?? RunReadOptions.Default)), options ?? RunReadOptions.Default);
 
     /// <summary>Reads runs from a string holding CSV.</summary>
     public static RunSet Parse(string csv, string source = "<text>", RunReadOptions? options = null) =>

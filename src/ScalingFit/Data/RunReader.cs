@@ -18,7 +18,7 @@ public static class RunReader
     public static RunSet Read(Stream stream, string source, RunReadOptions? options = null)
     {
         options ??= RunReadOptions.Default;
-        var table = TableReader.Read(stream, source);
+        var table = TableReader.Read(stream, source, ColumnResolver.NumbersOnly(options));
         return RunTable.ToRuns(options.Wide ? WideLayout.Melt(table) : table, options);
     }
 
@@ -31,7 +31,7 @@ public static class RunReader
     public static RunSet ReadPath(string path, RunReadOptions? options = null)
     {
         options ??= RunReadOptions.Default;
-        var table = InputFiles.Read(path);
+        var table = InputFiles.Read(path, ColumnResolver.NumbersOnly(options));
         return RunTable.ToRuns(options.Wide ? WideLayout.Melt(table) : table, options);
     }
 }

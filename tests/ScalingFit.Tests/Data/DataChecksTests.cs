@@ -118,7 +118,18 @@ public class DataChecksTests
     {
         var runs = Prepare("N,D,C,loss\n1e8,2e9,1.2e18,3\n1e9,2e10,1.26e20,2.5\n");
         Assert.DoesNotContain(runs.Warnings, w => w.Code == DataWarning.ComputeConvention);
-        Assert.Contains(runs.Notes, n => n.StartsWith("C/(6ND) has median 1.02 (range 1.00 to 1.05)", StringComparison.Ordinal));
+        Assert.Contains(runs.Notes, n => n.StartsWith("C/(6ND) has median 1.02 (range 1 to 1.05)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1), InlineData(2), InlineData(7), InlineData(1000), InlineData(1001)]
+    public void Median_BySelection_EqualsTheMedianOfTheSortedValues(int n)
+    {
+        var random = new Random(n);
+        var values = Enumerable.Range(0, n).Select(_ => Math.Round(random.NextDouble() * 10, 1)).ToArray();
+        var sorted = values.Order().ToArray();
+        double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        Assert.Equal(expected, MeaningChecks.Median(values));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class ComputeCheck
         var ratio = MeaningChecks.Finite(Ratios(runs.RawValues(Quantity.Compute), n, d));
         if (ratio.Length == 0) return runs;
         double median = MeaningChecks.Median(ratio), min = ratio.Min(), max = ratio.Max();
-        string summary = $"C/(6ND) has median {NumberFormat.Significant(median, 3)} (range {NumberFormat.Significant(min, 3)} to {NumberFormat.Significant(max, 3)})";
+        string summary = $"C/(6ND) has median {G3(median)} (range {G3(min)} to {G3(max)})";
         if (convention == ComputeConvention.SixND)
         {
             var values = new double[runs.Count];
@@ -30,9 +30,11 @@ internal static class ComputeCheck
         }
         if (median is >= Low and <= High || chosen) return runs.WithNote(summary);
         return runs.WithWarning(new DataWarning(DataWarning.ComputeConvention,
-            $"C is {NumberFormat.Significant(median, 2)}·6ND ({summary}): {Likely(median)} Analyses that convert between C, N and D " +
+            $"C is {median.ToString("G2", System.Globalization.CultureInfo.InvariantCulture)}·6ND ({summary}): {Likely(median)} Analyses that convert between C, N and D " +
             "assume C = 6ND; choose with --compute-convention 6nd (use 6ND) or column (keep C as written).", c.Column));
     }
+
+    private static string G3(double x) => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Likely(double ratio) => ratio switch
     {

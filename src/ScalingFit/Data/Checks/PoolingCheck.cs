@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ScalingFit.Data;
 
 /// <summary>
@@ -22,7 +20,7 @@ internal static class PoolingCheck
             if (selection.RunColumns.Contains(column, StringComparer.OrdinalIgnoreCase)) continue;
             var cells = runs.Cells(column)!;
             if (!cells.IsTextual) continue;
-            var groups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var groups = new Dictionary<string, HashSet<double>>(StringComparer.Ordinal);
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < runs.Count && groups.Count <= 50; i++)
             {
@@ -34,7 +32,7 @@ internal static class PoolingCheck
             // Groups, not names: at least two values hold several runs each.
             if (groups.Count is < 2 or > 50 || counts.Values.Count(c => c >= 2) < 2) continue;
             // A split, not a name: some size appears under two values of the column.
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<double>();
             bool overlaps = groups.Values.Any(sizes => sizes.Any(s => !seen.Add(s)));
             if (!overlaps) continue;
             var first = counts.OrderByDescending(kv => kv.Value).First().Key;
@@ -50,17 +48,21 @@ internal static class PoolingCheck
     {
         if (selection.RunColumns.Count > 0) return runs;
         string? step = StepColumns.FirstOrDefault(runs.HasColumn);
-        var pairs = PairKey(runs);
-        if (pairs is null) return runs;
-        int distinct = Enumerable.Range(0, runs.Count).Select(pairs).Distinct(StringComparer.Ordinal).Count();
+        if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens)) return runs;
+        var n = runs.RawValues(Quantity.ParameterCount);
+        var d = runs.RawValues(Quantity.TrainingTokens);
+        var pairs = new HashSet<(double, double)>();
+        for (int i = 0; i < n.Length; i++) pairs.Add((n[i], d[i]));
+        int distinct = pairs.Count;
         if (distinct == runs.Count && step is null) return runs;
         int likely = step is null
             ? distinct
             : runs.Has(Quantity.ParameterCount) ? Distinct(runs.RawValues(Quantity.ParameterCount)) : distinct;
         if (likely >= runs.Count) return runs;
         string why = step is null ? runs.Count - distinct == 1 ? "1 row repeats an (N, D) pair" : $"{runs.Count - distinct} rows repeat an (N, D) pair" : $"the data has a step column '{step}'";
+        string what = step is null ? "repeated measurements (checkpoints, seeds or evaluation sets)" : "checkpoints";
         return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
-            $"these look like checkpoints of {likely} runs, not {runs.Count} independent runs ({why}); name the runs with --run-column " +
+            $"these look like {what} of {likely} runs, not {runs.Count} independent runs ({why}); name the runs with --run-column " +
             $"(and --step-column{(step is null ? "" : " " + step)}) to keep one row per run.", step));
     }
 
@@ -72,22 +74,14 @@ internal static class PoolingCheck
     }
 
     /// <summary>A run's size as a key: N when the data has it, else D or C.</summary>
-    private static Func<int, string>? Key(RunSet runs)
+    private static Func<int, double>? Key(RunSet runs)
     {
         foreach (var q in new[] { Quantity.ParameterCount, Quantity.TrainingTokens, Quantity.Compute })
         {
             if (!runs.Has(q)) continue;
             var values = runs.RawValues(q).ToArray();
-            return i => values[i].ToString("R", CultureInfo.InvariantCulture);
+            return i => values[i];
         }
         return null;
-    }
-
-    private static Func<int, string>? PairKey(RunSet runs)
-    {
-        if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens)) return null;
-        var n = runs.RawValues(Quantity.ParameterCount).ToArray();
-        var d = runs.RawValues(Quantity.TrainingTokens).ToArray();
-        return i => string.Create(CultureInfo.InvariantCulture, $"{n[i]:R}|{d[i]:R}");
     }
 }

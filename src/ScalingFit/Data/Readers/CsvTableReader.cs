@@ -23,23 +23,23 @@ internal static class CsvTableReader
     };
 
     /// <exception cref="DataException">The input is empty, ragged, malformed or not UTF-8.</exception>
-    public static RawTable Read(Stream stream, string source)
+    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null)
     {
         using var reader = CsvReader.Create(stream, Options, leaveOpen: true);
-        return Read(reader, stream.CanSeek ? stream.Length : -1, source);
+        return Read(reader, stream.CanSeek ? stream.Length : -1, source, numbersOnly);
     }
 
-    public static RawTable Read(TextReader text, string source)
+    public static RawTable Read(TextReader text, string source, Func<string, bool>? numbersOnly = null)
     {
         using var reader = CsvReader.Create(text, Options, leaveOpen: true);
-        return Read(reader, -1, source);
+        return Read(reader, -1, source, numbersOnly);
     }
 
-    private static RawTable Read(CsvReader reader, long length, string source)
+    private static RawTable Read(CsvReader reader, long length, string source, Func<string, bool>? numbersOnly)
     {
         try
         {
-            return ReadRecords(reader, length, source);
+            return ReadRecords(reader, length, source, numbersOnly);
         }
         catch (CsvFormatException e)
         {
@@ -48,7 +48,7 @@ internal static class CsvTableReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RawTable ReadRecords(CsvReader reader, long length, string source)
+    private static RawTable ReadRecords(CsvReader reader, long length, string source, Func<string, bool>? numbersOnly)
     {
         reader.ReadHeader();
         var header = reader.Headers.Select(h => h.Trim()).ToArray();
@@ -62,7 +62,7 @@ internal static class CsvTableReader
         }
         Headers.RequireDistinct(header, source);
 
-        var table = new TableBuilder(source, RowLocator.Line, SizingSample);
+        var table = new TableBuilder(source, RowLocator.Line, SizingSample, numbersOnly: numbersOnly);
         foreach (var name in header) table.Column(name);
         while (reader.Read())
         {

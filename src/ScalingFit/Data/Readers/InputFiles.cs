@@ -11,19 +11,19 @@ internal static class InputFiles
     /// <summary>The name of the column that holds each row's file when a folder or glob is read.</summary>
     public const string FileColumn = "file";
 
-    public static RawTable Read(string path)
+    public static RawTable Read(string path, Func<string, bool>? numbersOnly = null)
     {
-        if (Directory.Exists(path)) return Concatenate(path, Path.GetFullPath(path), Files(path, "*", recursive: true));
-        if (path.IndexOfAny(['*', '?']) >= 0) return ReadGlob(path);
-        return ReadFile(path);
+        if (Directory.Exists(path)) return Concatenate(path, Path.GetFullPath(path), Files(path, "*", recursive: true), numbersOnly);
+        if (path.IndexOfAny(['*', '?']) >= 0) return ReadGlob(path, numbersOnly);
+        return ReadFile(path, numbersOnly);
     }
 
-    public static RawTable ReadFile(string path)
+    public static RawTable ReadFile(string path, Func<string, bool>? numbersOnly = null)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            return TableReader.Read(stream, path);
+            return TableReader.Read(stream, path, numbersOnly);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,7 +37,7 @@ internal static class InputFiles
         }
     }
 
-    private static RawTable ReadGlob(string pattern)
+    private static RawTable ReadGlob(string pattern, Func<string, bool>? numbersOnly)
     {
         string normalized = pattern.Replace('\\', '/');
         int wildcard = normalized.IndexOfAny(['*', '?']);
@@ -50,7 +50,7 @@ internal static class InputFiles
             throw new DataException("a glob may have wildcards in its last part only (runs/*.json), or ** for any depth (runs/**/*.json).", pattern);
         if (!Directory.Exists(root)) throw new DataException("the folder of the pattern does not exist.", pattern);
         var files = Files(root, filePattern.Replace("**", "*", StringComparison.Ordinal), recursive);
-        return Concatenate(pattern, Path.GetFullPath(root), files);
+        return Concatenate(pattern, Path.GetFullPath(root), files, numbersOnly);
     }
 
     private static List<string> Files(string root, string pattern, bool recursive)
@@ -72,7 +72,7 @@ internal static class InputFiles
         }
     }
 
-    private static RawTable Concatenate(string source, string root, List<string> files)
+    private static RawTable Concatenate(string source, string root, List<string> files, Func<string, bool>? numbersOnly)
     {
         var tables = new List<RawTable>();
         var skipped = new List<string>();
@@ -83,7 +83,7 @@ internal static class InputFiles
                 skipped.Add(Path.GetRelativePath(root, file));
                 continue;
             }
-            tables.Add(ReadFile(file));
+            tables.Add(ReadFile(file, numbersOnly));
         }
         if (tables.Count == 0)
             throw new DataException(files.Count == 0 ? "no files match." : $"none of the {files.Count} files is a table of runs.", source);

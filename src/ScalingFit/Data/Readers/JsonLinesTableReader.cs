@@ -13,9 +13,9 @@ internal static class JsonLinesTableReader
     private const int BlockSize = 1 << 20;
 
     /// <exception cref="DataException">A line is not a JSON object, or the input has no records.</exception>
-    public static RawTable Read(Stream stream, string source)
+    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null)
     {
-        var table = new TableBuilder(source, RowLocator.Line, 1024);
+        var table = new TableBuilder(source, RowLocator.Line, 1024, numbersOnly: numbersOnly);
         var records = new JsonRecordReader(table);
         long length = stream.CanSeek ? stream.Length - stream.Position : -1;
         long consumedBytes = 0;

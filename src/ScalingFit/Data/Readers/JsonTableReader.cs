@@ -12,7 +12,7 @@ namespace ScalingFit.Data;
 internal static class JsonTableReader
 {
     /// <exception cref="DataException">The JSON is malformed or holds no records.</exception>
-    public static RawTable Read(byte[] json, string source)
+    public static RawTable Read(byte[] json, string source, Func<string, bool>? numbersOnly = null)
     {
         var span = json.AsSpan();
         if (span.StartsWith("\uFEFF"u8)) span = span[3..];
@@ -20,8 +20,8 @@ internal static class JsonTableReader
         try
         {
             return first >= 0 && span[first] == (byte)'['
-                ? ReadRecords(span, source)
-                : JsonObjectLayouts.Read(JsonDocument.Parse(json.AsMemory(json.Length - span.Length), Options), source);
+                ? ReadRecords(span, source, numbersOnly)
+                : JsonObjectLayouts.Read(JsonDocument.Parse(json.AsMemory(json.Length - span.Length), Options), source, numbersOnly);
         }
         catch (JsonException e)
         {
@@ -33,9 +33,9 @@ internal static class JsonTableReader
     private static JsonDocumentOptions Options => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
 
     /// <summary>[{...}, {...}]: each element a record, streamed; each row keeps the line its record starts on.</summary>
-    private static RawTable ReadRecords(ReadOnlySpan<byte> json, string source)
+    private static RawTable ReadRecords(ReadOnlySpan<byte> json, string source, Func<string, bool>? numbersOnly)
     {
-        var table = new TableBuilder(source, RowLocator.Line);
+        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly);
         var records = new JsonRecordReader(table);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {

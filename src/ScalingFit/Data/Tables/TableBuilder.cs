@@ -8,11 +8,12 @@ namespace ScalingFit.Data;
 /// error naming both, and each row keeps its line. Readers push cells; nothing is validated here.
 /// </summary>
 /// <remarks>
+/// Columns that will be read as numbers only (<c>numbersOnly</c>: the likely N, D, C and loss columns) keep no text, which halves the memory of a large numeric table.
 /// A row is committed by <see cref="EndRow"/>. A streaming filter or a one-checkpoint-per-run
 /// selection can sit here: decide at <see cref="EndRow"/> from the row's cells whether to keep it,
 /// and roll the columns back when not.
 /// </remarks>
-internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 1024, bool keepText = true)
+internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 1024, bool keepText = true, Func<string, bool>? numbersOnly = null)
 {
     private readonly List<string> _names = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
@@ -34,7 +35,7 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
         i = _names.Count;
         _names.Add(name);
         _index[name] = i;
-        _columns.Add(new CellColumn.Builder(Math.Max(capacity, Count), keepText, Count));
+        _columns.Add(new CellColumn.Builder(Math.Max(capacity, Count), keepText && numbersOnly?.Invoke(name) != true, Count));
         Array.Resize(ref _filled, _names.Count);
         return i;
     }
