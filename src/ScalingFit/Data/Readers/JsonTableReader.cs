@@ -17,6 +17,8 @@ internal static class JsonTableReader
         var span = json.AsSpan();
         if (span.StartsWith("\uFEFF"u8)) span = span[3..];
         int first = span.IndexOfAnyExcept(CellColumn.Blanks);
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+            throw new DataException("the JSON is not UTF-8 text; save the file as UTF-8.", source);
         try
         {
             return first >= 0 && span[first] == (byte)'['

@@ -24,7 +24,15 @@ internal static class ParquetTableReader
         }
         try
         {
-            return ReadAsync(stream, source).AsTask().GetAwaiter().GetResult();
+            // Parquet.Net 6.1 can loop forever on a damaged footer (its Thrift reader skipping fields past
+            // the end, found by fuzzing): a watchdog stops the wait; the runaway read ends with the process.
+            var strict = new EndCheckedStream(stream);
+            var read = Task.Run(() => ReadAsync(strict, source).AsTask());
+            var limit = Watchdog + TimeSpan.FromSeconds(stream.Length / 5e6);
+            if (!((IAsyncResult)read).AsyncWaitHandle.WaitOne(limit))
+                throw new DataException(
+                    $"the Parquet file could not be read within {NumberFormat.Significant(limit.TotalSeconds, 2)} s; its metadata looks damaged (is the file truncated?).", source);
+            return read.GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not DataException and not OutOfMemoryException)
         {
@@ -32,6 +40,9 @@ internal static class ParquetTableReader
             throw new DataException($"the Parquet file cannot be read ({e.Message.TrimEnd('.')}); is it damaged or truncated?", source);
         }
     }
+
+    /// <summary>How long a Parquet read may take (plus a second per 5 MB) before it is given up as damaged.</summary>
+    internal static TimeSpan Watchdog { get; set; } = TimeSpan.FromSeconds(20);
 
     private static async ValueTask<RawTable> ReadAsync(Stream stream, string source)
     {
@@ -123,4 +134,43 @@ internal static class ParquetTableReader
             else column.AddEmpty();
         }
     }
+}
+
+/// <summary>
+/// A seekable read-only view of a stream that throws at its end instead of returning nothing, so a
+/// parser that does not check for the end (Parquet.Net's Thrift reader on a damaged footer) stops.
+/// </summary>
+internal sealed class EndCheckedStream(Stream inner) : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => true;
+    public override bool CanWrite => false;
+    public override long Length => inner.Length;
+    public override long Position { get => inner.Position; set => inner.Position = value; }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (buffer.Length > 0 && inner.Position >= inner.Length)
+            throw new EndOfStreamException("read past the end of the file");
+        return inner.Read(buffer);
+    }
+
+    public override int ReadByte()
+    {
+        if (inner.Position >= inner.Length) throw new EndOfStreamException("read past the end of the file");
+        return inner.ReadByte();
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
