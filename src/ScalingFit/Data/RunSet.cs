@@ -181,7 +181,7 @@ public sealed class RunSet
     {
         string trimmed = name.Trim();
         for (int i = 0; i < _names.Length; i++)
-            if (string.Equals(_names[i], trimmed, StringComparison.OrdinalIgnoreCase)) return i;
+            if (string.Equals(_names[i].Trim(), trimmed, StringComparison.OrdinalIgnoreCase)) return i;
         return -1;
     }
 

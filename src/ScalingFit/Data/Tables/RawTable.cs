@@ -21,7 +21,7 @@ internal sealed record RawTable(
     public int IndexOf(string name)
     {
         for (int i = 0; i < Names.Count; i++)
-            if (string.Equals(Names[i], name.Trim(), StringComparison.OrdinalIgnoreCase)) return i;
+            if (string.Equals(Names[i].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) return i;
         return -1;
     }
 }
