@@ -62,4 +62,12 @@ public class ShapeDerivationTests
         Assert.Contains("positive integer", e.Message);
         Assert.Contains(got, e.Message);
     }
+
+    [Fact]
+    public void Prepare_WidthAndDepthAliases_DeriveNAsTwelveLdSquared()
+    {
+        var runs = RunPreparation.Prepare(CsvRunReader.Parse("width,depth,loss\n768,12,3.3\n1024,24,3.0\n", "sweep.csv"), RunSelection.None);
+        Assert.Equal([12.0 * 12 * 768 * 768, 12.0 * 24 * 1024 * 1024], runs.Values(Quantity.ParameterCount).ToArray());
+        Assert.Contains(runs.Notes, n => n.Contains("d_model from 'width', n_layer from 'depth'"));
+    }
 }

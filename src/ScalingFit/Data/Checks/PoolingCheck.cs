@@ -51,7 +51,7 @@ internal static class PoolingCheck
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens)) return runs;
         var n = runs.RawValues(Quantity.ParameterCount);
         var d = runs.RawValues(Quantity.TrainingTokens);
-        var pairs = new HashSet<(double, double)>();
+        var pairs = new HashSet<(double, double)>(n.Length);
         for (int i = 0; i < n.Length; i++) pairs.Add((n[i], d[i]));
         int distinct = pairs.Count;
         if (distinct == runs.Count && step is null) return runs;
