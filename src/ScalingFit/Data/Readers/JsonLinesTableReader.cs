@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ScalingFit.Data;
@@ -13,6 +14,7 @@ internal static class JsonLinesTableReader
     private const int BlockSize = 1 << 20;
 
     /// <exception cref="DataException">A line is not a JSON object, or the input has no records.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null)
     {
         var table = new TableBuilder(source, RowLocator.Line, 1024, numbersOnly: numbersOnly);
@@ -55,6 +57,7 @@ internal static class JsonLinesTableReader
         return (0, pending + read, read < buffer.Length - pending);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadLine(ReadOnlySpan<byte> text, int line, TableBuilder table, JsonRecordReader records)
     {
         if (line == 1 && text.StartsWith("\uFEFF"u8)) text = text[3..];

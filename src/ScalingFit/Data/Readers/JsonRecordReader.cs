@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -18,12 +19,14 @@ internal sealed class JsonRecordReader(TableBuilder table)
 
     /// <summary>Reads the object the reader is on (its StartObject token) as one row; the caller ends the row.</summary>
     /// <exception cref="DataException">A key is given twice, or a string is not UTF-8.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReadRecord(ref Utf8JsonReader reader, long line)
     {
         _ordinal = 0;
         ReadObject(ref reader, 0, line);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadObject(ref Utf8JsonReader reader, int prefix, long line)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -34,6 +37,7 @@ internal sealed class JsonRecordReader(TableBuilder table)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadArray(ref Utf8JsonReader reader, int prefix, long line)
     {
         int index = 0;
@@ -47,6 +51,7 @@ internal sealed class JsonRecordReader(TableBuilder table)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadValue(ref Utf8JsonReader reader, int length, long line)
     {
         switch (reader.TokenType)
@@ -94,6 +99,7 @@ internal sealed class JsonRecordReader(TableBuilder table)
     }
 
     /// <summary>The column of the current path: the same as the last record's key at this position when it matches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ColumnOf(int length, long line)
     {
         var path = _path.AsSpan(0, length);
@@ -113,6 +119,7 @@ internal sealed class JsonRecordReader(TableBuilder table)
         return column;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AppendName(ref Utf8JsonReader reader, int prefix)
     {
         if (!reader.ValueIsEscaped) return Append(prefix, reader.ValueSpan);
@@ -120,6 +127,7 @@ internal sealed class JsonRecordReader(TableBuilder table)
         return Append(prefix, name.AsSpan(0, reader.CopyString(name)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Append(int prefix, ReadOnlySpan<byte> name)
     {
         int length = prefix + (prefix > 0 ? 1 : 0) + name.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ScalingFit.Data;
@@ -35,6 +36,7 @@ internal static class JsonTableReader
     private static JsonDocumentOptions Options => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
 
     /// <summary>[{...}, {...}]: each element a record, streamed; each row keeps the line its record starts on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawTable ReadRecords(ReadOnlySpan<byte> json, string source, Func<string, bool>? numbersOnly)
     {
         var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -170,6 +171,7 @@ internal sealed class CellColumn
         }
 
         /// <summary>A number and its text as written.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddNumber(double value, ReadOnlySpan<byte> written)
         {
             _numbers?.Add(value);
@@ -177,6 +179,7 @@ internal sealed class CellColumn
             Count++;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddEmpty()
         {
             if (_numbers is not null)
@@ -190,6 +193,7 @@ internal sealed class CellColumn
         }
 
         /// <summary>A cell read as text (a CSV field, a JSON string): a number when it parses as one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddCell(ReadOnlySpan<byte> utf8)
         {
             if (_numbers is null)
@@ -224,6 +228,7 @@ internal sealed class CellColumn
         }
 
         /// <summary>A cell that is text whatever it looks like (a JSON boolean, a date).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddText(ReadOnlySpan<byte> utf8)
         {
             if (_numbers is not null && _otherRows.Count >= 64 && _otherRows.Count > Count / 4) SwitchToText();

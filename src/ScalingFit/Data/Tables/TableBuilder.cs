@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ScalingFit.Data;
@@ -56,6 +57,7 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
     public CellColumn.Builder this[int column] => _columns[column];
 
     /// <summary>Marks a column as given in the current row; false when it already was (a duplicate key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Take(int column)
     {
         if (_filled[column]) return false;
@@ -73,6 +75,7 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
     public void Empty(int column) => _columns[column].AddEmpty();
 
     /// <summary>Ends a row: the columns it did not give get an empty cell.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndRow(int line)
     {
         if (_rowColumns.Count != _columns.Count)
