@@ -39,6 +39,30 @@ public class RunReaderFormatTests
     }
 
     [Fact]
+    public async Task Read_ParquetRequiredDoubleColumns_ReadInBulkGiveTheTable()
+    {
+        // Required (non-nullable) double columns take the bulk path; Parquet.Net writes them here.
+        var schema = new Parquet.Schema.ParquetSchema(
+            new Parquet.Schema.DataField<string>("run"), new Parquet.Schema.DataField<string>("family"),
+            new Parquet.Schema.DataField<double>("N"), new Parquet.Schema.DataField<double>("D"), new Parquet.Schema.DataField<double>("loss"));
+        using var memory = new MemoryStream();
+        var writer = await Parquet.ParquetWriter.CreateAsync(schema, memory);
+        foreach (var part in new[] { (0, 4), (4, 2) })
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(schema.DataFields[0], SmallTable.Runs[part.Item1..(part.Item1 + part.Item2)]);
+            await group.WriteAsync(schema.DataFields[1], SmallTable.Families[part.Item1..(part.Item1 + part.Item2)]);
+            await group.WriteAsync<double>(schema.DataFields[2], SmallTable.N[part.Item1..(part.Item1 + part.Item2)]);
+            await group.WriteAsync<double>(schema.DataFields[3], SmallTable.D[part.Item1..(part.Item1 + part.Item2)]);
+            await group.WriteAsync<double>(schema.DataFields[4], SmallTable.Loss[part.Item1..(part.Item1 + part.Item2)]);
+        }
+        await writer.DisposeAsync();
+        var runs = RunReader.Read(new MemoryStream(memory.ToArray()), "two-groups.parquet");
+        SmallTable.AssertIsTheTable(runs);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], Enumerable.Range(0, 6).Select(runs.Line));
+    }
+
+    [Fact]
     public void Read_ParquetTypesAndNulls_NumbersTextAndEmptyCells()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "types.parquet");

@@ -71,7 +71,8 @@ internal static class ParquetTableReader
             int count = checked((int)group.RowCount);
             for (int c = 0; c < fields.Count; c++)
                 await ReadColumn(group, fields[c].Field, count, table[columns[c]]).ConfigureAwait(false);
-            for (int r = 0; r < count; r++) table.EndFullRow(++row);
+            table.EndFullRows(row + 1, count);
+            row += count;
         }
         return table.Build(notes);
     }
@@ -79,7 +80,14 @@ internal static class ParquetTableReader
     private static async ValueTask ReadColumn(ParquetRowGroupReader group, DataField field, int count, CellColumn.Builder column)
     {
         var type = field.ClrType;
-        if (type == typeof(double)) Add(await Read<double>(group, field, count).ConfigureAwait(false), v => v, column);
+        if (type == typeof(double) && !field.IsNullable)
+        {
+            // The common case, a required double column: read straight into an array and append it whole.
+            var values = new double[count];
+            await group.ReadAsync<double>(field, values.AsMemory()).ConfigureAwait(false);
+            column.AddNumbers(values);
+        }
+        else if (type == typeof(double)) Add(await Read<double>(group, field, count).ConfigureAwait(false), v => v, column);
         else if (type == typeof(float)) Add(await Read<float>(group, field, count).ConfigureAwait(false), v => v, column);
         else if (type == typeof(long)) Add(await Read<long>(group, field, count).ConfigureAwait(false), v => v, column);
         else if (type == typeof(int)) Add(await Read<int>(group, field, count).ConfigureAwait(false), v => v, column);
@@ -98,10 +106,17 @@ internal static class ParquetTableReader
         {
             var values = new string?[count];
             await group.ReadAsync(field, values.AsMemory()).ConfigureAwait(false);
+            var buffer = new byte[256];
             foreach (var v in values)
             {
-                if (v is null) column.AddEmpty();
-                else column.AddCell(Encoding.UTF8.GetBytes(v));
+                if (v is null)
+                {
+                    column.AddEmpty();
+                    continue;
+                }
+                int length = Encoding.UTF8.GetMaxByteCount(v.Length);
+                if (length > buffer.Length) buffer = new byte[length];
+                column.AddCell(buffer.AsSpan(0, Encoding.UTF8.GetBytes(v, buffer)));
             }
         }
         else

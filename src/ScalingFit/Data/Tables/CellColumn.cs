@@ -170,6 +170,18 @@ internal sealed class CellColumn
             AddNumber(value, bytes[..written]);
         }
 
+        /// <summary>Numbers with no text of their own, in bulk (a binary format's column chunk).</summary>
+        public void AddNumbers(ReadOnlySpan<double> values)
+        {
+            if (_text is not null || _numbers is null)
+            {
+                foreach (double v in values) AddNumber(v);
+                return;
+            }
+            _numbers.AddRange(values);
+            Count += values.Length;
+        }
+
         /// <summary>A number and its text as written.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddNumber(double value, ReadOnlySpan<byte> written)

@@ -91,6 +91,13 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
     /// <summary>Ends a row that gave every column exactly once (a CSV record).</summary>
     public void EndFullRow(int line) => _lines.Add(line);
 
+    /// <summary>Ends <paramref name="count"/> rows that gave every column, numbered from <paramref name="first"/> on.</summary>
+    public void EndFullRows(int first, int count)
+    {
+        _lines.EnsureCapacity(_lines.Count + count);
+        for (int i = 0; i < count; i++) _lines.Add(first + i);
+    }
+
     public void EnsureCapacity(int rows)
     {
         _lines.EnsureCapacity(rows);
