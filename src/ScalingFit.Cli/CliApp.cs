@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli;
@@ -32,6 +33,22 @@ public static class CliApp
 
     /// <summary>Parses and runs a command line; returns the exit code.</summary>
     public static int Run(string[] args, CliContext context)
+    {
+        // Options such as --compute 5.76e23 are parsed by System.CommandLine in the current culture: in a
+        // de-DE process "5.76e23" would read as 5.76e25. The tool's numbers are culture-free, always.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunInvariant(args, context);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private static int RunInvariant(string[] args, CliContext context)
     {
         var parse = Parse(args, context);
         context.JsonErrors = Common.ErrorJson.Requested(args);

@@ -27,7 +27,7 @@ internal static class FitCommand
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var spec = law.Spec(parse);
-            var runs = data.Load(parse);
+            var runs = data.Load(parse, [.. spec.Inputs, ScalingFit.Data.Quantity.Loss]);
             var fit = nonlinear.Fit(parse, context, spec, runs);
             output.Write(parse, context, () => FitReport.Build(fit), () => JsonOutput.Fit(fit));
         }));

@@ -124,7 +124,7 @@ internal static class ReportFiles
         {
             using var stream = File.OpenRead(full);
             string hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-            return $"{full} ({stream.Length:N0} bytes, SHA-256 {hash})";
+            return $"{full} ({NumberFormat.Count(stream.Length)} bytes, SHA-256 {hash})";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

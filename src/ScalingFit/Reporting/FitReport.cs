@@ -32,6 +32,7 @@ public static class FitReport
         };
         foreach (var (symbol, origin) in data.Columns) items.Add(new(symbol, origin));
         foreach (var note in data.Notes) items.Add(new("note", note));
+        foreach (var warning in data.Warnings) items.Add(new("warning", warning.Message));
         return new KeyValues(items);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -25,7 +26,7 @@ public static partial class HtmlRenderer
             {
                 case Heading h:
                     int level = Math.Clamp(h.Level, 1, 6);
-                    html.Append($"<h{level} id=\"").Append(Encode(anchors[i])).Append("\">").Append(Encode(h.Text)).Append($"</h{level}>\n");
+                    html.Append(CultureInfo.InvariantCulture, $"<h{level} id=\"").Append(Encode(anchors[i])).Append("\">").Append(Encode(h.Text)).Append(CultureInfo.InvariantCulture, $"</h{level}>\n");
                     break;
                 case Contents c:
                     AppendContents(html, Anchors.Entries(document, c));

@@ -228,6 +228,6 @@ public class PlotCommandTests
         using var folder = new TempFolder();
         var run = CliRun.Of("plot", "/no/such/runs.csv", "--out", folder.File("fit.png"));
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("cannot read '/no/such/runs.csv'", run.Error);
+        Assert.Contains("/no/such/runs.csv: cannot read the file", run.Error);
     }
 }
