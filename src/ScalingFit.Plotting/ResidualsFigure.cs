@@ -49,10 +49,10 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
 
         var panelSize = new PixelSize(Options.Width / 2f, Options.Height - 60);
         var left = Panel("against the fitted loss", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
-        left.Axes.Bottom.TickGenerator = Ticks.Plain(left.Axes.Bottom.Min, left.Axes.Bottom.Max);
+        left.Axes.Bottom.TickGenerator = new LogTicks();
         left.XLabel($"fitted {source.Fit.Target.Description}, log scale");
         var right = Panel($"against {versus.Description}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
-        right.Axes.Bottom.TickGenerator = Ticks.Decades(right.Axes.Bottom.Min, right.Axes.Bottom.Max);
+        right.Axes.Bottom.TickGenerator = new LogTicks();
         right.XLabel($"{versus.Description}, log scale");
 
         string title = $"Residuals of {source.Fit.ResidualSymbol}: {source.Fit.Law} law {source.Fit.Formula}";
@@ -86,13 +86,13 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         plot.Axes.SetLimits(lo - pad, hi + pad, bottom, top);
         plot.Axes.Left.TickGenerator = Ticks.Linear(bottom, top, target: 8);
         plot.YLabel("residual of ln L (observed − fitted)");
-        // Residuals can fall in any corner: the legend goes where it hides fewest.
-        Legends.ShowInEmptiestCorner(plot,
+        // Residuals can fall in any corner: the legend goes where it hides none (placed from the layout).
+        Legends.ShowInside(plot,
         [
             Legends.Marker("runs", FigureStyle.Points),
             Legends.Line("mean in bins of x", FigureStyle.Model, FigureStyle.CurveWidth),
             Legends.Line("±2s", FigureStyle.Reference, 1.2f, dashed: true),
-        ], x.Zip(residuals, (a, b) => new Coordinates(a, b)).Concat(binX.Zip(binY, (a, b) => new Coordinates(a, b))), panelSize);
+        ]);
         return plot;
     }
 

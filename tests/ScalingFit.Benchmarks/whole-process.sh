@@ -8,7 +8,11 @@
 #    bootstrapped, the allocation, the IsoFLOP analysis and nine figures (goal: under 5 s);
 #  - user laws: the Chinchilla formula 'E + A/N^alpha + B/D^beta' from its default starts (goal:
 #    under 2 s, reaching objective 0.00101827) and a 3-parameter formula (goal: under 0.5 s), JIT
-#    (compiled with System.Linq.Expressions) and native (the vectorised tape).
+#    (compiled with System.Linq.Expressions) and native (the vectorised tape);
+#  - the same 1,000,000 rows as JSON Lines and as Parquet (goals: JSON Lines within 1.5x of the CSV
+#    path, Parquet faster than it, both under 300 MB), beside pandas read_csv and
+#    read_json(lines=True) on the same files (Debian's python3; pandas cannot read Parquet here:
+#    no pyarrow or fastparquet).
 # Usage: tests/ScalingFit.Benchmarks/whole-process.sh [ROWS] [REPEATS]   (needs GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,6 +25,10 @@ csv="$work/big-$rows.csv"
 dotnet build -c Release src/ScalingFit.Cli -nologo -v q >/dev/null
 dotnet publish src/ScalingFit.Cli -c Release -r linux-x64 -p:PublishAot=true -p:IlcInstructionSet=x86-64-v3 -o "$work/aot" -nologo -v q >/dev/null
 [ -f "$csv" ] || dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate "$csv" "$rows"
+jsonl="$work/big-$rows.jsonl"
+parquet="$work/big-$rows.parquet"
+[ -f "$jsonl" ] || dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate "$jsonl" "$rows" jsonl
+[ -f "$parquet" ] || dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate "$parquet" "$rows" parquet
 bin=src/ScalingFit.Cli/bin/Release/net10.0/scalingfit
 aot="$work/aot/scalingfit"
 
@@ -56,3 +64,16 @@ measure "native (AOT): scalingfit fit --law 'E + A*N^(-alpha)'" "$aot" fit --law
 "$bin" fit --law 'E + A/N^alpha + B/D^beta' --json | grep '"objective"'
 measure "JIT: scalingfit report --out DIR --bootstrap 1000" "$bin" report --out "$work/report" --bootstrap 1000
 measure "native (AOT): scalingfit report --out DIR --bootstrap 1000" "$aot" report --out "$work/report" --bootstrap 1000
+
+echo "formats: $(du -m "$jsonl" | cut -f1) MB of JSON Lines, $(du -m "$parquet" | cut -f1) MB of Parquet (the same rows)"
+measure "JIT: scalingfit fit big.csv --law power --x N (CSV path)" "$bin" fit "$csv" --law power --x N
+measure "JIT: scalingfit fit big.jsonl --law power --x N" "$bin" fit "$jsonl" --law power --x N
+measure "JIT: scalingfit fit big.parquet --law power --x N" "$bin" fit "$parquet" --law power --x N
+measure "native (AOT): scalingfit fit big.jsonl --law power --x N" "$aot" fit "$jsonl" --law power --x N
+measure "native (AOT): scalingfit fit big.parquet --law power --x N" "$aot" fit "$parquet" --law power --x N
+py=/usr/bin/python3
+if "$py" -c "import pandas" 2>/dev/null; then
+  measure "pandas $("$py" -c 'import pandas; print(pandas.__version__)'): read_csv(big.csv)" "$py" -c "import pandas, sys; pandas.read_csv(sys.argv[1])" "$csv"
+  measure "pandas: read_json(big.jsonl, lines=True)" "$py" -c "import pandas, sys; pandas.read_json(sys.argv[1], lines=True)" "$jsonl"
+  "$py" -c "import pandas, sys; pandas.read_parquet(sys.argv[1])" "$parquet" >/dev/null 2>&1 || echo "pandas: read_parquet unavailable here (no pyarrow or fastparquet)"
+fi

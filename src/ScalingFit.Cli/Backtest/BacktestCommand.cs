@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Backtest;
 
@@ -17,6 +18,10 @@ internal static class BacktestCommand
         var command = new Command("backtest",
             "Backtest a law: hold out the largest runs, fit the rest, and report the error of each held-out prediction and whether " +
             "it fell inside the 95% interval.");
+        command.WithExamples(
+            new("scalingfit backtest --law chinchilla", "hold out the largest 20% of runs by compute, fit the rest, predict them"),
+            new("scalingfit backtest --law chinchilla --holdout-above N=5e9", "hold out every run above 5B parameters"),
+            new("scalingfit backtest --holdout-fraction 0.3 --json", "the power law, holding out 30%, as JSON"));
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);

@@ -17,6 +17,27 @@ internal sealed record LawRequest(
     /// <summary>The built-in law, made now (to know its inputs before the data are read); null for a formula.</summary>
     public IScalingLaw? BuiltIn { get; } = Definition?.Create(Settings);
 
+    /// <summary>
+    /// The quantities the law reads, the only ones the runs are checked for when read: its inputs
+    /// (for a formula, the ones it names by symbol; columns named as other inputs are checked when
+    /// used) and the loss unless it predicts another column; null (every quantity) for a law that
+    /// derives its own runs (IsoFLOP minima).
+    /// </summary>
+    public IReadOnlyCollection<Quantity>? Uses
+    {
+        get
+        {
+            if (BuiltIn is IPreparesRuns) return null;
+            var used = new HashSet<Quantity>(BuiltIn is { } law
+                ? law.Inputs.Select(i => i.Quantity).OfType<Quantity>()
+                : FormulaLaw.QuantitiesOf(Text));
+            string? target = Target ?? (BuiltIn is null ? FormulaLaw.TargetOf(Text) : null);
+            if (target is null) used.Add(Quantity.Loss);
+            else if (LawTarget.Column(target).Quantity is { } q) used.Add(q);
+            return used;
+        }
+    }
+
     /// <summary>The law bound to the runs, with its target, residual space and constraints.</summary>
     /// <exception cref="OptionException">A formula that does not suit these runs, a target that is also an input, a constraint the law refuses.</exception>
     public LawSpec Resolve(RunSet runs)

@@ -85,10 +85,14 @@ internal sealed class NonlinearOptions
         int resamples = parse.GetValue(Bootstrap);
         RequireNonlinear(parse, spec);
         if (!spec.IsNonlinear || resamples == 0 || !context.Interactive) return spec.Fit(runs, Build(parse));
-        return context.ErrorConsole.Progress().AutoClear(true).Start(ctx =>
+        return Rendering.ProgressLayout.Create(context.ErrorConsole, 26).Start(ctx =>
         {
-            var task = ctx.AddTask($"bootstrap ({resamples} resamples)", maxValue: resamples);
-            return spec.Fit(runs, Build(parse, done => task.Value = done));
+            var starts = ctx.AddTask(Rendering.ProgressLayout.Name("multi-start search", 26), maxValue: 1);
+            var task = ctx.AddTask(Rendering.ProgressLayout.Name($"bootstrap ({resamples} resamples)", 26), maxValue: resamples);
+            return spec.Fit(runs, Build(parse, done => task.Value = done) with
+            {
+                StartProgress = (done, total) => { starts.MaxValue = total; starts.Value = done; },
+            });
         });
     }
 }

@@ -4,6 +4,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Compare;
 
@@ -27,6 +28,10 @@ internal static class CompareCommand
         };
         var command = new Command("compare",
             "Compare laws on the same runs: rank them by how well they predict held-out larger runs, with AIC, BIC and residual spread beside.");
+        command.WithExamples(
+            new("scalingfit compare", "every law that applies, ranked by backtest error, with AIC and BIC"),
+            new("scalingfit compare --laws power,saturating,chinchilla --holdout-fraction 0.3", "three laws, holding out 30%"),
+            new("scalingfit compare --x C --json", "one-input laws in compute C, as JSON"));
         data.AddTo(command);
         command.Add(laws);
         command.Add(x);

@@ -4,6 +4,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Optimal;
 
@@ -45,6 +46,11 @@ internal static class OptimalCommand
         var command = new Command("optimal",
             "Compute-optimal allocation: the model size N_opt and tokens D_opt that minimize a fitted law at a budget C = 6ND, " +
             "the budget at which a size is optimal, and the budget that reaches a loss.");
+        command.WithExamples(
+            new("scalingfit optimal --compute 5.76e23", "N_opt and D_opt at Chinchilla's budget"),
+            new("scalingfit optimal --compute-range 1e18:1e26 --points 17", "a log-spaced table, two rows per decade"),
+            new("scalingfit optimal --n 7e10 --target-loss 2.0", "the budget where 70B is optimal; the budget that reaches L = 2"),
+            new("scalingfit optimal --compute 5.76e23 --bootstrap 200 --json", "with bootstrap intervals, as JSON"));
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);

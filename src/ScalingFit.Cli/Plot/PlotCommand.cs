@@ -4,6 +4,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Plotting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Plot;
 
@@ -16,6 +17,11 @@ internal static class PlotCommand
         var command = new Command("plot", "Draw a figure to a PNG or SVG file: the fitted law over the runs with its extrapolation and " +
                                           "95% band, the residuals, IsoFLOP curves, the compute-optimal frontier, a backtest, or what-if " +
                                           "parameter counts. Prints the path written.");
+        command.WithExamples(
+            new("scalingfit plot --law chinchilla --out fit.png", "loss against N along compute budgets, with the compute-optimal frontier"),
+            new("scalingfit plot --kind frontier --bootstrap 200 --out frontier.svg", "N_opt(C) and D_opt(C) with a bootstrap band and the IsoFLOP minima"),
+            new("scalingfit plot --kind backtest --laws power,joint,chinchilla --out backtest.svg", "predicted against actual loss of held-out runs"),
+            new("scalingfit plot --kind isoflop --out isoflop.png", "loss against N at each compute budget, with parabolas and minima"));
         options.Data.AddTo(command);
         options.Law.AddTo(command);
         options.Nonlinear.AddTo(command);
@@ -29,8 +35,13 @@ internal static class PlotCommand
             PlotOptions.RejectOthers(parse, kind, options.KindSpecific, options.Uses(kind));
             string path = parse.GetValue(options.Plot.Out)!;
             var format = FigureFormats.FromPath(path);
+            FigureFile.Check(path);
+            double scale = parse.GetValue(options.Plot.Scale);
+            if (!(scale >= 0.5 && scale <= 4)) throw new OptionException($"--scale must be between 0.5 and 4, got {scale}.");
+            if (format == FigureFormat.Svg && parse.GetResult(options.Plot.Scale) is { Implicit: false })
+                throw new OptionException("--scale applies to PNG files; an SVG is sharp at any size.");
             using var figure = Render(kind, parse, options, context);
-            FigureFile.Write(path, figure, format);
+            FigureFile.Write(path, figure, format, (float)scale);
             context.Out.WriteLine(Path.GetFullPath(path));
         }));
         return command;

@@ -18,8 +18,14 @@ internal sealed class PlotOptions
 
     public Option<string> Out { get; } = new("--out", "-o")
     {
-        Description = "The file to write; its extension chooses the format: .png or .svg.",
+        Description = "The file to write, in an existing folder (plot makes no folders); its extension chooses the format: .png or .svg.",
         Required = true,
+    };
+
+    public Option<double> Scale { get; } = new("--scale")
+    {
+        Description = "For a PNG: draw it at this many times the pixels, the same layout (2 for high-density screens and print).",
+        DefaultValueFactory = _ => 1,
     };
 
     public Option<string?> ExtrapolateTo { get; } = new("--extrapolate-to")
@@ -62,9 +68,11 @@ internal sealed class PlotOptions
     /// <summary>The options of this group that only some kinds use.</summary>
     public IReadOnlyList<Option> KindSpecific => [ExtrapolateTo, Versus, By, Widths, Depths, Laws, ComputeRange];
 
+    public PlotOptions() => Kind.AcceptOnlyFromAmong([.. FigureKinds.All.Select(k => k.Name())]);
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kind, Out }.Concat(KindSpecific))
+        foreach (var option in new Option[] { Kind, Out, Scale }.Concat(KindSpecific))
             command.Add(option);
     }
 

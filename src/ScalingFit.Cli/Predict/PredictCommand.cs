@@ -3,6 +3,7 @@ using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
 using ScalingFit.Laws;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Predict;
 
@@ -29,6 +30,10 @@ internal static class PredictCommand
         };
         var metricColumn = new Option<string?>("--metric-column") { Description = "The column of the metric the --metric-law predicts, e.g. accuracy." };
         var command = new Command("predict", "Predict the loss of new runs from a law fitted to the data, with a 95% prediction interval.");
+        command.WithExamples(
+            new("scalingfit predict --at N=7e10 --at N=1e12", "the power law's loss at 70B and 1T parameters"),
+            new("scalingfit predict --law chinchilla --at N=7e10,D=1.4e12", "Chinchilla's own size and tokens"),
+            new("scalingfit predict --law joint --at N=7e10,C=5.9e23", "any two of N, D and C give the third by C = 6ND"));
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);

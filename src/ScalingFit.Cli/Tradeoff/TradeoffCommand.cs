@@ -3,6 +3,7 @@ using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Tradeoff;
 
@@ -37,6 +38,10 @@ internal static class TradeoffCommand
         var command = new Command("tradeoff",
             "Cost trade-off along a ladder of model sizes: predicted loss, loss gain, cost, added cost and gain per unit cost, " +
             "training time on given accelerators, and the diminishing returns decade by decade.");
+        command.WithExamples(
+            new("scalingfit tradeoff --from 1e7 --to 1e11", "doubling N with compute-optimal tokens"),
+            new("scalingfit tradeoff --tokens-per-parameter 20 --cost-per-flop 2e-18 --cost-unit USD", "20 tokens per parameter, cost in dollars"),
+            new("scalingfit tradeoff --accelerator-flops 9.89e14 --utilization 0.4 --accelerators 1024", "training days on 1024 accelerators"));
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);

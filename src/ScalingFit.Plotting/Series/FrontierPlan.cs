@@ -1,4 +1,5 @@
 using ScalingFit.Analysis;
+using ScalingFit.Plotting.Style;
 
 namespace ScalingFit.Plotting.Series;
 
@@ -34,6 +35,23 @@ internal sealed record FrontierPlan(
     double From, double To, FrontierLine? Law, string? LawName, IReadOnlyList<FrontierLine> Samples, (double Lower, double Upper)? Fitted,
     FrontierLine? IsoFlop, (double Lower, double Upper)? IsoFlopSpan, IReadOnlyList<IsoFlopBudget> Minima, double Anchor)
 {
+    /// <summary>Margin of the x axis beyond the budgets drawn, in decades.</summary>
+    public double Pad => (To - From) * 0.02;
+
+    /// <summary>The line the ratio panels divide by: the law's frontier, else the IsoFLOP fit.</summary>
+    public FrontierLine Baseline => Law ?? IsoFlop!.Value;
+
+    /// <summary>Kaplan et al. 2020's (a = 0.73, dotted) and Hoffmann et al. 2022's (a = 0.50, dashed) slopes through the baseline at the anchor.</summary>
+    public IReadOnlyList<(FrontierLine Line, Dash Dash)> References =>
+    [
+        (Through(FrontierFigure.KaplanExponent), Dash.Dotted),
+        (Through(FrontierFigure.ChinchillaExponent), Dash.Dashed),
+    ];
+
+    /// <summary>A frontier N_opt ∝ C^a that meets the baseline at the anchor.</summary>
+    private FrontierLine Through(double a) =>
+        new(Baseline.At(Anchor, FrontierAxis.Parameters) - a * (Anchor - Math.Log10(Data.Derivation.FlopPerParameterToken)), a);
+
     public static FrontierPlan Create(FrontierEstimates source, FrontierFigureOptions options)
     {
         var candidates = new List<double>();

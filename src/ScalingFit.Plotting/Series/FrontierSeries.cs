@@ -80,6 +80,19 @@ internal static class FrontierSeries
         throw new ArgumentException($"the law takes no {quantity.Symbol()}, so it has no compute-optimal frontier.");
     }
 
+    /// <summary>log₁₀ of an IsoFLOP budget's minimum on a panel's axis.</summary>
+    public static double Value(IsoFlopBudget m, FrontierAxis axis) => axis == FrontierAxis.Parameters
+        ? Math.Log10(m.OptimalParameterCount)
+        : Math.Log10(m.OptimalTokens);
+
+    /// <summary>log₁₀ of an end of the minimum's interval on the axis (D = C/(6N) turns N's upper end into D's lower).</summary>
+    public static double Bound(IsoFlopBudget m, FrontierAxis axis, bool lower)
+    {
+        var ci = m.OptimalParameterCountCi95;
+        if (axis == FrontierAxis.Parameters) return Math.Log10(lower ? ci.Lower : ci.Upper);
+        return Math.Log10(m.Compute / (Derivation.FlopPerParameterToken * (lower ? ci.Upper : ci.Lower)));
+    }
+
     /// <summary>Evenly spaced values from a to b, both included.</summary>
     public static double[] Spaced(double a, double b, int points) =>
         Enumerable.Range(0, points).Select(i => a + (b - a) * i / (points - 1)).ToArray();

@@ -21,10 +21,13 @@ internal sealed record CurvePoints(double[] X, double[] Y, double[] Lower, doubl
 /// </summary>
 internal static class ModelCurve
 {
-    /// <summary>Samples at <paramref name="points"/> values spaced evenly in log₁₀ over [from, to].</summary>
+    /// <summary>
+    /// Samples at <paramref name="points"/> values spaced evenly in log₁₀ over [from, to]; the interval at each
+    /// point only when <paramref name="intervals"/> (it costs a law evaluation per bootstrap resample), NaN otherwise.
+    /// </summary>
     /// <exception cref="OptionException">The model needs an input that neither the axis, the held values nor C = 6ND give.</exception>
     public static CurvePoints Sample(
-        ILossModel model, LawInput versus, double from, double to, IReadOnlyDictionary<LawInput, double> held, int points = 100)
+        ILossModel model, LawInput versus, double from, double to, IReadOnlyDictionary<LawInput, double> held, int points = 100, bool intervals = true)
     {
         var x = new double[points];
         var y = new double[points];
@@ -37,6 +40,11 @@ internal static class ModelCurve
             x[i] = a + (b - a) * i / (points - 1);
             Complete(model, versus, Math.Pow(10, x[i]), held, inputs);
             y[i] = Math.Log10(model.Predict(inputs));
+            if (!intervals)
+            {
+                lower[i] = upper[i] = double.NaN;
+                continue;
+            }
             var interval = model.PredictionInterval(inputs);
             lower[i] = Math.Log10(interval.Lower);
             upper[i] = Math.Log10(interval.Upper);

@@ -27,6 +27,37 @@ public static class ComputeBudgets
         return RoundToDecades(values);
     }
 
+    /// <summary>
+    /// The budget one decade past the largest run, for a headline: ten times <paramref name="largest"/>
+    /// compute, rounded to two significant digits (1.296e22 FLOP gives 1.3e23).
+    /// </summary>
+    public static double DecadePast(double largest)
+    {
+        Guard.Positive(largest, "the largest run's compute");
+        double value = 10 * largest;
+        double scale = Math.Pow(10, Math.Floor(Math.Log10(value)) - 1);
+        return Math.Round(value / scale) * scale;
+    }
+
+    /// <summary>
+    /// The budgets a report tabulates for runs whose compute spans [<paramref name="smallest"/>,
+    /// <paramref name="largest"/>]: one per decade from the decade of the smallest run to the decade
+    /// past the largest, and the <paramref name="extra"/> budgets (a headline, Chinchilla's), in order.
+    /// </summary>
+    public static IReadOnlyList<double> Spanning(double smallest, double largest, params IEnumerable<double> extra)
+    {
+        Guard.Positive(smallest, "the smallest run's compute");
+        Guard.Positive(largest, "the largest run's compute");
+        int from = (int)Math.Floor(Math.Log10(smallest) + 1e-9), to = (int)Math.Floor(Math.Log10(largest) + 1e-9) + 1;
+        var budgets = Enumerable.Range(from, to - from + 1).Select(Decade).ToList();
+        foreach (double b in extra)
+            if (!budgets.Any(x => Math.Abs(x / b - 1) < 1e-9)) budgets.Add(b);
+        return [.. budgets.Order()];
+    }
+
+    /// <summary>10^k as the literal 1ek reads (Math.Pow(10, 23) is one unit in the last place above 1e23).</summary>
+    private static double Decade(int k) => double.Parse($"1e{k}", NumberStyles.Float, CultureInfo.InvariantCulture);
+
     /// <summary>Values within a relative 1e-12 of a power of ten become that power, so decades print as 1e20, not 9.9999999e19.</summary>
     private static double[] RoundToDecades(double[] values)
     {

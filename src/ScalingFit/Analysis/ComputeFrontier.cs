@@ -102,6 +102,10 @@ public sealed partial class ComputeFrontier
         return true;
     }
 
+    /// <summary>The frontier of a fitted law, its exponent taken where <see cref="Of(FitResult)"/> takes it; false when the law or its parameters have none.</summary>
+    public static bool TryOf(FitResult fit, out ComputeFrontier? frontier) =>
+        TryOf(fit.ScalingLaw, fit.NaturalParameters, out frontier, out _, ReferenceOf(fit));
+
     /// <summary>The middle of the runs' compute, √(C_min·C_max) with C = 6ND from the fitted ranges of N and D.</summary>
     private static double ReferenceOf(FitResult fit)
     {

@@ -29,12 +29,19 @@ public static class ReportAnalysis
         string current = "";
         int started = 0;
         var fit = options.Fit;
+        var backtest = options.Backtest ?? options.Fit with { Bootstrap = null };
         if (fit.Bootstrap is { } bootstrap && progress is not null)
             fit = fit with { Bootstrap = bootstrap with { Progress = done => progress(new(ReportStage.Bootstrap, current, done, bootstrap.Resamples)) } };
+        if (progress is not null)
+        {
+            // Each nonlinear law searches from its starts twice: for its backtest, then on all the runs.
+            backtest = backtest with { StartProgress = (done, total) => progress(new(ReportStage.Starts, current, done, 2 * total)) };
+            fit = fit with { StartProgress = (done, total) => progress(new(ReportStage.Starts, current, total + done, 2 * total)) };
+        }
         var comparison = LawComparison.Compare(runs, split, laws, new ComparisonOptions
         {
             Fit = fit,
-            Backtest = options.Backtest ?? options.Fit with { Bootstrap = null },
+            Backtest = backtest,
             Starting = law =>
             {
                 current = LawComparison.Name(law);
@@ -44,14 +51,41 @@ public static class ReportAnalysis
         progress?.Invoke(new(ReportStage.Laws, "", laws.Count, laws.Count));
 
         progress?.Invoke(new(ReportStage.Allocation, "compute-optimal frontier", 0, 2));
-        var (optimal, optimalNote) = Optimal(runs, comparison, options);
+        double? headline = options.HeadlineBudget ?? (runs.Has(Quantity.Compute) ? ComputeBudgets.DecadePast(Max(runs.Values(Quantity.Compute))) : null);
+        var (optimal, optimalNote) = Optimal(runs, comparison, options, headline);
         progress?.Invoke(new(ReportStage.Allocation, "IsoFLOP analysis", 1, 2));
         var (isoFlop, isoFlopNote) = IsoFlopAnalysis(runs, options);
         progress?.Invoke(new(ReportStage.Allocation, "", 2, 2));
-        return new ReportResult(runs, split, comparison, optimal, optimalNote, isoFlop, isoFlopNote, options.Fit.Bootstrap);
+        return new ReportResult(runs, split, comparison, optimal, optimalNote, isoFlop, isoFlopNote, options.Fit.Bootstrap)
+        {
+            HeadlineBudget = optimal is null ? null : headline,
+            HeadlineFromData = options.HeadlineBudget is null,
+        };
     }
 
-    private static (ComputeOptimalResult?, string?) Optimal(RunSet runs, ComparisonResult comparison, ReportOptions options)
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        double max = double.NegativeInfinity;
+        foreach (double v in values) max = Math.Max(max, v);
+        return max;
+    }
+
+    private static double Min(ReadOnlySpan<double> values)
+    {
+        double min = double.PositiveInfinity;
+        foreach (double v in values) min = Math.Min(min, v);
+        return min;
+    }
+
+    /// <summary>The budgets asked for, or the data's decades with the headline and Chinchilla's budget.</summary>
+    private static IReadOnlyList<double> Budgets(RunSet runs, ReportOptions options, double? headline)
+    {
+        if (options.Budgets is { } asked) return headline is { } h && !asked.Contains(h) ? [.. asked.Append(h).Order()] : asked;
+        var compute = runs.Values(Quantity.Compute);
+        return ComputeBudgets.Spanning(Min(compute), Max(compute), headline is { } b ? [b, ReportOptions.ChinchillaBudget] : [ReportOptions.ChinchillaBudget]);
+    }
+
+    private static (ComputeOptimalResult?, string?) Optimal(RunSet runs, ComparisonResult comparison, ReportOptions options, double? headline)
     {
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens))
             return (null, $"no compute-optimal allocation: it needs a law of both N and D, and {runs.Source} has no " +
@@ -70,7 +104,7 @@ public static class ReportAnalysis
             }
             try
             {
-                return (ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = options.Budgets, Convention = options.Convention }), null);
+                return (ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = Budgets(runs, options, headline), Convention = options.Convention }), null);
             }
             catch (ScalingFitException e) when (e is FitException or OptionException)
             {

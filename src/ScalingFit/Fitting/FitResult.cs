@@ -161,12 +161,15 @@ public sealed record Convergence(
 public sealed record DataDescription(
     string Source, int Runs, IReadOnlyDictionary<string, string> Columns, IReadOnlyList<string> Notes)
 {
+    /// <summary>What the data may not mean as the analysis takes it (pooled runs, units, conventions).</summary>
+    public IReadOnlyList<DataWarning> Warnings { get; init; } = [];
+
     /// <summary>Describes a run set.</summary>
     public static DataDescription Of(RunSet runs) => new(
         runs.Source,
         runs.Count,
         Quantities.All.Where(runs.Has).ToDictionary(q => q.Symbol(), q => runs.Origin(q)!.ToString()),
-        runs.Notes);
+        runs.Notes) { Warnings = runs.Warnings };
 
     /// <summary>Describes a run set with the other columns a law read: inputs such as unique tokens, and a target other than the loss.</summary>
     public static DataDescription Of(RunSet runs, IEnumerable<LawInput> inputs, LawTarget target)

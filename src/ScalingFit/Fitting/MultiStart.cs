@@ -28,11 +28,14 @@ internal static class MultiStart
     /// <param name="grid">The starting points, in the problem's free parameters.</param>
     /// <param name="options">The local optimizer's tolerances.</param>
     /// <param name="degreeOfParallelism">Threads; −1 for all cores.</param>
-    public static MultiStartResult Run(FitProblem problem, StartGrid grid, OptimizerOptions options, int degreeOfParallelism)
+    /// <param name="progress">When given, hears (starts finished, starts) about every 1% of them, from worker threads.</param>
+    public static MultiStartResult Run(
+        FitProblem problem, StartGrid grid, OptimizerOptions options, int degreeOfParallelism, Action<int, int>? progress = null)
     {
         int k = problem.Dimension, count = grid.Count;
         var ends = new double[count * k];
         var results = new LocalResult[count];
+        int finished = 0, batch = Math.Max(1, count / 100);
         var approach = options with { DecrementTolerance = Math.Max(options.DecrementTolerance, ApproachTolerance) };
         // After the approach the start is near a minimum more often than not: begin almost undamped.
         var finish = problem.HasCoarse ? options with { InitialDamping = 1e-8 } : options;
@@ -62,6 +65,8 @@ internal static class MultiStart
                     }
                 }
                 results[start] = result;
+                if (progress is not null && Interlocked.Increment(ref finished) is var done && (done % batch == 0 || done == count))
+                    progress(done, count);
                 return worker;
             },
             _ => { });

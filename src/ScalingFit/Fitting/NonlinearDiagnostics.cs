@@ -56,7 +56,7 @@ internal static class NonlinearDiagnostics
         int failed = b.Resamples - b.ConvergedCount;
         if (failed > 0.01 * b.Resamples)
             yield return $"{failed} of {b.Resamples} bootstrap resamples did not pass the strict convergence test " +
-                         $"(½gᵀH⁻¹g ≤ {Bootstrap.StrictDecrement:G2} × objective) and are left out of the intervals.";
+                         $"(½gᵀH⁻¹g ≤ {NumberFormat.Significant(Bootstrap.StrictDecrement, 2)} × objective) and are left out of the intervals.";
         if (b.StoppedAtStart > 0.05 * b.Resamples)
             yield return $"{b.StoppedAtStart} of {b.Resamples} bootstrap resamples stopped where they started: the optimizer's " +
                          $"tolerances are too loose for an objective of order {Significant(objective, 2)}, and intervals from " +

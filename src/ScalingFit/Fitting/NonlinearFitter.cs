@@ -48,7 +48,7 @@ public static class NonlinearFitter
         var grid = problem.Starts(options.Starts);
         int screened = grid.Count;
         if (grid.Keep is int keep && grid.Count > keep) grid = StartScreen.Best(problem, grid, keep, options.DegreeOfParallelism);
-        var search = MultiStart.Run(problem, grid, options.Optimizer, options.DegreeOfParallelism);
+        var search = MultiStart.Run(problem, grid, options.Optimizer, options.DegreeOfParallelism, options.StartProgress);
         int best = search.Best();
         if (best < 0) throw new FitException($"no start of the {law.Name} law reached a finite objective on {runs.Source}.");
 

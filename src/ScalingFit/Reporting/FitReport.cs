@@ -33,6 +33,7 @@ public static class FitReport
         };
         foreach (var (symbol, origin) in data.Columns) items.Add(new(symbol, origin));
         foreach (var note in data.Notes) items.Add(new("note", note));
+        foreach (var warning in data.Warnings) items.Add(new("warning", warning.Message));
         return new KeyValues(items);
     }
 
@@ -113,9 +114,11 @@ public static class PredictionReport
         var inputs = predictions.SelectMany(p => p.At.Keys).Distinct().OrderBy(q => q).ToList();
         var columns = inputs.Select(q => new TableColumn(q.Name))
             .Concat([new TableColumn(fit.Target.Name), new TableColumn("95% lower"), new TableColumn("95% upper")]).ToList();
+        var at = inputs.ToDictionary(q => q, q => ColumnFormat.For(predictions.Select(p => p.At.GetValueOrDefault(q, double.NaN)), 4));
+        var loss = ColumnFormat.For(predictions.SelectMany(p => new[] { p.Loss, p.Interval.Lower, p.Interval.Upper }), 5);
         var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
-            .Select(q => p.At.TryGetValue(q, out var v) ? Significant(v, 4) : "")
-            .Concat([Significant(p.Loss), Significant(p.Interval.Lower), Significant(p.Interval.Upper)]).ToList()).ToList();
+            .Select(q => p.At.TryGetValue(q, out var v) ? at[q].Format(v) : "")
+            .Concat([loss.Format(p.Loss), loss.Format(p.Interval.Lower), loss.Format(p.Interval.Upper)]).ToList()).ToList();
         var blocks = new List<Block>
         {
             new Heading($"predicted {fit.Target.Name} from the {fit.Law} law {fit.Formula}"),

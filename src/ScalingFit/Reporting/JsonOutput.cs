@@ -144,7 +144,7 @@ public static class JsonOutput
         w.WriteEndObject();
     }
 
-    /// <summary>Writes "data": {source, runs, columns: {N: .., D: ..}, derived: [..], notes: [..]}.</summary>
+    /// <summary>Writes "data": {source, runs, columns: {N: .., D: ..}, derived: [..], notes: [..], warnings: [{code, message, column}]}.</summary>
     public static void WriteData(Utf8JsonWriter w, DataDescription data)
     {
         w.WriteStartObject("data");
@@ -155,6 +155,16 @@ public static class JsonOutput
         w.WriteEndObject();
         Strings(w, "derived", data.Columns.Where(c => c.Value.StartsWith("derived", StringComparison.Ordinal)).Select(c => c.Key));
         Strings(w, "notes", data.Notes);
+        w.WriteStartArray("warnings");
+        foreach (var warning in data.Warnings)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", warning.Code);
+            w.WriteString("message", warning.Message);
+            if (warning.Column is not null) w.WriteString("column", warning.Column);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -105,6 +105,6 @@ public class ReportCommandErrorTests
         using var folder = new TempFolder();
         var run = CliRun.Of("report", "/no/such/runs.csv", "--out", folder.Path);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("cannot read '/no/such/runs.csv'", run.Error);
+        Assert.Contains("/no/such/runs.csv: cannot read the file", run.Error);
     }
 }

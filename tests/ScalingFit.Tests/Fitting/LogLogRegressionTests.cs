@@ -149,7 +149,7 @@ public class LogLogRegressionTests
     [Fact]
     public void Power_SaturatingData_WarnsOfCurvature()
     {
-        var runs = Synthetic.Runs((n, _) => 1.7 + Math.Pow(8.8e13 / n, 0.3), sizes: 20);
+        var runs = Synthetic.Runs((n, _) => 1.7 + Math.Pow(8.8e9 / n, 0.3), sizes: 20);
         var fit = LogLogRegression.Power(runs, Quantity.ParameterCount);
         Assert.Contains(fit.Warnings, w => w.Contains("residuals curve") && w.Contains("saturating"));
     }

@@ -139,6 +139,11 @@ public sealed partial class FormulaLaw
     /// <summary>The target named on the left of '=' in a formula, or null.</summary>
     public static string? TargetOf(string formula) => FormulaParser.Read(formula).Target?.Name;
 
+    /// <summary>The quantities a formula names as inputs by their symbols N, D, C and L (columns are bound once the runs are read).</summary>
+    /// <exception cref="OptionException">A malformed formula.</exception>
+    public static IReadOnlyList<Quantity> QuantitiesOf(string formula) =>
+        FormulaParser.Read(formula).Names().Select(n => Input(n.Name, []) is { Quantity: { } q } ? (Quantity?)q : null).OfType<Quantity>().ToList();
+
     /// <summary>Whether a text looks like a formula rather than a law's name (it has an operator, a parenthesis or an '=').</summary>
     public static bool LooksLikeFormula(string text) => text.IndexOfAny(['+', '-', '−', '*', '/', '^', '(', '=', '·', ' ']) >= 0;
 }
