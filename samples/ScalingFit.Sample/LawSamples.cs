@@ -39,7 +39,7 @@ public static class LawSamples
                     double d = u * epochs, rD = Math.Max(d / u - 1, 0);
                     double uN = Math.Min(n, Math.Pow(u * g, beta / alpha) * g), rN = Math.Max(n / uN - 1, 0);
                     double loss = e + a / Math.Pow(uN + uN * rn * (1 - Math.Exp(-rN / rn)), alpha) + b / Math.Pow(u + u * rd * (1 - Math.Exp(-rD / rd)), beta);
-                    repeated.Append($"{F(n)},{F(d)},{F(u)},{(loss * Math.Exp(Noise(0.005))).ToString("F5", CultureInfo.InvariantCulture)}\n");
+                    repeated.Append(CultureInfo.InvariantCulture, $"{F(n)},{F(d)},{F(u)},{(loss * Math.Exp(Noise(0.005))).ToString("F5", CultureInfo.InvariantCulture)}\n");
                 }
         File.WriteAllText(Path.Combine(folder, "repeated-runs.csv"), repeated.ToString());
 
@@ -48,7 +48,7 @@ public static class LawSamples
         {
             double n = 1e6 * Math.Pow(10, i / 10.0);
             double loss = 1.2 + 30 * Math.Pow(n, -0.15) * Math.Pow(1 + Math.Pow(n / 3e8, 1 / 0.1), -0.35 * 0.1);
-            broken.Append($"{F(Math.Round(n))},{(loss * Math.Exp(Noise(0.005))).ToString("F5", CultureInfo.InvariantCulture)}\n");
+            broken.Append(CultureInfo.InvariantCulture, $"{F(Math.Round(n))},{(loss * Math.Exp(Noise(0.005))).ToString("F5", CultureInfo.InvariantCulture)}\n");
         }
         File.WriteAllText(Path.Combine(folder, "broken-runs.csv"), broken.ToString());
 
@@ -60,7 +60,7 @@ public static class LawSamples
                 double loss = (1.69 + 406.4 / Math.Pow(n, 0.34) + 410.7 / Math.Pow(d, 0.28)) * Math.Exp(Noise(0.005));
                 double accuracy = 0.25 + 0.6 / (1 + Math.Exp(8 * (loss - 2.6))) + Noise(0.005);
                 double error = 0.75 - 12 * Math.Exp(-1.6 * loss) + Noise(0.005);
-                downstream.Append($"{F(n)},{F(d)},{loss.ToString("F5", CultureInfo.InvariantCulture)},{accuracy.ToString("F4", CultureInfo.InvariantCulture)},{error.ToString("F4", CultureInfo.InvariantCulture)}\n");
+                downstream.Append(CultureInfo.InvariantCulture, $"{F(n)},{F(d)},{loss.ToString("F5", CultureInfo.InvariantCulture)},{accuracy.ToString("F4", CultureInfo.InvariantCulture)},{error.ToString("F4", CultureInfo.InvariantCulture)}\n");
             }
         File.WriteAllText(Path.Combine(folder, "downstream-runs.csv"), downstream.ToString());
 
@@ -71,7 +71,7 @@ public static class LawSamples
             double lr = 0.3 * Math.Pow(c, -0.125) * Math.Exp(Noise(0.02));
             double batch = 0.29 * Math.Pow(c, 0.327) * Math.Exp(Noise(0.02));
             double loss = 1.7 + 2e3 * Math.Pow(c, -0.15);
-            hyper.Append($"{F(c)},{lr.ToString("G5", CultureInfo.InvariantCulture)},{Math.Round(batch).ToString(CultureInfo.InvariantCulture)},{loss.ToString("F4", CultureInfo.InvariantCulture)}\n");
+            hyper.Append(CultureInfo.InvariantCulture, $"{F(c)},{lr.ToString("G5", CultureInfo.InvariantCulture)},{Math.Round(batch).ToString(CultureInfo.InvariantCulture)},{loss.ToString("F4", CultureInfo.InvariantCulture)}\n");
         }
         File.WriteAllText(Path.Combine(folder, "hyperparameter-runs.csv"), hyper.ToString());
     }

@@ -54,8 +54,7 @@ public sealed class IsoFlopMinimaLaw(IsoFlopOptions? options = null) : LogSpaceL
         origins[(int)Quantity.TrainingTokens] = ColumnOrigin.Derived("C/(6·N_opt)");
         origins[(int)Quantity.Compute] = ColumnOrigin.Derived("each budget's compute");
         origins[(int)Quantity.Loss] = ColumnOrigin.Derived("the loss at each budget's vertex");
-        var lines = used.Select(b => b.Rows.Count > 0 ? (int)runs.Line(b.Rows[0]) : 0).ToArray();
         string note = $"fitted to the minima of {used.Count} IsoFLOP profiles ({result.Grouping}), one point per budget";
-        return new RunSet(runs.Source, used.Count, quantities, origins, new TextColumns([], []), lines, [.. runs.Notes, note]);
+        return runs.Derive(quantities, origins, used.Select(b => b.Rows.Count > 0 ? b.Rows[0] : -1).ToList(), note);
     }
 }

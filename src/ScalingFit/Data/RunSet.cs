@@ -150,6 +150,14 @@ public sealed class RunSet
             _columns.Select(c => c.Pick(rows)).ToArray(), Pick(_lines, rows), _rowOrigins.Pick(rows), NotesWith(note), Warnings);
     }
 
+    /// <summary>
+    /// Runs derived from these (e.g. one per IsoFLOP budget): the given quantities and no other column,
+    /// each located at the row of these it stands for (<paramref name="from"/>; −1 for none).
+    /// </summary>
+    internal RunSet Derive(double[]?[] quantities, ColumnOrigin?[] origins, IReadOnlyList<int> from, string note) =>
+        new(Source, from.Count, quantities, origins, new CellIssue[]?[quantities.Length], [], [],
+            from.Select(r => r >= 0 ? _lines[r] : 0).ToArray(), _rowOrigins.Pick(from.Select(r => Math.Max(r, 0)).ToList()), NotesWith(note), Warnings);
+
     /// <summary>A set with a quantity added or replaced, with a note on where it came from.</summary>
     public RunSet WithQuantity(Quantity quantity, double[] values, ColumnOrigin origin, string? note) =>
         WithQuantity(quantity, values, origin, note, null);

@@ -46,7 +46,7 @@ public class BuiltInLawTests
                 foreach (double epochs in new[] { 1.0, 2, 4, 8, 16, 40, 100 })
                 {
                     double loss = Value(law, Muennighoff, new Dictionary<string, double> { ["N"] = n, ["D"] = u * epochs, ["U"] = u });
-                    csv.Append($"{F(n)},{F(u * epochs)},{F(u)},{F(loss * Math.Exp(1e-4 * Support.Synthetic.Gaussian(random)))}\n");
+                    csv.Append(CultureInfo.InvariantCulture, $"{F(n)},{F(u * epochs)},{F(u)},{F(loss * Math.Exp(1e-4 * Support.Synthetic.Gaussian(random)))}\n");
                 }
         var fit = NonlinearFitter.Fit(Load(csv.ToString()), new LawSpec(law) { Constraints = new ParameterConstraints { Ties = [new ParameterTie("beta", "alpha")] } });
         foreach (var (name, value) in Muennighoff)
@@ -71,7 +71,7 @@ public class BuiltInLawTests
         for (int i = 0; i <= 40; i++)
         {
             double n = 1e6 * Math.Pow(10, i / 10.0);
-            csv.Append($"{F(n)},{F(Value(law, truth, new Dictionary<string, double> { ["N"] = n }))}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{F(n)},{F(Value(law, truth, new Dictionary<string, double> { ["N"] = n }))}\n");
         }
         var fit = new LawSpec(law).Fit(Load(csv.ToString()));
         foreach (var (name, value) in truth)
@@ -96,7 +96,7 @@ public class BuiltInLawTests
         for (int i = 0; i < 30; i++)
         {
             double loss = 1.9 + 0.05 * i;
-            csv.Append($"{F(1e8 + i)},{F(loss)},{F(Value(law, truth, new Dictionary<string, double> { ["L"] = loss }))}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{F(1e8 + i)},{F(loss)},{F(Value(law, truth, new Dictionary<string, double> { ["L"] = loss }))}\n");
         }
         var spec = new LawSpec(law) { Target = LawTarget.Column("accuracy"), Residuals = ResidualSpace.Linear };
         var fit = NonlinearFitter.Fit(Load(csv.ToString()), spec, new NonlinearFitOptions { Loss = LossFunction.LeastSquares });
@@ -112,7 +112,7 @@ public class BuiltInLawTests
         for (int i = 0; i < 30; i++)
         {
             double loss = 2 + 0.1 * i;
-            csv.Append($"{F(1e8 + i)},{F(loss)},{F(Value(law, truth, new Dictionary<string, double> { ["L"] = loss }))}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{F(1e8 + i)},{F(loss)},{F(Value(law, truth, new Dictionary<string, double> { ["L"] = loss }))}\n");
         }
         var fit = NonlinearFitter.Fit(Load(csv.ToString()), new LawSpec(law) { Target = LawTarget.Column("error"), Residuals = ResidualSpace.Linear },
             new NonlinearFitOptions { Loss = LossFunction.LeastSquares });
@@ -128,7 +128,7 @@ public class BuiltInLawTests
         {
             double nOpt = 0.1 * Math.Sqrt(c), vertex = 1.7 + 40 * Math.Pow(c, -0.05);
             foreach (double u in new[] { -1.0, -0.5, 0, 0.5, 1 })
-                csv.Append($"{F(nOpt * Math.Exp(u))},{F(c)},{F(vertex + 0.05 * u * u)}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{F(nOpt * Math.Exp(u))},{F(c)},{F(vertex + 0.05 * u * u)}\n");
         }
         var law = LawRegistry.Create("isoflop-minima");
         var fit = new LawSpec(law).Fit(Load(csv.ToString()));
@@ -146,7 +146,7 @@ public class BuiltInLawTests
         for (int i = 0; i <= 12; i++)
         {
             double c = 1e17 * Math.Pow(10, i / 3.0);
-            csv.Append($"{F(c)},{F(0.3 * Math.Pow(c, -0.125))},2\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{F(c)},{F(0.3 * Math.Pow(c, -0.125))},2\n");
         }
         var law = LawRegistry.Create("joint", new LawSettings { Inputs = [Quantity.Compute] });
         var fit = new LawSpec(law) { Target = LawTarget.Column("lr") }.Fit(Load(csv.ToString()));
