@@ -107,7 +107,8 @@ internal sealed class LawOptions
         var definition = formula is null ? LawRegistry.Find(text) : null;
         if (definition is null)
         {
-            if (!FormulaLaw.LooksLikeFormula(text) && formula is null) throw LawRegistry.Unknown(text);
+            if (!FormulaLaw.LooksLikeFormula(text) && formula is null)
+                throw new OptionException("LawSpec.Law", LawRegistry.Unknown(text).Message + Help.Suggestions.Sentence(Help.Suggestions.For(text, LawRegistry.Names)));
             FormulaLaw.Check(text);
             formula ??= new FormulaOptions();
         }
