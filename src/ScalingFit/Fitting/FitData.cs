@@ -72,7 +72,7 @@ internal sealed class FitData
         for (int i = 0; i < observed.Length; i++)
         {
             if (double.IsNaN(space.Transform(observed[i])))
-                throw new DataException(
+                throw runs.ErrorAt(i, target.Quantity is { } q && runs.Origin(q)?.Column is { } c ? c : target.Name,
                     space switch
                     {
                         ResidualSpace.Log => $"{target.Name} = {NumberFormat.Significant(observed[i])} is not positive, so it has no logarithm; " +
@@ -80,8 +80,7 @@ internal sealed class FitData
                         ResidualSpace.Logit => $"{target.Name} = {NumberFormat.Significant(observed[i])} is not strictly between 0 and 1, so it has " +
                                                "no logit; fit it with linear residuals, or leave the run out.",
                         _ => $"{target.Name} is not a finite number.",
-                    },
-                    runs.Source, runs.Line(i), target.Quantity is { } q && runs.Origin(q)?.Column is { } c ? c : target.Name);
+                    });
         }
         return new FitData(columns, observed, space);
     }

@@ -37,20 +37,20 @@ internal static class InputChecks
 
     /// <summary>An input's values, each required positive (a law in logs takes its logarithm).</summary>
     /// <exception cref="DataException">A value that is not positive, naming its line and column.</exception>
-    public static double[] Positive(RunSet runs, LawInput input) => Positive(runs, runs.Values(input), input.Name);
+    public static double[] Positive(RunSet runs, LawInput input) =>
+        Positive(runs, runs.Values(input), input.Name, input.Quantity is { } q ? runs.Origin(q)?.Column : input.Name);
 
     /// <summary>The target's values, each required positive.</summary>
     /// <exception cref="DataException">A value that is not positive, naming its line and column.</exception>
-    public static double[] Positive(RunSet runs, LawTarget target) => Positive(runs, target.Values(runs), target.Name);
+    public static double[] Positive(RunSet runs, LawTarget target) =>
+        Positive(runs, target.Values(runs), target.Name, target.Quantity is { } q ? runs.Origin(q)?.Column : target.Name);
 
-    private static double[] Positive(RunSet runs, double[] values, string name)
+    private static double[] Positive(RunSet runs, double[] values, string name, string? column)
     {
         for (int i = 0; i < values.Length; i++)
         {
             if (!(values[i] > 0))
-                throw new DataException(
-                    $"{name} = {NumberFormat.Significant(values[i])} is not positive, and this law takes its logarithm.",
-                    runs.Source, runs.Line(i), name);
+                throw runs.ErrorAt(i, column, $"{name} = {NumberFormat.Significant(values[i])} is not positive, and this law takes its logarithm.");
         }
         return values;
     }

@@ -76,12 +76,12 @@ public static class LawInputs
 {
     /// <summary>Whether the runs have the input (a quantity read or derived, or a column).</summary>
     public static bool Has(this RunSet runs, LawInput input) =>
-        input.Quantity is { } q ? runs.Has(q) : runs.HasNumericColumn(input.Name);
+        input.Quantity is { } q ? runs.Has(q) : runs.HasColumn(input.Name);
 
-    /// <summary>The input's values, one per run.</summary>
-    /// <exception cref="DataException">The runs lack the input, or a cell of its column is not a number.</exception>
+    /// <summary>The input's values, one per run (see <see cref="RunSet.Numbers"/>).</summary>
+    /// <exception cref="DataException">The runs lack the input, or a value of it cannot be used (named by file, line and column).</exception>
     public static double[] Values(this RunSet runs, LawInput input) =>
-        input.Quantity is { } q ? runs.Values(q).ToArray() : runs.NumericColumn(input.Name);
+        input.Quantity is { } q ? runs.Values(q).ToArray() : runs.Numbers(input.Name);
 
     /// <summary>The symbols of inputs joined by commas: "N, D".</summary>
     public static string Names(this IEnumerable<LawInput> inputs, string separator = ", ") =>

@@ -43,7 +43,7 @@ public sealed record LawTarget
 
     /// <summary>The target's values, one per run.</summary>
     /// <exception cref="DataException">The runs lack the column, or a cell is not a number.</exception>
-    public double[] Values(RunSet runs) => Quantity is { } q ? runs.Values(q).ToArray() : runs.NumericColumn(Name);
+    public double[] Values(RunSet runs) => Quantity is { } q ? runs.Values(q).ToArray() : runs.Numbers(Name);
 
     /// <inheritdoc/>
     public override string ToString() => Name;
