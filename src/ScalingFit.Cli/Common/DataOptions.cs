@@ -82,10 +82,13 @@ internal sealed class DataOptions
 
     /// <summary>Reads the runs file (or the built-in data) and applies the selection options.</summary>
     /// <param name="parse">The parsed command line.</param>
-    /// <param name="uses">The quantities the command reads (only these are validated and checked for empty cells); null for all.</param>
+    /// <param name="uses">
+    /// The quantities the command reads (only these are validated and checked for empty cells); null for all. Without the
+    /// loss among them (a law of another column, --y), a file need not have a loss column.
+    /// </param>
     public RunSet Load(ParseResult parse, IReadOnlyCollection<Quantity>? uses = null)
     {
-        var read = ReadOptions(parse);
+        var read = ReadOptions(parse) with { RequireLoss = uses is null || uses.Contains(Quantity.Loss) };
         string? convention = parse.GetValue(ComputeConvention);
         var selection = new RunSelection
         {

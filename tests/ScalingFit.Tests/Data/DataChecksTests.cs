@@ -68,7 +68,7 @@ public class DataChecksTests
         var runs = Prepare("N,loss\n1e8,0.31\n2e8,0.35\n4e8,0.42\n8e8,0.48\n1.6e9,0.55\n");
         var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.AccuracyLikeLoss);
         Assert.Contains("ρ = 1", w.Message);
-        Assert.Contains("--y", w.Message);
+        Assert.Contains("--y 'loss' --residuals logit", w.Message);
     }
 
     [Fact]
