@@ -8,6 +8,13 @@ namespace ScalingFit.Cli.Common;
 /// <summary>A comma-separated list of laws, as --laws takes it (compare, report, plot --kind backtest): built-in names or formulas.</summary>
 internal static class LawList
 {
+    /// <summary>The built-in laws compared by default, in the registry's order, as help lists them.</summary>
+    public static string Compared => string.Join(", ", LawRegistry.All.Where(d => d.Compared).Select(d => d.Name));
+
+    /// <summary>The error for a name that is neither a built-in law nor a formula, with the closest names, under the flag that gave it.</summary>
+    public static OptionException Unknown(string name, string flag) =>
+        new($"{flag}: {LawRegistry.Unknown(name).Message}{Help.Suggestions.Sentence(Help.Suggestions.For(name, LawRegistry.Names))}");
+
     /// <summary>The laws named, one-input laws taking <paramref name="input"/>; formulas are checked now and bound to the runs later.</summary>
     /// <exception cref="OptionException">No law named, an unknown one, or a malformed formula.</exception>
     public static List<LawRequest> Parse(string names, Quantity input)
@@ -21,7 +28,7 @@ internal static class LawList
                 var settings = new LawSettings { Inputs = definition.TakesOneInput ? [LawInput.Of(input)] : null };
                 return new LawRequest(name, definition, settings, null, ParameterConstraints.None, null, null, false);
             }
-            if (!FormulaLaw.LooksLikeFormula(name)) throw LawRegistry.Unknown(name);
+            if (!FormulaLaw.LooksLikeFormula(name)) throw Unknown(name, "--laws");
             FormulaLaw.Check(name);
             return new LawRequest(name, null, new LawSettings(), new FormulaOptions(), ParameterConstraints.None, null, null, false);
         }).ToList();

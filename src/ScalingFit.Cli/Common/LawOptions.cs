@@ -108,7 +108,7 @@ internal sealed class LawOptions
         if (definition is null)
         {
             if (!FormulaLaw.LooksLikeFormula(text) && formula is null)
-                throw new OptionException("LawSpec.Law", LawRegistry.Unknown(text).Message + Help.Suggestions.Sentence(Help.Suggestions.For(text, LawRegistry.Names)));
+                throw LawList.Unknown(text, "--law");
             FormulaLaw.Check(text);
             formula ??= new FormulaOptions();
         }

@@ -38,6 +38,18 @@ internal sealed record LawRequest(
         }
     }
 
+    /// <summary>The quantities several laws read together (see <see cref="Uses"/>); null when one of them reads every quantity.</summary>
+    public static IReadOnlyCollection<Quantity>? UsesOf(params IEnumerable<LawRequest?> requests)
+    {
+        var used = new HashSet<Quantity>();
+        foreach (var request in requests.OfType<LawRequest>())
+        {
+            if (request.Uses is not { } uses) return null;
+            used.UnionWith(uses);
+        }
+        return used;
+    }
+
     /// <summary>The law bound to the runs, with its target, residual space and constraints.</summary>
     /// <exception cref="OptionException">A formula that does not suit these runs, a target that is also an input, a constraint the law refuses.</exception>
     public LawSpec Resolve(RunSet runs)

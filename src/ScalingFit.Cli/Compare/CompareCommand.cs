@@ -19,7 +19,7 @@ internal static class CompareCommand
         var output = new OutputOptions();
         var laws = new Option<string?>("--laws")
         {
-            Description = "Comma-separated laws to compare (default: every applicable one of power, saturating, joint, kaplan-nd, chinchilla).",
+            Description = $"Comma-separated laws to compare (default: every applicable one of {LawList.Compared}).",
         };
         var x = new Option<string>("--x")
         {

@@ -11,7 +11,7 @@ internal sealed class PlotOptions
     {
         Description = "The figure: fit (loss against N, D or C with the fitted law), residuals, whatif (parameter counts " +
                       "against width and depth), isoflop (loss against N per compute budget, with parabolas and minima), frontier " +
-                      "(N_opt(C) and D_opt(C) of a chinchilla or kaplan-nd law, with IsoFLOP minima and reference slopes) or backtest " +
+                      "(N_opt(C) and D_opt(C) of a law of N and D such as chinchilla, with IsoFLOP minima and reference slopes) or backtest " +
                       "(predicted against actual loss of held-out runs).",
         DefaultValueFactory = _ => "fit",
     };

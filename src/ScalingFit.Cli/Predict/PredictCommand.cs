@@ -49,7 +49,7 @@ internal static class PredictCommand
             if (request.BuiltIn is { } builtIn)
                 foreach (var point in points) Predictor.Complete(point, builtIn.Inputs, builtIn.Name);
             nonlinear.Build(parse);
-            var runs = data.Load(parse);
+            var runs = data.Load(parse, LawRequest.UsesOf(request, chain));
             var spec = request.Resolve(runs);
             foreach (var point in points) Predictor.Complete(point, spec.Inputs, spec.Law.Name);
             var fit = nonlinear.Fit(parse, context, spec, runs);
@@ -79,7 +79,7 @@ internal static class PredictCommand
         var definition = ScalingFit.Laws.LawRegistry.Find(law);
         if (definition is null)
         {
-            if (!ScalingFit.Laws.Formulas.FormulaLaw.LooksLikeFormula(law)) throw ScalingFit.Laws.LawRegistry.Unknown(law);
+            if (!ScalingFit.Laws.Formulas.FormulaLaw.LooksLikeFormula(law)) throw LawList.Unknown(law, "--metric-law");
             ScalingFit.Laws.Formulas.FormulaLaw.Check(law);
         }
         return new LawRequest(law, definition, new ScalingFit.Laws.LawSettings(), definition is null ? new ScalingFit.Laws.Formulas.FormulaOptions() : null,

@@ -36,7 +36,7 @@ internal static class ReportCommand
         };
         var laws = new Option<string?>("--laws")
         {
-            Description = "Comma-separated laws to fit and compare (default: every applicable one of power, saturating, joint, kaplan-nd, chinchilla).",
+            Description = $"Comma-separated laws to fit and compare (default: every applicable one of {Common.LawList.Compared}).",
         };
         var x = new Option<string?>("--x")
         {
