@@ -86,7 +86,8 @@ internal sealed class DataOptions
     /// The quantities the command reads (only these are validated and checked for empty cells); null for all. Without the
     /// loss among them (a law of another column, --y), a file need not have a loss column.
     /// </param>
-    public RunSet Load(ParseResult parse, IReadOnlyCollection<Quantity>? uses = null)
+    /// <param name="inputColumns">Columns besides N, D and C a law takes as inputs (rows differing in them are different runs).</param>
+    public RunSet Load(ParseResult parse, IReadOnlyCollection<Quantity>? uses = null, IReadOnlyCollection<string>? inputColumns = null)
     {
         var read = ReadOptions(parse) with { RequireLoss = uses is null || uses.Contains(Quantity.Loss) };
         string? convention = parse.GetValue(ComputeConvention);
@@ -101,6 +102,7 @@ internal sealed class DataOptions
             DropIncomplete = parse.GetValue(DropIncomplete),
             DropInvalid = parse.GetValue(DropInvalid),
             Uses = uses,
+            InputColumns = inputColumns ?? [],
             ComputeConvention = convention == "6nd" ? Data.ComputeConvention.SixND : Data.ComputeConvention.Column,
             ComputeConventionChosen = convention is not null,
         };

@@ -34,6 +34,10 @@ internal static class LawList
         }).ToList();
     }
 
+    /// <summary>The columns besides N, D and C that any of the laws may take as inputs (see <see cref="LawRequest.InputColumns"/>).</summary>
+    public static IReadOnlyList<string> InputColumns(IEnumerable<LawRequest> requests) =>
+        requests.SelectMany(r => r.InputColumns).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     /// <summary>The laws bound to the runs.</summary>
     public static List<LawSpec> Resolve(IEnumerable<LawRequest> requests, RunSet runs) => requests.Select(r => r.Resolve(runs)).ToList();
 

@@ -38,6 +38,14 @@ internal sealed record LawRequest(
         }
     }
 
+    /// <summary>
+    /// The columns besides N, D, C and the loss the law may take as inputs: a built-in law's (unique tokens),
+    /// or every name of a formula that is not a quantity's symbol (those naming a column become inputs).
+    /// </summary>
+    public IReadOnlyList<string> InputColumns => BuiltIn is { } law
+        ? law.Inputs.Where(i => i.Quantity is null).Select(i => i.Name).ToList()
+        : FormulaLaw.NamesOf(Text).Where(name => !Quantities.TryParse(name, out _)).ToList();
+
     /// <summary>The quantities several laws read together (see <see cref="Uses"/>); null when one of them reads every quantity.</summary>
     public static IReadOnlyCollection<Quantity>? UsesOf(params IEnumerable<LawRequest?> requests)
     {

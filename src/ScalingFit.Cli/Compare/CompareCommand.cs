@@ -43,7 +43,7 @@ internal static class CompareCommand
             var input = Quantities.Parse(parse.GetValue(x)!);
             holdout.Build(parse);
             var requests = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : null;
-            var runs = data.Load(parse);
+            var runs = data.Load(parse, inputColumns: requests is null ? null : LawList.InputColumns(requests));
             var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
             var specs = requests is null ? LawComparison.ApplicableLaws(runs, input) : LawList.Resolve(requests, runs);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));

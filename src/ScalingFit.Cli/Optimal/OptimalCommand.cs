@@ -81,7 +81,7 @@ internal static class OptimalCommand
             var request = law.Request(parse);
             if (request.BuiltIn is { } builtIn && !ComputeFrontier.Supports(builtIn)) throw ComputeFrontier.Unsupported(builtIn);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
             var spec = request.Resolve(runs);
             if (!ComputeFrontier.Supports(spec.Law)) throw ComputeFrontier.Unsupported(spec.Law);
             var fit = nonlinear.Fit(parse, context, spec, runs);

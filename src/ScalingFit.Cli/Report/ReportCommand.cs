@@ -82,7 +82,7 @@ internal static class ReportCommand
             var folder = ReportFiles.Prepare(parse.GetValue(outDir)!);
             double? budget = parse.GetValue(headline);
             if (budget is { } c && !(c > 0 && double.IsFinite(c))) throw new OptionException($"--compute must be a positive number of FLOP, got {c}.");
-            var runs = data.Load(parse);
+            var runs = data.Load(parse, inputColumns: specs is null ? null : LawList.InputColumns(specs));
             var options = new ReportOptions
             {
                 Holdout = split,

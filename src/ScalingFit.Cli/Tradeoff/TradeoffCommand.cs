@@ -64,7 +64,7 @@ internal static class TradeoffCommand
                 : Ladder.Geometric(parse.GetValue(from), parse.GetValue(to), parse.GetValue(factor));
             if (request.BuiltIn is { } builtIn) ScalingFit.Analysis.Tradeoff.RequireTokenRule(builtIn, rungs, options);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
             var spec = request.Resolve(runs);
             ScalingFit.Analysis.Tradeoff.RequireTokenRule(spec.Law, rungs, options);
             var fit = nonlinear.Fit(parse, context, spec, runs);

@@ -193,4 +193,18 @@ public class LawCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("N_opt", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void Fit_DataConstrained_RunsOfOneSizeAndTokensOnOtherUniqueData_AreNotTakenForRepeats()
+    {
+        // samples/repeated-runs.csv trains each (N, D) on several amounts of unique data: different runs for this law, not seeds.
+        string samples = Path.Combine(Repo.Root, "samples", "repeated-runs.csv");
+        var law = CliRun.Of("fit", samples, "--law", "data-constrained", "--tie", "alpha=beta", "--json");
+        Assert.True(law.ExitCode == 0, law.Error);
+        Assert.Empty(law.Json.GetProperty("data").GetProperty("warnings").EnumerateArray());
+        // A law that does not read unique tokens sees repeated (N, D) pairs, and says so.
+        var chinchilla = CliRun.Of("fit", samples, "--law", "chinchilla", "--json");
+        Assert.Contains(chinchilla.Json.GetProperty("data").GetProperty("warnings").EnumerateArray(),
+            w => w.GetProperty("code").GetString() == "checkpoints-as-runs");
+    }
 }

@@ -169,6 +169,20 @@ public class DataChecksTests
     }
 
     [Fact]
+    public void Prepare_RepeatedPairsThatALawTellsApart_AreRuns()
+    {
+        // Muennighoff et al.'s runs: one (N, D) trained on several amounts of unique data are several runs of the data-constrained law.
+        const string csv = "N,D,unique_tokens,loss\n1e8,4e9,1e9,3.2\n1e8,4e9,4e9,3.1\n4e8,8e9,1e9,2.9\n4e8,8e9,8e9,2.7\n";
+        Assert.DoesNotContain(Prepare(csv, new RunSelection { InputColumns = ["unique_tokens"] }).Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        var w = Assert.Single(Prepare(csv).Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("2 runs, not 4", w.Message);
+        // Seeds of one (N, D, U) are still repeated measurements.
+        const string seeds = "seed,N,D,unique_tokens,loss\n1,1e8,4e9,1e9,3.2\n2,1e8,4e9,1e9,3.1\n1,4e8,8e9,1e9,2.9\n2,4e8,8e9,1e9,2.7\n";
+        w = Assert.Single(Prepare(seeds, new RunSelection { InputColumns = ["unique_tokens"] }).Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("2 rows repeat (N, D, unique_tokens)", w.Message);
+    }
+
+    [Fact]
     public void Prepare_RepeatedPairs_WarnOfRepeatedEvaluations()
     {
         var runs = Prepare("valset,N,D,loss\na,1e8,2e9,3.0\nb,1e8,2e9,3.1\na,4e8,8e9,2.6\nb,4e8,8e9,2.7\n");

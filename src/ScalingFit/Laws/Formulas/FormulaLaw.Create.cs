@@ -139,6 +139,10 @@ public sealed partial class FormulaLaw
     /// <summary>The target named on the left of '=' in a formula, or null.</summary>
     public static string? TargetOf(string formula) => FormulaParser.Read(formula).Target?.Name;
 
+    /// <summary>Every name in a formula (inputs and parameters alike), in order of appearance.</summary>
+    /// <exception cref="OptionException">A malformed formula.</exception>
+    public static IReadOnlyList<string> NamesOf(string formula) => FormulaParser.Read(formula).Names().Select(n => n.Name).ToList();
+
     /// <summary>The quantities a formula names as inputs by their symbols N, D, C and L (columns are bound once the runs are read).</summary>
     /// <exception cref="OptionException">A malformed formula.</exception>
     public static IReadOnlyList<Quantity> QuantitiesOf(string formula) =>
