@@ -7,7 +7,8 @@ using ScottPlot;
 namespace ScalingFit.Plotting;
 
 /// <summary>
-/// Residuals of ln L (observed minus fitted) in two panels: against the fitted loss and against an
+/// Residuals (observed minus fitted, in the fit's residual space: ln L unless the fit chose another
+/// target or space) in two panels: against the fitted value and against an
 /// input of the law, with the zero line, ±2s (s the residual standard deviation) and the mean of
 /// the residuals in bins of the x value, which shows curvature the law misses.
 /// </summary>
@@ -47,21 +48,23 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         y.Add(0);
         var (bottom, top) = y.Padded(0.08);
 
-        var panelSize = new PixelSize(Options.Width / 2f, Options.Height - 60);
-        var left = Panel("against the fitted loss", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
+        string symbol = source.Fit.ResidualSymbol, target = source.Fit.Target.Name;
+        var left = Panel($"against the fitted {target}", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top, symbol);
         left.Axes.Bottom.TickGenerator = new LogTicks();
         left.XLabel($"fitted {source.Fit.Target.Description}, log scale");
-        var right = Panel($"against {versus.Description}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
+        var right = Panel($"against {versus.Description}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top, symbol);
         right.Axes.Bottom.TickGenerator = new LogTicks();
         right.XLabel($"{versus.Description}, log scale");
 
         string title = $"Residuals of {source.Fit.ResidualSymbol}: {source.Fit.Law} law {source.Fit.Formula}";
-        string subtitle = $"{source.Runs.Source}, {source.Runs.Count} runs · residual s.d. s = {NumberFormat.Significant(s, 3)} in ln L " +
-                          $"(≈ {NumberFormat.Percent(Math.Exp(s) - 1)} in L) · R² = {source.Fit.Statistics.RSquared.ToString("0.000", CultureInfo.InvariantCulture)}";
+        // A residual s.d. in logs reads as a relative error; in other spaces it stands as it is.
+        string relative = space == ResidualSpace.Log ? $" (≈ {NumberFormat.Percent(Math.Exp(s) - 1)} in {source.Fit.Target.Symbol})" : "";
+        string subtitle = $"{source.Runs.Source}, {source.Runs.Count} runs · residual s.d. s = {NumberFormat.Significant(s, 3)} in {symbol}" +
+                          $"{relative} · R² = {source.Fit.Statistics.RSquared.ToString("0.000", CultureInfo.InvariantCulture)}";
         return new Figure(Kind, title, subtitle, [left, right], Options.Width, Options.Height);
     }
 
-    private static Plot Panel(string title, double[] x, double[] residuals, double s, double bottom, double top, PixelSize panelSize)
+    private static Plot Panel(string title, double[] x, double[] residuals, double s, double bottom, double top, string symbol)
     {
         var plot = FigureStyle.NewPlot();
         plot.Title(title);
@@ -85,7 +88,7 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         }
         plot.Axes.SetLimits(lo - pad, hi + pad, bottom, top);
         plot.Axes.Left.TickGenerator = Ticks.Linear(bottom, top, target: 8);
-        plot.YLabel("residual of ln L (observed − fitted)");
+        plot.YLabel($"residual of {symbol} (observed − fitted)");
         // Residuals can fall in any corner: the legend goes where it hides none (placed from the layout).
         Legends.ShowInside(plot,
         [
