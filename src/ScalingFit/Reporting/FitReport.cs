@@ -90,9 +90,14 @@ public static class PredictionReport
         var inputs = predictions.SelectMany(p => p.Loss.At.Keys).Distinct().Order().ToList();
         var columns = inputs.Select(q => new TableColumn(q.Name))
             .Concat([new TableColumn("loss"), new TableColumn("95% interval"), new TableColumn(metric.Target.Name), new TableColumn("95% interval ")]).ToList();
+        // One number format per column (issue 12's tables), each interval in its value's format.
+        var at = inputs.ToDictionary(q => q, q => ColumnFormat.For(predictions.Select(p => p.Loss.At.GetValueOrDefault(q, double.NaN)), 4));
+        var lossFormat = ColumnFormat.For(predictions.SelectMany(p => new[] { p.Loss.Loss, p.Loss.Interval.Lower, p.Loss.Interval.Upper }), 5);
+        var metricFormat = ColumnFormat.For(predictions.SelectMany(p => new[] { p.Metric, p.Interval.Lower, p.Interval.Upper }), 5);
         var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
-            .Select(q => p.Loss.At.TryGetValue(q, out var v) ? Significant(v, 4) : "")
-            .Concat([Significant(p.Loss.Loss), Range(p.Loss.Interval.Lower, p.Loss.Interval.Upper), Significant(p.Metric), Range(p.Interval.Lower, p.Interval.Upper)])
+            .Select(q => p.Loss.At.TryGetValue(q, out var v) ? at[q].Format(v) : "")
+            .Concat([lossFormat.Format(p.Loss.Loss), $"[{lossFormat.Format(p.Loss.Interval.Lower)}, {lossFormat.Format(p.Loss.Interval.Upper)}]",
+                     metricFormat.Format(p.Metric), $"[{metricFormat.Format(p.Interval.Lower)}, {metricFormat.Format(p.Interval.Upper)}]"])
             .ToList()).ToList();
         var blocks = new List<Block>
         {
