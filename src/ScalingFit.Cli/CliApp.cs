@@ -101,19 +101,19 @@ public static class CliApp
         }
         catch (OptionException e)
         {
-            return Failed(context, e, UsageError);
+            return Failed(context, e, Common.ParameterFlags.Message(e), UsageError);
         }
         catch (ScalingFitException e)
         {
-            return Failed(context, e, DataError);
+            return Failed(context, e, e.Message, DataError);
         }
     }
 
     /// <summary>Reports an error on standard error, and as a JSON object on standard output under --json.</summary>
-    private static int Failed(CliContext context, ScalingFitException e, int exitCode)
+    private static int Failed(CliContext context, ScalingFitException e, string message, int exitCode)
     {
-        context.Error.WriteLine($"error: {e.Message}");
-        if (context.JsonErrors) context.Out.WriteLine(Common.ErrorJson.For(e, exitCode));
+        context.Error.WriteLine($"error: {message}");
+        if (context.JsonErrors) context.Out.WriteLine(Common.ErrorJson.For(e, message, exitCode));
         return exitCode;
     }
 

@@ -28,7 +28,7 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
     public Figure Render(FittedRuns source)
     {
         var plan = FitFigurePlan.Create(source, Options);
-        var scale = plan.By is { } by ? ColorScale.Of(source.Runs.Values(by).ToArray(), $"{by.Description()}, log scale") : null;
+        var scale = plan.By is { } by ? ColorScale.Of(source.Column(by), $"{by.Description}, log scale") : null;
         var curves = FitCurves.Sample(source, plan, value => scale?.Of(value) ?? FigureStyle.Points);
         var frontier = FrontierLoss.Sample(source, plan);
         // With a frontier, its band alone: the band of every budget's curve would bury the runs.
@@ -76,17 +76,17 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
         plot.Axes.Bottom.TickGenerator = new LogTicks();
         plot.Axes.Left.TickGenerator = new LogTicks();
         if (scale is not null) plot.Axes.AddPanel(scale.Bar());
-        plot.XLabel($"{plan.Versus.Description()}, log scale");
-        plot.YLabel($"{Quantity.Loss.Description()}, log scale");
+        plot.XLabel($"{plan.Versus.Description}, log scale");
+        plot.YLabel($"{source.Fit.Target.Description}, log scale");
         return new Figure(Kind, Title(source, plan), Subtitle(source, plan), [plot], Options.Width, Options.Height);
     }
 
     /// <summary>The runs as points, each in the colour of its value of the colouring quantity (one colour without one).</summary>
     private static void DrawRuns(Plot plot, FittedRuns source, FitFigurePlan plan, ColorScale? scale, Extent y)
     {
-        var xs = source.Runs.Values(plan.Versus).ToArray();
-        var loss = source.Runs.Values(Quantity.Loss).ToArray();
-        var by = plan.By is { } q ? source.Runs.Values(q).ToArray() : null;
+        var xs = source.Column(plan.Versus);
+        var loss = source.Observed;
+        var by = plan.By is { } q ? source.Column(q) : null;
         // Runs of (nearly) one colour share a plottable: 64 shades along the scale.
         var groups = Enumerable.Range(0, xs.Length)
             .GroupBy(r => scale is null || by is null ? Colors.Black.ARGB : scale.Of(by[r]).ARGB)
@@ -105,10 +105,10 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
 
     private static IEnumerable<LegendItem> LegendItems(FittedRuns source, FitFigurePlan plan, double? irreducible, bool band, FitCurve? frontier)
     {
-        yield return Legends.Marker(plan.By is { } q ? $"runs, coloured by {q.Symbol()} (colour bar)" : "runs",
+        yield return Legends.Marker(plan.By is { } q ? $"runs, coloured by {q.Name} (colour bar)" : "runs",
             plan.By is null ? FigureStyle.Points : FigureStyle.Ramp(0.5));
         var ink = plan.PerLevelCurves ? FigureStyle.Ink : FigureStyle.Model;
-        string held = plan.By is { } by ? by.Symbol() : "";
+        string held = plan.By is { } by ? by.Name : "";
         if (plan.PerLevelCurves)
             yield return Legends.Line(plan.AlongBudgets && plan.By == Quantity.Compute
                 ? "law at each budget's mean C (D = C/6N)"
@@ -147,7 +147,8 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
         string view = plan.By == Quantity.Compute && plan.PerLevelCurves ? " along compute budgets"
             : plan.Versus == Quantity.Compute && plan.Frontier is not null ? " and the compute-optimal frontier"
             : "";
-        return $"Loss against {plan.Versus.Description()}{view}: {source.Fit.Law} law {source.Fit.Formula}";
+        string what = source.Fit.Target.IsLoss ? "Loss" : source.Fit.Target.Name;
+        return $"{what} against {plan.Versus.Description}{view}: {source.Fit.Law} law {source.Fit.Formula}";
     }
 
     private static string Subtitle(FittedRuns source, FitFigurePlan plan)
@@ -155,7 +156,7 @@ public sealed class FitFigure(FitFigureOptions? options = null) : IFigureRendere
         // slope and intercept restate α and the scale of the log-log laws; the figure names the law's own parameters.
         var parameters = source.Fit.Parameters.Where(p => p.Name is not ("slope" or "intercept")).Take(5)
             .Select(p => $"{p.Symbol} = {Ticks.Scientific(p.Value)}");
-        string extrapolated = plan.Extrapolation is { } e ? $" · extrapolated to {plan.Versus.Symbol()} = {Ticks.Scientific(e)}"
+        string extrapolated = plan.Extrapolation is { } e ? $" · extrapolated to {plan.Versus.Name} = {Ticks.Scientific(e)}"
             : plan.Frontier is { } f && plan.FrontierTarget is { } c
                 ? $" · frontier to C = {Ticks.Scientific(c)} (N_opt = {Ticks.Scientific(f.OptimalParameters(c))})"
                 : "";

@@ -56,7 +56,9 @@ public sealed class FrontierFigure(FrontierFigureOptions? options = null) : IFig
     {
         if (plan.Law is { } law)
         {
-            yield return Legends.Line($"{plan.LawName} law's optimum (a = {Exponent(law.A)})", FigureStyle.Model, FigureStyle.CurveWidth);
+            // A frontier found numerically bends: its a is the local exponent at the reference budget.
+            string at = law.Curve is { IsClosedForm: false } curve ? $" at C = {Ticks.Scientific(curve.ReferenceCompute)}" : "";
+            yield return Legends.Line($"{plan.LawName} law's optimum (a = {Exponent(law.A)}{at})", FigureStyle.Model, FigureStyle.CurveWidth);
             if (plan.Samples.Count > 1)
                 yield return Legends.Fill($"its 95% bootstrap band ({plan.Samples.Count} resamples)", FigureStyle.Model.WithAlpha(FigureStyle.BandAlpha));
         }

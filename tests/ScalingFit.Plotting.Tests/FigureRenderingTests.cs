@@ -24,7 +24,7 @@ public class FigureRenderingTests
 
     /// <summary>The chinchilla law fitted to runs of Hoffmann's law at five IsoFLOP budgets.</summary>
     private static FittedRuns Chinchilla =>
-        new(Analyses.HoffmannReport.Comparison.Scores.Single(s => s.Spec.Law == "chinchilla").Fit!, Analyses.HoffmannReport.Runs);
+        new(Analyses.HoffmannReport.Comparison.Scores.Single(s => s.Spec.Law is ScalingFit.Laws.ChinchillaLaw).Fit!, Analyses.HoffmannReport.Runs);
 
     internal static Figure Render(string kind) => kind switch
     {

@@ -29,9 +29,14 @@ internal static class BacktestCommand
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var spec = law.Spec(parse);
-            var split = holdout.Build(parse).Split(data.Load(parse));
-            var result = ScalingFit.Analysis.Backtest.Run(split, spec, nonlinear.Build(parse));
+            var request = law.Request(parse);
+            var options = nonlinear.Build(parse);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var spec = request.Resolve(runs);
+            nonlinear.RequireNonlinear(parse, spec);
+            var scale = spec.Inputs.Select(i => i.Quantity).FirstOrDefault(q => q is not null && q != ScalingFit.Data.Quantity.Loss) ?? ScalingFit.Data.Quantity.Compute;
+            var split = holdout.Build(parse, runs.Has(ScalingFit.Data.Quantity.Compute) ? ScalingFit.Data.Quantity.Compute : scale).Split(runs);
+            var result = ScalingFit.Analysis.Backtest.Run(split, spec, options);
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Backtest(result));
         }));
         return command;

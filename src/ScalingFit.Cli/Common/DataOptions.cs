@@ -82,10 +82,14 @@ internal sealed class DataOptions
 
     /// <summary>Reads the runs file (or the built-in data) and applies the selection options.</summary>
     /// <param name="parse">The parsed command line.</param>
-    /// <param name="uses">The quantities the command reads (only these are validated and checked for empty cells); null for all.</param>
-    public RunSet Load(ParseResult parse, IReadOnlyCollection<Quantity>? uses = null)
+    /// <param name="uses">
+    /// The quantities the command reads (only these are validated and checked for empty cells); null for all. Without the
+    /// loss among them (a law of another column, --y), a file need not have a loss column.
+    /// </param>
+    /// <param name="inputColumns">Columns besides N, D and C a law takes as inputs (rows differing in them are different runs).</param>
+    public RunSet Load(ParseResult parse, IReadOnlyCollection<Quantity>? uses = null, IReadOnlyCollection<string>? inputColumns = null)
     {
-        var read = ReadOptions(parse);
+        var read = ReadOptions(parse) with { RequireLoss = uses is null || uses.Contains(Quantity.Loss) };
         string? convention = parse.GetValue(ComputeConvention);
         var selection = new RunSelection
         {
@@ -98,6 +102,7 @@ internal sealed class DataOptions
             DropIncomplete = parse.GetValue(DropIncomplete),
             DropInvalid = parse.GetValue(DropInvalid),
             Uses = uses,
+            InputColumns = inputColumns ?? [],
             ComputeConvention = convention == "6nd" ? Data.ComputeConvention.SixND : Data.ComputeConvention.Column,
             ComputeConventionChosen = convention is not null,
         };

@@ -17,8 +17,8 @@ internal static class ErrorJson
     /// <summary>Whether a command line asks for JSON (a --json before any "--").</summary>
     public static bool Requested(IEnumerable<string> args) => args.TakeWhile(a => a != "--").Contains("--json");
 
-    /// <summary>The error object for a library or file error.</summary>
-    public static string For(Exception e, int exitCode) => Write(e.Message, Locate(e), exitCode);
+    /// <summary>The error object for a library or file error, with the message standard error shows.</summary>
+    public static string For(Exception e, string message, int exitCode) => Write(message, Locate(e), exitCode);
 
     /// <summary>The error object for a command line that does not parse.</summary>
     public static string ForUsage(string message, int exitCode) => Write(message, default, exitCode);

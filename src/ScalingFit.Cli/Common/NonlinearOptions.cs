@@ -70,14 +70,20 @@ internal sealed class NonlinearOptions
         };
     }
 
+    /// <summary>Refuses the options of nonlinear fits for a law fitted by its closed form (OLS).</summary>
+    public void RequireNonlinear(ParseResult parse, LawSpec spec)
+    {
+        if (!spec.IsNonlinear && (parse.GetValue(Bootstrap) > 0 || parse.GetResult(LossFunction) is { Implicit: false } || parse.GetResult(HuberDelta) is { Implicit: false }))
+            throw new OptionException(
+                $"--bootstrap, --loss-function and --huber-delta apply to nonlinear fits; the {spec.Law.Name} law is fitted by OLS with exact " +
+                "t intervals. Add --nonlinear to fit it nonlinearly, or choose a nonlinear law.");
+    }
+
     /// <summary>Fits the law, showing a progress bar on standard error while a bootstrap runs in a terminal.</summary>
     public FitResult Fit(ParseResult parse, CliContext context, LawSpec spec, Data.RunSet runs)
     {
         int resamples = parse.GetValue(Bootstrap);
-        if (!spec.IsNonlinear && (resamples > 0 || parse.GetResult(LossFunction) is { Implicit: false } || parse.GetResult(HuberDelta) is { Implicit: false }))
-            throw new OptionException(
-                $"--bootstrap, --loss-function and --huber-delta apply to nonlinear fits; the {spec.Law} law is fitted by OLS with exact " +
-                "t intervals. Add --nonlinear to fit the power law nonlinearly, or choose a nonlinear law.");
+        RequireNonlinear(parse, spec);
         if (!spec.IsNonlinear || resamples == 0 || !context.Interactive) return spec.Fit(runs, Build(parse));
         return Rendering.ProgressLayout.Create(context.ErrorConsole, 26).Start(ctx =>
         {

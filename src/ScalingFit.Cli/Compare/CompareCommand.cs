@@ -19,7 +19,7 @@ internal static class CompareCommand
         var output = new OutputOptions();
         var laws = new Option<string?>("--laws")
         {
-            Description = "Comma-separated laws to compare (default: every applicable one of power, saturating, joint, kaplan-nd, chinchilla).",
+            Description = $"Comma-separated laws to compare (default: every applicable one of {LawList.Compared}).",
         };
         var x = new Option<string>("--x")
         {
@@ -41,9 +41,11 @@ internal static class CompareCommand
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var input = Quantities.Parse(parse.GetValue(x)!);
-            var split = holdout.Build(parse);
-            var runs = data.Load(parse);
-            var specs = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : LawComparison.ApplicableLaws(runs, input);
+            holdout.Build(parse);
+            var requests = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : null;
+            var runs = data.Load(parse, inputColumns: requests is null ? null : LawList.InputColumns(requests));
+            var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
+            var specs = requests is null ? LawComparison.ApplicableLaws(runs, input) : LawList.Resolve(requests, runs);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Comparison(result));
         }));

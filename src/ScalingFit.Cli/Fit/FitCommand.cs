@@ -26,9 +26,10 @@ internal static class FitCommand
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var spec = law.Spec(parse);
-            var runs = data.Load(parse, [.. spec.Inputs, ScalingFit.Data.Quantity.Loss]);
-            var fit = nonlinear.Fit(parse, context, spec, runs);
+            var request = law.Request(parse);
+            nonlinear.Build(parse);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var fit = nonlinear.Fit(parse, context, request.Resolve(runs), runs);
             output.Write(parse, context, () => FitReport.Build(fit), () => JsonOutput.Fit(fit));
         }));
         return command;

@@ -11,7 +11,7 @@ internal sealed class PlotOptions
     {
         Description = "The figure: fit (loss against N, D or C with the fitted law), residuals, whatif (parameter counts " +
                       "against width and depth), isoflop (loss against N per compute budget, with parabolas and minima), frontier " +
-                      "(N_opt(C) and D_opt(C) of a chinchilla or kaplan-nd law, with IsoFLOP minima and reference slopes) or backtest " +
+                      "(N_opt(C) and D_opt(C) of a law of N and D such as chinchilla, with IsoFLOP minima and reference slopes) or backtest " +
                       "(predicted against actual loss of held-out runs).",
         DefaultValueFactory = _ => "fit",
     };
@@ -95,7 +95,7 @@ internal sealed class PlotOptions
     /// <summary>The budgets of --compute-range, or 1e18 to 1e26 by decades.</summary>
     public IReadOnlyList<double> Budgets(ParseResult parse)
     {
-        var (low, high) = parse.GetValue(ComputeRange) is { } text ? ScalingFit.Analysis.ComputeBudgets.ParseRange(text) : (1e18, 1e26);
+        var (low, high) = parse.GetValue(ComputeRange) is { } text ? Common.OptionParsers.Range(text, "--compute-range") : (1e18, 1e26);
         return ScalingFit.Analysis.ComputeBudgets.LogSpaced(low, high);
     }
 
@@ -103,7 +103,7 @@ internal sealed class PlotOptions
     {
         Versus = Quantity(parse, Versus),
         By = Quantity(parse, By),
-        ExtrapolateTo = parse.GetValue(ExtrapolateTo) is { } text ? ExtrapolationTarget.Parse(text) : null,
+        ExtrapolateTo = parse.GetValue(ExtrapolateTo) is { } text ? Common.OptionParsers.Extrapolation(text) : null,
     };
 
     public ParameterCountGrid Grid(ParseResult parse) => new(

@@ -36,7 +36,7 @@ internal static class ReportCommand
         };
         var laws = new Option<string?>("--laws")
         {
-            Description = "Comma-separated laws to fit and compare (default: every applicable one of power, saturating, joint, kaplan-nd, chinchilla).",
+            Description = $"Comma-separated laws to fit and compare (default: every applicable one of {Common.LawList.Compared}).",
         };
         var x = new Option<string?>("--x")
         {
@@ -82,12 +82,12 @@ internal static class ReportCommand
             var folder = ReportFiles.Prepare(parse.GetValue(outDir)!);
             double? budget = parse.GetValue(headline);
             if (budget is { } c && !(c > 0 && double.IsFinite(c))) throw new OptionException($"--compute must be a positive number of FLOP, got {c}.");
-            var runs = data.Load(parse);
+            var runs = data.Load(parse, inputColumns: specs is null ? null : LawList.InputColumns(specs));
             var options = new ReportOptions
             {
                 Holdout = split,
                 Input = input,
-                Laws = specs,
+                Laws = specs is null ? null : LawList.Resolve(specs, runs),
                 Fit = fit,
                 IsoFlop = isoFlop,
                 Convention = convention.Build(parse, parse.GetValue(data.File)),

@@ -58,12 +58,16 @@ internal static class TradeoffCommand
                 MinGainPerCost = parse.GetValue(minGain),
                 Accelerators = Accelerators(parse.GetValue(flops), parse.GetValue(utilization), parse.GetValue(count)),
             }.Validated();
-            var spec = law.Spec(parse, [Quantity.ParameterCount]);
+            var request = law.Request(parse, [Quantity.ParameterCount]);
             var rungs = parse.GetValue(ladder) is { } path
                 ? Ladder.FromTable(DataOptions.LoadTable(path), parse.GetValue(costColumn))
                 : Ladder.Geometric(parse.GetValue(from), parse.GetValue(to), parse.GetValue(factor));
+            if (request.BuiltIn is { } builtIn) ScalingFit.Analysis.Tradeoff.RequireTokenRule(builtIn, rungs, options);
+            nonlinear.Build(parse);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var spec = request.Resolve(runs);
             ScalingFit.Analysis.Tradeoff.RequireTokenRule(spec.Law, rungs, options);
-            var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
+            var fit = nonlinear.Fit(parse, context, spec, runs);
             var result = ScalingFit.Analysis.Tradeoff.Analyze(fit, rungs, options);
             output.Write(parse, context, () => TradeoffReport.Build(result), () => TradeoffJson.Tradeoff(result));
         }));

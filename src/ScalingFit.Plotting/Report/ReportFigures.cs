@@ -63,15 +63,15 @@ public static class ReportFigures
         {
             string name = LawComparison.Name(score.Spec);
             var source = new FittedRuns(score.Fit!, result.Runs);
-            // A law of N and D with a frontier goes along compute budgets, extrapolated on the frontier to the headline budget.
             // A law of N and D goes along compute budgets: extrapolated on its frontier to the headline budget when it has one,
             // not at all when it has none (a budget's curve carried to sizes no one trains at that budget says nothing).
             var fit = score.Fit!;
+            if (fit.Model.Inputs[0].Quantity is not Quantity first) continue;
             bool nAndD = fit.Model.Inputs.Contains(Quantity.ParameterCount) && fit.Model.Inputs.Contains(Quantity.TrainingTokens);
             bool frontier = nAndD && HasFrontier(fit) && result.HeadlineBudget is not null;
             var target = frontier ? new ExtrapolationTarget(Quantity.Compute, result.HeadlineBudget!.Value)
                 : nAndD ? null
-                : Target(fit.Model.Inputs[0], result.Runs);
+                : Target(first, result.Runs);
             string caption = frontier
                 ? $"The {name} law fitted to all {result.Runs.Count} runs, drawn along compute budgets (one curve per budget, D = C/6N), " +
                   $"with the loss on its compute-optimal frontier L*(C) and its 95% band, extrapolated (dashed) to C = {Style.Ticks.Scientific(target!.Value)}."
@@ -86,7 +86,7 @@ public static class ReportFigures
         {
             string name = LawComparison.Name(score0.Spec);
             jobs.Add(new("residuals", $"residuals-{Slug(name)}",
-                $"Residuals of ln L of the {name} fit, against the fitted loss and against {best.Model.Inputs[0].Symbol()}: the binned means " +
+                $"Residuals of ln L of the {name} fit, against the fitted loss and against {best.Model.Inputs[0].Name}: the binned means " +
                 "(line) would bend where the law misses curvature.",
                 () => new ResidualsFigure().Render(new FittedRuns(best, result.Runs))));
         }
@@ -121,8 +121,8 @@ public static class ReportFigures
             : new Image(job.Caption, job.Stem + ".png", "image/png", figure.ToPng());
     }
 
-    /// <summary>Whether the fit's law has a compute-optimal frontier (a law of N and D that says how to split compute).</summary>
-    private static bool HasFrontier(Fitting.FitResult fit) => fit.ScalingLaw is { } law && ComputeFrontier.Supports(law.Name);
+    /// <summary>Whether the fit's law has a compute-optimal frontier (a closed form, or a law of N and D minimized along C = 6ND).</summary>
+    private static bool HasFrontier(Fitting.FitResult fit) => fit.Target.IsLoss && ComputeFrontier.Supports(fit.ScalingLaw);
 
     /// <summary>A decade beyond the largest value of the law's first input: where the dashed extrapolation ends.</summary>
     private static ExtrapolationTarget Target(Quantity quantity, RunSet runs)

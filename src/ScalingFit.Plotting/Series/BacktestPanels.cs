@@ -44,8 +44,8 @@ internal static class BacktestPanels
         plot.Axes.Title.Label.Text = $"{BacktestRuns.Name(b)}: {ScalingFit.NumberFormat.Percent(b.MeanAbsoluteRelativeError)}";
         plot.Axes.Title.Label.FontSize = FigureStyle.TickLabelSize + 1;
         plot.Axes.Title.Label.ForeColor = color;
-        plot.XLabel("actual loss, log scale");
-        plot.YLabel(first ? "predicted loss (95% bars), log scale" : "");
+        plot.XLabel($"actual {b.Fit.Target.Name}, log scale");
+        plot.YLabel(first ? $"predicted {b.Fit.Target.Name} (95% bars), log scale" : "");
         return plot;
     }
 
@@ -55,7 +55,7 @@ internal static class BacktestPanels
         var backtests = source.Backtests;
         // Compute orders runs by scale best; then size, then tokens; every law's held-out runs have the inputs it took.
         var quantity = new[] { Quantity.Compute, Quantity.ParameterCount, Quantity.TrainingTokens }
-            .FirstOrDefault(q => backtests.All(b => b.Predictions.All(p => p.At.ContainsKey(q))), backtests[0].Fit.Inputs[0]);
+            .FirstOrDefault(q => backtests.All(b => b.Predictions.All(p => p.At.ContainsKey(q))), backtests[0].Fit.Inputs[0].Quantity ?? Quantity.Compute);
         var plot = FigureStyle.NewPlot();
         plot.Title($"relative error against {(quantity == Quantity.Compute ? "compute" : quantity == Quantity.ParameterCount ? "model size" : "training tokens")}");
         var x = new Extent();
@@ -113,10 +113,12 @@ internal static class BacktestPanels
         var inputs = new double[fit.Inputs.Count];
         var xs = new double[runs.Count];
         var ys = new double[runs.Count];
+        var columns = fit.Inputs.Select(input => Laws.LawInputs.Values(runs, input)).ToArray();
+        var observed = fit.Target.Values(runs);
         for (int i = 0; i < runs.Count; i++)
         {
-            for (int j = 0; j < inputs.Length; j++) inputs[j] = runs.Value(fit.Inputs[j], i);
-            double actual = runs.Value(Quantity.Loss, i);
+            for (int j = 0; j < inputs.Length; j++) inputs[j] = columns[j][i];
+            double actual = observed[i];
             xs[i] = Math.Log10(runs.Value(quantity, i));
             ys[i] = 100 * (fit.Model.Predict(inputs) - actual) / actual;
         }

@@ -25,9 +25,8 @@ internal static class FitCurves
         var (lower, upper) = plan.Range(source.Runs, level?.Rows ?? Enumerable.Range(0, source.Runs.Count).ToList());
         if (upper / lower < 1.05) { lower /= 1.25; upper *= 1.25; }
         double from = Math.Min(lower, plan.Extrapolation ?? lower), to = Math.Max(upper, plan.Extrapolation ?? upper);
-        var held = level is null || plan.By is null
-            ? new Dictionary<Quantity, double>()
-            : new Dictionary<Quantity, double> { [plan.By.Value] = level.Center };
+        var held = source.HeldColumns(level?.Rows ?? Enumerable.Range(0, source.Runs.Count).ToList());
+        if (level is not null && plan.By is not null) held[plan.By] = level.Center;
         var model = source.Fit.Model;
         var beyond = new List<CurvePoints>();
         // Only the whole range carries the band, and none does beside a frontier (which carries its own).

@@ -1,6 +1,7 @@
 using ScalingFit.Analysis;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
+using ScalingFit.Laws;
 using ScalingFit.Plotting.Style;
 
 namespace ScalingFit.Plotting.Series;
@@ -39,17 +40,13 @@ internal static class FrontierLoss
     {
         var sizes = model.InputRanges[IndexOf(model, Quantity.ParameterCount)];
         var tokens = model.InputRanges[IndexOf(model, Quantity.TrainingTokens)];
-        double from = Math.Max(low, Math.Max(frontier.ComputeWhereOptimal(sizes.Lower), Where(frontier, tokens.Lower)));
-        double to = Math.Min(high, Math.Min(frontier.ComputeWhereOptimal(sizes.Upper), Where(frontier, tokens.Upper)));
+        double from = Math.Max(low, Math.Max(frontier.ComputeWhereOptimal(sizes.Lower), frontier.ComputeWhereOptimalTokens(tokens.Lower)));
+        double to = Math.Min(high, Math.Min(frontier.ComputeWhereOptimal(sizes.Upper), frontier.ComputeWhereOptimalTokens(tokens.Upper)));
         return to > from * 1.0001 ? (from, to) : (low, high);
     }
 
-    /// <summary>The budget where D_opt = D: C = 6·(G·D)^(1/(1−a)).</summary>
-    private static double Where(ComputeFrontier frontier, double tokens) =>
-        Derivation.FlopPerParameterToken * Math.Pow(frontier.Coefficient * tokens, 1 / frontier.TokenExponent);
-
     /// <summary>The frontier sampled at log-spaced budgets, in log₁₀ coordinates of the axis quantity and the loss.</summary>
-    private static CurvePoints Along(ComputeFrontier frontier, ILossModel model, Quantity versus, double from, double to, int points, bool intervals)
+    private static CurvePoints Along(ComputeFrontier frontier, ILossModel model, LawInput versus, double from, double to, int points, bool intervals)
     {
         var (x, y, lower, upper) = (new double[points], new double[points], new double[points], new double[points]);
         var inputs = new double[model.Inputs.Count];
@@ -58,8 +55,9 @@ internal static class FrontierLoss
         {
             double c = Math.Pow(10, a + (b - a) * i / (points - 1));
             double n = frontier.OptimalParameters(c), d = frontier.OptimalTokens(c);
-            for (int j = 0; j < inputs.Length; j++) inputs[j] = model.Inputs[j] == Quantity.ParameterCount ? n : d;
-            x[i] = Math.Log10(versus switch { Quantity.ParameterCount => n, Quantity.TrainingTokens => d, _ => c });
+            for (int j = 0; j < inputs.Length; j++)
+                inputs[j] = model.Inputs[j].Quantity switch { Quantity.ParameterCount => n, Quantity.TrainingTokens => d, _ => c };
+            x[i] = Math.Log10(versus.Quantity switch { Quantity.ParameterCount => n, Quantity.TrainingTokens => d, _ => c });
             y[i] = Math.Log10(model.Predict(inputs));
             var interval = intervals ? model.PredictionInterval(inputs) : new Interval(double.NaN, double.NaN);
             (lower[i], upper[i]) = (Math.Log10(interval.Lower), Math.Log10(interval.Upper));
@@ -70,7 +68,7 @@ internal static class FrontierLoss
     private static int IndexOf(ILossModel model, Quantity quantity)
     {
         for (int i = 0; i < model.Inputs.Count; i++)
-            if (model.Inputs[i] == quantity) return i;
+            if (model.Inputs[i].Quantity == quantity) return i;
         throw new ArgumentException($"the law takes no {quantity.Symbol()}");
     }
 }

@@ -37,7 +37,7 @@ internal sealed class FrontierPanel(FrontierPlan plan, FrontierAxis axis)
         var ys = xs.Select(x => law.At(x, axis)).ToArray();
         if (plan.Samples.Count > 1)
         {
-            var (lower, upper) = FrontierSeries.Band(plan.Samples.Select(s => (s.LogG, s.A)).ToList(), xs, axis);
+            var (lower, upper) = FrontierSeries.Band(plan.Samples, xs, axis);
             var band = _plot.Add.FillY(xs, lower, upper);
             band.FillColor = FigureStyle.Model.WithAlpha(FigureStyle.BandAlpha);
             band.LineWidth = 0;

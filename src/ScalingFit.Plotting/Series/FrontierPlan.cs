@@ -3,10 +3,18 @@ using ScalingFit.Plotting.Style;
 
 namespace ScalingFit.Plotting.Series;
 
-/// <summary>A frontier N_opt = G·(C/6)^a as log₁₀ G and a.</summary>
-internal readonly record struct FrontierLine(double LogG, double A)
+/// <summary>
+/// A frontier N_opt = G·(C/6)^a as log₁₀ G and a; for a law whose frontier is found numerically, the
+/// frontier itself, asked at each budget (a is then its local exponent at the reference budget).
+/// </summary>
+internal readonly record struct FrontierLine(double LogG, double A, ComputeFrontier? Curve = null)
 {
-    public double At(double logC, FrontierAxis axis) => FrontierSeries.Optimum(LogG, A, logC, axis);
+    public double At(double logC, FrontierAxis axis)
+    {
+        if (Curve is not { IsClosedForm: false } curve) return FrontierSeries.Optimum(LogG, A, logC, axis);
+        double c = Math.Pow(10, logC);
+        return Math.Log10(axis == FrontierAxis.Parameters ? curve.OptimalParameters(c) : curve.OptimalTokens(c));
+    }
 }
 
 /// <summary>
@@ -52,9 +60,8 @@ internal sealed record FrontierPlan(
         (double, double)? fitted = null;
         if (source.Law is { } result)
         {
-            var (logG, a) = FrontierSeries.Line(result.Frontier);
-            law = new FrontierLine(logG, a);
-            samples = FrontierSeries.Samples(result).Select(s => new FrontierLine(s.LogG, s.A)).ToList();
+            law = FrontierSeries.Line(result.Frontier);
+            samples = FrontierSeries.Samples(result);
             fitted = FrontierSeries.FittedSpan(result);
             if (fitted is { } span) candidates.AddRange([span.Item1, span.Item2]);
             candidates.AddRange(result.Allocations.Select(x => Math.Log10(x.Compute)).Where(double.IsFinite));

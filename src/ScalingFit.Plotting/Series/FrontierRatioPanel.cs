@@ -24,7 +24,7 @@ internal sealed class FrontierRatioPanel(FrontierPlan plan, FrontierAxis axis)
         {
             if (plan.Samples.Count > 1)
             {
-                var (lower, upper) = FrontierSeries.Band(plan.Samples.Select(s => (s.LogG, s.A)).ToList(), xs, axis);
+                var (lower, upper) = FrontierSeries.Band(plan.Samples, xs, axis);
                 var band = _plot.Add.FillY(xs, lower.Select((v, i) => v - base0[i]).ToArray(), upper.Select((v, i) => v - base0[i]).ToArray());
                 band.FillColor = FigureStyle.Model.WithAlpha(FigureStyle.BandAlpha);
                 band.LineWidth = 0;

@@ -6,22 +6,6 @@ namespace ScalingFit.Analysis;
 /// <summary>Ranges of compute budgets: "1e18:1e26" parsed, and log-spaced points across them.</summary>
 public static class ComputeBudgets
 {
-    /// <summary>Parses "LOW:HIGH" (e.g. 1e18:1e26) into a range with 0 &lt; LOW &lt; HIGH.</summary>
-    /// <exception cref="OptionException">The text is not two positive numbers separated by ':' in increasing order.</exception>
-    public static (double Low, double High) ParseRange(string text, string option = "--compute-range")
-    {
-        var parts = text.Split(':', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2)
-            throw new OptionException($"{option} '{text}' is not a range; write LOW:HIGH, e.g. 1e18:1e26.");
-        double low = NumberText.Parse(parts[0], $"the low end of {option}");
-        double high = NumberText.Parse(parts[1], $"the high end of {option}");
-        Guard.Positive(low, $"the low end of {option}");
-        Guard.Positive(high, $"the high end of {option}");
-        if (!(high > low))
-            throw new OptionException($"{option} '{text}' runs backwards or is empty: the high end must exceed the low end.");
-        return (low, high);
-    }
-
     /// <summary>
     /// Log-spaced values from <paramref name="low"/> to <paramref name="high"/>, both included:
     /// <paramref name="points"/> of them, or by default one per decade (the nearest whole number of
@@ -34,7 +18,7 @@ public static class ComputeBudgets
         Guard.Positive(high, "the high end of the range");
         int count = points ?? Math.Max(2, (int)Math.Round(Math.Log10(high / low)) + 1);
         if (count < 2 || count > 10_000)
-            throw new OptionException($"--points must be between 2 and 10000, got {count.ToString(CultureInfo.InvariantCulture)}.");
+            throw new OptionException("ComputeBudgets.Points", $"the number of budgets must be between 2 and 10000, got {count.ToString(CultureInfo.InvariantCulture)}.");
         double lo = Math.Log(low), step = (Math.Log(high) - lo) / (count - 1);
         var values = new double[count];
         for (int i = 0; i < count; i++) values[i] = Math.Exp(lo + i * step);

@@ -6,8 +6,8 @@ namespace ScalingFit.Analysis;
 
 /// <summary>
 /// The analysis behind the one-command report: compare the laws that apply (each backtested and
-/// fitted to all the runs once), take the compute-optimal allocation from the chinchilla fit of
-/// that comparison (kaplan-nd when chinchilla failed), and run the IsoFLOP analysis where the runs
+/// fitted to all the runs once), take the compute-optimal allocation from the best-ranked law of
+/// that comparison with a closed-form frontier (chinchilla on the built-in runs), and run the IsoFLOP analysis where the runs
 /// allow; what the runs do not allow becomes a note, not an error.
 /// </summary>
 public static class ReportAnalysis
@@ -90,22 +90,28 @@ public static class ReportAnalysis
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens))
             return (null, $"no compute-optimal allocation: it needs a law of both N and D, and {runs.Source} has no " +
                           $"{(runs.Has(Quantity.ParameterCount) ? "training tokens D (nor compute C to derive D = C/(6N))" : "parameter count N")}.");
-        var candidates = new[] { "chinchilla", "kaplan-nd" }
-            .Select(law => comparison.Scores.FirstOrDefault(s => s.Spec.Law == law))
-            .Where(s => s is not null).ToList();
-        var score = candidates.FirstOrDefault(s => s!.Fit is not null);
-        if (score?.Fit is not { } fit)
-            return (null, candidates.Count == 0
-                ? "no compute-optimal allocation: neither chinchilla nor kaplan-nd was among the laws compared."
-                : "no compute-optimal allocation: " + string.Join("; ", candidates.Select(s => $"{s!.Spec.Law} could not be fitted ({s.Error})")));
-        try
+        // The laws with a closed-form frontier, best backtest first (chinchilla, kaplan-nd on the built-in runs).
+        var candidates = comparison.Scores.Where(s => s.Spec.Law is Laws.IHasFrontier).ToList();
+        if (candidates.Count == 0)
+            return (null, "no compute-optimal allocation: no law with a compute-optimal frontier (such as chinchilla or kaplan-nd) was among the laws compared.");
+        var problems = new List<string>();
+        foreach (var score in candidates)
         {
-            return (ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = Budgets(runs, options, headline), Convention = options.Convention }), null);
+            if (score.Fit is not { } fit)
+            {
+                problems.Add($"{score.Spec.Name} could not be fitted ({score.Error})");
+                continue;
+            }
+            try
+            {
+                return (ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = Budgets(runs, options, headline), Convention = options.Convention }), null);
+            }
+            catch (ScalingFitException e) when (e is FitException or OptionException)
+            {
+                problems.Add($"the {fit.Law} fit has none: {e.Message}");
+            }
         }
-        catch (ScalingFitException e) when (e is FitException or OptionException)
-        {
-            return (null, $"no compute-optimal allocation from the {fit.Law} fit: {e.Message}");
-        }
+        return (null, "no compute-optimal allocation: " + string.Join("; ", problems));
     }
 
     private static (IsoFlopResult?, string?) IsoFlopAnalysis(RunSet runs, ReportOptions options)

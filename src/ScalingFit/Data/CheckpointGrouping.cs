@@ -68,7 +68,7 @@ public static class CheckpointGrouping
     /// <summary>The selection column as numbers to minimise (negated for the highest); empty cells are never chosen.</summary>
     private static double[] SelectionValues(RunSet rows, string column, bool highest)
     {
-        double[] values = rows.HasColumn(column) ? rows.Numbers(column) : rows.RawValues(Quantities.Parse(column)).ToArray();
+        double[] values = rows.HasColumn(column) ? rows.RawNumbers(column) : rows.RawValues(Quantities.Parse(column)).ToArray();
         if (highest) for (int i = 0; i < values.Length; i++) values[i] = -values[i];
         return values;
     }

@@ -60,6 +60,12 @@ public sealed record RunSelection
     /// <summary>The quantities the analysis reads; null for every quantity the data has. Only these are validated and checked for incompleteness.</summary>
     public IReadOnlyCollection<Quantity>? Uses { get; init; }
 
+    /// <summary>
+    /// Columns besides N, D and C that the analysis takes as inputs (a law's unique tokens, say): rows that
+    /// differ in them are different runs, not repeated measurements of one (N, D).
+    /// </summary>
+    public IReadOnlyCollection<string> InputColumns { get; init; } = [];
+
     /// <summary>Which compute to use when C, N and D are all present.</summary>
     public ComputeConvention ComputeConvention { get; init; }
 

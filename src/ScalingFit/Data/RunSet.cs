@@ -14,7 +14,7 @@ namespace ScalingFit.Data;
 /// naming the file, line and column of the first such cell when <see cref="Values"/> is first asked
 /// for it. Rows that filters drop are never validated.
 /// </remarks>
-public sealed class RunSet
+public sealed partial class RunSet
 {
     private readonly double[]?[] _quantities;
     private readonly ColumnOrigin?[] _origins;
@@ -101,46 +101,6 @@ public sealed class RunSet
     public DataException ErrorAt(int row, string? column, string problem) =>
         new(problem, FileOf(row), _lines[row], column, _rowOrigins.Locator(row));
 
-    /// <summary>Whether the input has a column of this name (case-insensitive), quantity columns included.</summary>
-    public bool HasColumn(string name) => IndexOf(name) >= 0;
-
-    /// <summary>The text of a column's cell for one run (numbers in their shortest round-trip form).</summary>
-    /// <exception cref="DataException">No column of that name.</exception>
-    public string Text(string column, int row)
-    {
-        int index = IndexOf(column);
-        if (index >= 0) return _columns[index].Text(row);
-        foreach (var q in Quantities.All)
-        {
-            if (_origins[(int)q]?.Column is { } name && string.Equals(name, column.Trim(), StringComparison.OrdinalIgnoreCase))
-                return _quantities[(int)q]![row].ToString("R", CultureInfo.InvariantCulture);
-        }
-        throw UnknownColumn(column);
-    }
-
-    /// <summary>The cells of any column as numbers, one per run: NaN where a cell is empty.</summary>
-    /// <exception cref="DataException">No column of that name, or a cell holds text that is not a number (named by line).</exception>
-    public double[] Numbers(string column)
-    {
-        int index = IndexOf(column);
-        if (index < 0) throw UnknownColumn(column);
-        var cells = _columns[index];
-        var values = new double[Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (cells.TryNumber(i, out values[i])) continue;
-            if (cells.Kind(i) == CellKind.Empty) values[i] = double.NaN;
-            else throw ErrorAt(i, _names[index], NumberCells.Explain(cells.Text(i)) + ".");
-        }
-        return values;
-    }
-
-    internal CellColumn? Cells(string column) => IndexOf(column) is var i and >= 0 ? _columns[i] : null;
-
-    /// <summary>The error for a column name that is not in the data, listing those that are.</summary>
-    public DataException UnknownColumn(string column) =>
-        new($"there is no column '{column}'; the columns are: {Headers.List(_names)}.", Source);
-
     /// <summary>A set holding only the given rows, in the given order, with a note on why.</summary>
     public RunSet Subset(IReadOnlyList<int> rows, string? note)
     {
@@ -149,6 +109,14 @@ public sealed class RunSet
         return new RunSet(Source, rows.Count, quantities, _origins, issues, _names,
             _columns.Select(c => c.Pick(rows)).ToArray(), Pick(_lines, rows), _rowOrigins.Pick(rows), NotesWith(note), Warnings);
     }
+
+    /// <summary>
+    /// Runs derived from these (e.g. one per IsoFLOP budget): the given quantities and no other column,
+    /// each located at the row of these it stands for (<paramref name="from"/>; −1 for none).
+    /// </summary>
+    internal RunSet Derive(double[]?[] quantities, ColumnOrigin?[] origins, IReadOnlyList<int> from, string note) =>
+        new(Source, from.Count, quantities, origins, new CellIssue[]?[quantities.Length], [], [],
+            from.Select(r => r >= 0 ? _lines[r] : 0).ToArray(), _rowOrigins.Pick(from.Select(r => Math.Max(r, 0)).ToList()), NotesWith(note), Warnings);
 
     /// <summary>A set with a quantity added or replaced, with a note on where it came from.</summary>
     public RunSet WithQuantity(Quantity quantity, double[] values, ColumnOrigin origin, string? note) =>
@@ -176,14 +144,6 @@ public sealed class RunSet
         new(Source, Count, _quantities, _origins, _issues, _names, _columns, _lines, _rowOrigins, Notes, [.. Warnings, warning]);
 
     private IReadOnlyList<string> NotesWith(string? note) => note is null ? Notes : [.. Notes, note];
-
-    private int IndexOf(string name)
-    {
-        string trimmed = name.Trim();
-        for (int i = 0; i < _names.Length; i++)
-            if (string.Equals(_names[i].Trim(), trimmed, StringComparison.OrdinalIgnoreCase)) return i;
-        return -1;
-    }
 
     /// <summary>Every value must be a number, positive and finite, since every law takes its logarithm.</summary>
     private void Check(Quantity q, ReadOnlySpan<double> values)

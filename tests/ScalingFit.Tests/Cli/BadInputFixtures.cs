@@ -95,6 +95,22 @@ public static class BadInputFixtures
         new("jsonl: nested N missing in one record", T("{\"cfg\": {\"N\": 1e8}, \"loss\": 3}\n{\"cfg\": {}, \"loss\": 2.9}\n"), ["fit", "--n-column", "cfg.N"], 1, "line 2, column 'cfg.N'", "empty"),
         new("jsonl: Latin-1 string", Latin1("{\"run\": \"caf\u00e9\", \"N\": 1e8, \"loss\": 3}\n{\"N\": 2e8, \"loss\": 2.9}\n"), ["fit"], 1, "line 1, column 'run'", "not UTF-8"),
 
+        // Laws of other columns (--y, formula inputs), read the same way from every format
+        new("y: text cell, jsonl", T("{\"N\": 1e8, \"loss\": 3, \"lr\": 1e-3}\n{\"N\": 2e8, \"loss\": 2.9, \"lr\": \"fast\"}\n{\"N\": 4e8, \"loss\": 2.8, \"lr\": 5e-4}\n"),
+            ["fit", "--y", "lr"], 1, "line 2, column 'lr'", "'fast' is not a number"),
+        new("y: null cell, jsonl", T("{\"N\": 1e8, \"loss\": 3, \"lr\": 1e-3}\n{\"N\": 2e8, \"loss\": 2.9, \"lr\": null}\n{\"N\": 4e8, \"loss\": 2.8, \"lr\": 5e-4}\n"),
+            ["fit", "--y", "lr"], 1, "line 2, column 'lr'", "empty"),
+        new("y: no such column", T(Good), ["fit", "--y", "lr"], 1, "no column 'lr'", "'N', 'D', 'loss'"),
+        new("y: not positive for log residuals", T("N,lr\n1e8,1e-3\n2e8,-5e-4\n4e8,2e-4\n"), ["fit", "--y", "lr"], 1, "line 3, column 'lr'", "not positive"),
+        new("formula: text in an input column", T("N,U,loss\n1e8,1e9,3\n2e8,many,2.9\n4e8,1e9,2.8\n8e8,1e9,2.7\n"),
+            ["fit", "--law", "a + b*ln(U)"], 1, "line 3, column 'U'", "'many' is not a number"),
+        new("formula: malformed", T(Good), ["fit", "--law", "E + A/N^"], 2, "--law", "column 9"),
+        new("fix: unknown parameter", T(Good), ["fit", "--law", "E + A/N^alpha", "--fix", "F=1"], 2, "--fix", "'F' is not a parameter"),
+        new("y: bad cell in the second file of a folder", null, ["fit", "--y", "lr"], 1, "b.csv, line 3, column 'lr'")
+        {
+            Setup = dir => WithFiles(dir, "lr", ("a.csv", "N,loss,lr\n1e8,3,1e-3\n2e8,2.9,8e-4\n"), ("b.csv", "N,loss,lr\n4e8,2.8,6e-4\n8e8,2.7,?\n")),
+        },
+
         // JSON documents
         new("json: malformed", T("[\n {\"N\": 1e8, \"loss\": 3},\n {\"N\": 2e8 \"loss\": 2.9}\n]"), ["fit"], 1, "line 3", "malformed"),
         new("json: array of arrays", T("[[1e8, 3], [2e8, 2.9]]"), ["fit"], 1, "array of arrays", "orient=\\\"records\\\"".Replace("\\\"", "\"")),

@@ -110,7 +110,7 @@ public class PlotCommandTests
     [InlineData("Q=1e12", "is not of the form QUANTITY=VALUE")]
     [InlineData("1e12", "is not of the form QUANTITY=VALUE")]
     [InlineData("loss=2", "not the loss")]
-    [InlineData("D=1e13", "for a law in D fit with --x D")]
+    [InlineData("D=1e13", "for a law in D fit it with D as its input")]
     public void Plot_BadExtrapolateTo_ExitsTwoWithoutWriting(string target, string message)
     {
         using var folder = new TempFolder();
@@ -175,7 +175,7 @@ public class PlotCommandTests
     [Theory]
     [InlineData("frontier", "--law", "power", "the frontier figure needs a law of N and D")]
     [InlineData("frontier", "--compute-range", "1e26:1e18", "runs backwards")]
-    [InlineData("isoflop", "--budget-tolerance", "-1", "--budget-tolerance must be 0 or more")]
+    [InlineData("isoflop", "--budget-tolerance", "-1", "--budget-tolerance: the budget tolerance must be 0 or more")]
     public void Plot_AnalysisKindBadOption_ExitsTwo(string kind, string option, string value, string message)
     {
         using var folder = new TempFolder();

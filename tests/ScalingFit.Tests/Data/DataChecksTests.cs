@@ -68,7 +68,7 @@ public class DataChecksTests
         var runs = Prepare("N,loss\n1e8,0.31\n2e8,0.35\n4e8,0.42\n8e8,0.48\n1.6e9,0.55\n");
         var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.AccuracyLikeLoss);
         Assert.Contains("ρ = 1", w.Message);
-        Assert.Contains("--y", w.Message);
+        Assert.Contains("--y 'loss' --residuals logit", w.Message);
     }
 
     [Fact]
@@ -166,6 +166,20 @@ public class DataChecksTests
         var runs = Prepare(csv.ToString());
         var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
         Assert.Contains("checkpoints of 2 runs, not 6 independent runs", w.Message);
+    }
+
+    [Fact]
+    public void Prepare_RepeatedPairsThatALawTellsApart_AreRuns()
+    {
+        // Muennighoff et al.'s runs: one (N, D) trained on several amounts of unique data are several runs of the data-constrained law.
+        const string csv = "N,D,unique_tokens,loss\n1e8,4e9,1e9,3.2\n1e8,4e9,4e9,3.1\n4e8,8e9,1e9,2.9\n4e8,8e9,8e9,2.7\n";
+        Assert.DoesNotContain(Prepare(csv, new RunSelection { InputColumns = ["unique_tokens"] }).Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        var w = Assert.Single(Prepare(csv).Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("2 runs, not 4", w.Message);
+        // Seeds of one (N, D, U) are still repeated measurements.
+        const string seeds = "seed,N,D,unique_tokens,loss\n1,1e8,4e9,1e9,3.2\n2,1e8,4e9,1e9,3.1\n1,4e8,8e9,1e9,2.9\n2,4e8,8e9,1e9,2.7\n";
+        w = Assert.Single(Prepare(seeds, new RunSelection { InputColumns = ["unique_tokens"] }).Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("2 rows repeat (N, D, unique_tokens)", w.Message);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public class LogLogRegressionTests
             [Quantity.ParameterCount, Quantity.TrainingTokens, Quantity.Compute]));
         Assert.Contains("collinear", e.Message);
         Assert.Contains("derived as C/(6N)", e.Message);
-        Assert.Contains("--x N,D", e.Message);
+        Assert.Contains("N and D", e.Message);
         Assert.Matches(@"condition number [1-9](\.\d+)?e\+?1[5-7]", e.Message);
     }
 

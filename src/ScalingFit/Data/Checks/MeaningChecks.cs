@@ -41,11 +41,12 @@ internal static class MeaningChecks
         if (runs.Has(Quantity.ParameterCount) && runs.Count >= 4 && Finite(loss) is { Length: >= 4 } finite && finite.All(v => v is >= 0 and <= 1))
         {
             double rho = Spearman(runs.RawValues(Quantity.ParameterCount), loss);
-            if (rho > 0.3)
+            if (rho > 0.3 && runs.Origin(Quantity.Loss)?.Column is { } column)
                 runs = runs.WithWarning(new DataWarning(DataWarning.AccuracyLikeLoss,
                     $"the loss column lies in [0, 1] and rises with N (Spearman ρ = {NumberFormat.Significant(rho, 2)}): it looks like an accuracy, " +
-                    "which a law of falling loss does not describe; fit it as a metric (--y) rather than as the loss.",
-                    runs.Origin(Quantity.Loss)?.Column));
+                    $"which a law of falling loss does not describe; fit it as a metric, --y '{column}' --residuals logit " +
+                    "(a law of N and D for a rate in (0, 1)), rather than as the loss.",
+                    column));
         }
         if (runs.Has(Quantity.ParameterCount) && runs.Origin(Quantity.ParameterCount) is { IsDerived: false, Unit: null } n
             && Finite(runs.RawValues(Quantity.ParameterCount)) is { Length: > 0 } counts && counts.Max() < 1000)

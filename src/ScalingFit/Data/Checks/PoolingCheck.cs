@@ -51,15 +51,18 @@ internal static class PoolingCheck
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens)) return runs;
         var n = runs.RawValues(Quantity.ParameterCount);
         var d = runs.RawValues(Quantity.TrainingTokens);
-        var pairs = new HashSet<(double, double)>(n.Length);
-        for (int i = 0; i < n.Length; i++) pairs.Add((n[i], d[i]));
+        // Inputs besides N and D (unique tokens) tell runs of one (N, D) apart.
+        var inputs = selection.InputColumns.Where(runs.HasColumn).ToList();
+        var pairs = new HashSet<(double, double, string)>(n.Length);
+        for (int i = 0; i < n.Length; i++) pairs.Add((n[i], d[i], string.Join('\u001f', inputs.Select(c => runs.Text(c, i)))));
         int distinct = pairs.Count;
         if (distinct == runs.Count && step is null) return runs;
         int likely = step is null
             ? distinct
             : runs.Has(Quantity.ParameterCount) ? Distinct(runs.RawValues(Quantity.ParameterCount)) : distinct;
         if (likely >= runs.Count) return runs;
-        string why = step is null ? runs.Count - distinct == 1 ? "1 row repeats an (N, D) pair" : $"{runs.Count - distinct} rows repeat an (N, D) pair" : $"the data has a step column '{step}'";
+        string pair = inputs.Count == 0 ? "an (N, D) pair" : $"(N, D, {string.Join(", ", inputs)})";
+        string why = step is null ? runs.Count - distinct == 1 ? $"1 row repeats {pair}" : $"{runs.Count - distinct} rows repeat {pair}" : $"the data has a step column '{step}'";
         string what = step is null ? "repeated measurements (checkpoints, seeds or evaluation sets)" : "checkpoints";
         return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
             $"these look like {what} of {likely} runs, not {runs.Count} independent runs ({why}); name the runs with --run-column " +
