@@ -62,7 +62,7 @@ internal static class CsvTableReader
         }
         Headers.RequireDistinct(header, source);
 
-        var table = new TableBuilder(source, RowLocator.Line, SizingSample, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly);
         foreach (var name in header) table.Column(name);
         while (reader.Read())
         {

@@ -59,7 +59,7 @@ internal static class JsonObjectLayouts
     /// <summary>Each element a record (flattened), located by its row number.</summary>
     private static RawTable Rows(List<JsonElement> records, string source, string? layout, Func<string, bool>? numbersOnly)
     {
-        var table = new TableBuilder(source, RowLocator.Row, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Row, records.Count, numbersOnly: numbersOnly);
         var reader = new JsonRecordReader(table);
         foreach (var record in records)
         {
@@ -96,14 +96,22 @@ internal static class JsonObjectLayouts
 
     private static RawTable ColumnsOfObjects(List<JsonProperty> properties, List<string> index, string source, Func<string, bool>? numbersOnly)
     {
-        var cells = properties.Select(p => index.Select(i => p.Value.GetProperty(i)).ToList()).ToList();
+        // By position, not JsonElement.GetProperty (a linear search: quadratic in the rows of pandas' default layout).
+        var position = new Dictionary<string, int>(index.Count, StringComparer.Ordinal);
+        for (int i = 0; i < index.Count; i++) position.TryAdd(index[i], i);
+        var cells = properties.Select(p =>
+        {
+            var column = new JsonElement[index.Count];
+            foreach (var cell in p.Value.EnumerateObject()) column[position[cell.Name]] = cell.Value;
+            return column;
+        }).ToList();
         return Cells(properties.Select(p => p.Name).ToList(), index.Count, (c, r) => cells[c][r], source, "columns", numbersOnly);
     }
 
     private static RawTable Cells(List<string> names, int rows, Func<int, int, JsonElement> cell, string source, string layout, Func<string, bool>? numbersOnly)
     {
         Headers.RequireDistinct(names, source, null);
-        var table = new TableBuilder(source, RowLocator.Row, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Row, rows, numbersOnly: numbersOnly);
         var index = names.Select(table.Column).ToArray();
         for (int r = 0; r < rows; r++)
         {
