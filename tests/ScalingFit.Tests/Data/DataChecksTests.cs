@@ -176,6 +176,47 @@ public class DataChecksTests
         Assert.Contains(runs.Warnings, w => w.Code == DataWarning.PooledRuns && w.Column == "valset");
     }
 
+    private static RunSet Misfitting(RunSelection selection) => RunPreparation.Prepare(
+        RunReader.ReadPath(Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "Tools", "misfitting-last-ckpt-head.csv")), selection);
+
+    [Fact]
+    public void Prepare_LearningRateSweepOfPublishedData_WarnsOfASweepAndPointsAtTheBestRowPerPair()
+    {
+        // 50 final checkpoints of (Mis)Fitting's sweep: 20 (N, D) pairs, each at several peak_lr (SOURCES.md).
+        var w = Assert.Single(Misfitting(RunSelection.None).Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("of 20 runs, not 50 independent runs (30 rows repeat an (N, D) pair; within a pair 'peak_lr'", w.Message);
+        Assert.Contains("--run-column N,D --select-by loss --select min", w.Message);
+        Assert.Equal("peak_lr", w.Column);
+    }
+
+    [Fact]
+    public void Prepare_BatchesOfOneGridAfterTheBestRowPerPair_AreNotPooledRuns()
+    {
+        // Each (N, D) once: the 'sweep' column names the batch a run was launched in, and splits no run.
+        var runs = Misfitting(new RunSelection { RunColumns = ["N", "D"], SelectBy = "loss", Checkpoint = CheckpointChoice.Min });
+        Assert.Equal(20, runs.Count);
+        Assert.DoesNotContain(runs.Warnings, w => w.Code is DataWarning.PooledRuns or DataWarning.CheckpointsAsRuns);
+    }
+
+    [Fact]
+    public void Prepare_RepeatedPairsDifferingInAMetric_AreNotCalledASweep()
+    {
+        var runs = Prepare("valset,N,D,loss,acc\na,1e8,2e9,3.0,0.1\nb,1e8,2e9,3.1,0.2\na,4e8,8e9,2.6,0.3\nb,4e8,8e9,2.7,0.4\n");
+        var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.DoesNotContain("sweep", w.Message);
+        Assert.Contains("'valset', 'acc' differ", w.Message);
+    }
+
+    [Fact]
+    public void Prepare_TrainingCurveWithAStepColumnAndNoN_WarnsOfCheckpoints()
+    {
+        // One run's curve fitted along D: the checkpoints are not independent runs.
+        var runs = Prepare("Step,tokens,loss\n100,2e8,4.1\n200,4e8,3.8\n300,6e8,3.6\n400,8e8,3.5\n500,1e9,3.4\n");
+        var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("not 5 independent runs (the data has a step column 'Step')", w.Message);
+        Assert.Equal("Step", w.Column);
+    }
+
     [Fact]
     public void Prepare_SelectBy_KeepsTheBestRowPerGroupOfQuantityColumns()
     {
