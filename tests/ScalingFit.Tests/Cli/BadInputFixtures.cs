@@ -132,10 +132,11 @@ public static class BadInputFixtures
 
         // Paths
         new("missing file", null, ["fit"], 1, "no such file") { Setup = dir => Path.Combine(dir, "nope.csv") },
-        new("empty folder", null, ["fit"], 1, "no files match") { Setup = dir => Directory.CreateDirectory(Path.Combine(dir, "empty")).FullName },
-        new("folder of notes only", null, ["fit"], 1, "none of the 1 files") { Setup = dir => WithFiles(dir, "notes", ("README.md", "# x")) },
+        new("empty folder", null, ["fit"], 1, "the folder holds no files") { Setup = dir => Directory.CreateDirectory(Path.Combine(dir, "empty")).FullName },
+        new("folder of notes only", null, ["fit"], 1, "its only file, README.md, is not a table of runs") { Setup = dir => WithFiles(dir, "notes", ("README.md", "# x")) },
         new("folder with a bad file", null, ["fit"], 1, "b.csv, line 2, column 'loss'") { Setup = dir => WithFiles(dir, "runs", ("a.csv", Good), ("b.csv", "N,loss\n1e8,bad\n")) },
         new("glob matching nothing", null, ["fit"], 1, "no files match") { Setup = dir => Path.Combine(dir, "*.nothing") },
+        new("folder of runs that logged nothing", null, ["fit"], 1, "none of the 2 files holds rows", "a.csv, b.jsonl") { Setup = dir => WithFiles(dir, "runs", ("a.csv", "N,loss\n"), ("b.jsonl", "")) },
         new("unreadable file", null, ["fit"], 1, "/proc/self/mem: cannot read the file") { Setup = _ => "/proc/self/mem" },
     ];
 

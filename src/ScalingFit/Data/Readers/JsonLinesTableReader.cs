@@ -43,7 +43,7 @@ internal static class JsonLinesTableReader
                 table.EnsureCapacity((int)Math.Min(Array.MaxLength - 1, length * 1.05 * 1024 / (consumedBytes - (end - start)) + 16));
         }
         if (table.Count == 0)
-            throw new DataException("the file has no records (JSON Lines: one JSON object per line).", source);
+            throw new DataException("the file has no records (JSON Lines: one JSON object per line).", source) { HoldsNoRows = true };
         return table.Build();
     }
 

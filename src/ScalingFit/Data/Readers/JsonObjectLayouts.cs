@@ -14,7 +14,7 @@ internal static class JsonObjectLayouts
             if (root.ValueKind != JsonValueKind.Object)
                 throw new DataException($"the JSON is a single {root.ValueKind.ToString().ToLowerInvariant()}, not records.", source, 1);
             var properties = root.EnumerateObject().ToList();
-            if (properties.Count == 0) throw new DataException("the JSON object is empty: it holds no records.", source, 1);
+            if (properties.Count == 0) throw new DataException("the JSON object is empty: it holds no records.", source, 1) { HoldsNoRows = true };
             if (Has(root, "nbformat") && Has(root, "cells"))
                 throw new DataException(FormatSniffer.Refusal(InputFormat.Notebook), source);
             if (root.TryGetProperty("columns", out var columns) && root.TryGetProperty("data", out var data)
@@ -71,7 +71,7 @@ internal static class JsonObjectLayouts
             reader.ReadRecord(ref json, table.Count + 1);
             table.EndRow(table.Count + 1);
         }
-        if (table.Count == 0) throw new DataException("the JSON holds no records.", source);
+        if (table.Count == 0) throw new DataException("the JSON holds no records.", source) { HoldsNoRows = true };
         return table.Build(layout is null ? [] : [$"read the JSON as {layout}"]);
     }
 
@@ -135,7 +135,7 @@ internal static class JsonObjectLayouts
             }
             table.EndRow(r + 1);
         }
-        if (table.Count == 0) throw new DataException("the JSON holds no rows.", source);
+        if (table.Count == 0) throw new DataException("the JSON holds no rows.", source) { HoldsNoRows = true };
         return table.Build([$"read the JSON as columns (pandas orient=\"{layout}\")"]);
     }
 }

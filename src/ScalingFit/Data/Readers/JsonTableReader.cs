@@ -100,7 +100,7 @@ internal static class JsonTableReader
             records.ReadRecord(ref reader, line);
             table.EndRow((int)Math.Min(int.MaxValue, line));
         }
-        if (table.Count == 0) throw new DataException("the JSON array holds no records.", source);
+        if (table.Count == 0) throw new DataException("the JSON array holds no records.", source) { HoldsNoRows = true };
         return table.Build();
     }
 }

@@ -32,7 +32,10 @@ internal static class TableReader
             case InputFormat.Parquet:
                 return ParquetTableReader.Read(input, source);
             default:
-                throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source);
+                throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source)
+                {
+                    HoldsNoRows = format == InputFormat.Empty,
+                };
         }
     }
 
