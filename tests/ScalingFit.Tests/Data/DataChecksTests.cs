@@ -113,6 +113,22 @@ public class DataChecksTests
         Assert.Equal("derived as 6ND", fixedRuns.Origin(Quantity.Compute)!.ToString());
     }
 
+    [Theory]
+    [InlineData(8.64e19, 1.0, "--c-unit PF-days")]   // C in PF-days (Kaplan et al. 2020's unit)
+    [InlineData(1e21, 1.0, "--c-unit 1e21")]         // C in units of 1e21 FLOP
+    [InlineData(1.0, 1e9, "--n-unit or --d-unit")]  // C in FLOP, N in billions without a unit: C is 1e9·6ND
+    public void Prepare_ComputeOrSizeInAnotherUnit_NamesTheUnitThatFixesIt(double cUnit, double nUnit, string advice)
+    {
+        var csv = new StringBuilder("N,D,C,loss\n");
+        foreach (var (n, d) in new[] { (1e8, 2e9), (4e8, 8e9), (1.6e9, 3.2e10) })
+            csv.Append(CultureInfo.InvariantCulture, $"{n / nUnit:R},{d:R},{6 * n * d / cUnit:R},3\n");
+        var w = Assert.Single(Prepare(csv.ToString()).Warnings, w => w.Code == DataWarning.ComputeConvention);
+        Assert.Contains(advice, w.Message);
+        Assert.Equal(nUnit == 1 ? 1 : 0, CountOf(w.Message, "--c-unit"));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     [Fact]
     public void Prepare_ConsistentCompute_ReportsTheRatioAsANote()
     {
