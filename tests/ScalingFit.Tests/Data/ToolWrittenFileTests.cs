@@ -100,6 +100,17 @@ public class ToolWrittenFileTests
     public void ReadPath_PandasToJsonLayouts_GiveTheTable(string file) =>
         SmallTable.AssertIsTheTable(RunReader.ReadPath(Fixture(file)));
 
+    [Fact]
+    public void Prepare_PandasDecimalCommaCsv_NamesTheCellAndAsksForADecimalPointNotDroppingRows()
+    {
+        var rows = RunReader.ReadPath(Fixture("pandas-decimal-comma.csv"));
+        var e = Assert.Throws<DataException>(() => RunPreparation.Prepare(rows, RunSelection.None));
+        Assert.Contains("line 2, column 'D'", e.Message);
+        Assert.Contains("'300000000000,0' is not a number: it looks like a decimal comma", e.Message);
+        Assert.Contains("decimal=\".\"", e.Message);
+        Assert.DoesNotContain("--drop-incomplete", e.Message);
+    }
+
     /// <summary>A stream that cannot seek, as standard input.</summary>
     private sealed class NonSeekable(Stream inner) : Stream
     {
