@@ -137,6 +137,14 @@ public class RunReaderFormatTests
     }
 
     [Fact]
+    public void Read_ColumnsLayoutWithAnIndexKeyGivenTwice_TakesTheLastValue()
+    {
+        // JSON allows a key twice; as JsonElement.GetProperty and Python's json.loads, the last one counts.
+        var runs = RunReader.Parse("""{"N": {"0": 1e8, "1": 9e9, "1": 2e8, "2": 4e8}, "loss": {"0": 3.0, "1": 2.9, "2": 2.7}}""");
+        Assert.Equal([1e8, 2e8, 4e8], runs.Values(Quantity.ParameterCount).ToArray());
+    }
+
+    [Fact]
     public void ReadPath_FileNamedLikeAGlob_IsThatFile()
     {
         using var folder = new TempFolder();

@@ -21,7 +21,7 @@ internal static class JsonLinesTableReader
         var records = new JsonRecordReader(table);
         long length = stream.CanSeek ? stream.Length - stream.Position : -1;
         long consumedBytes = 0;
-        var buffer = new byte[BlockSize];
+        var buffer = new byte[length is >= 0 and < BlockSize ? (int)length + 1 : BlockSize];
         int start = 0, end = 0, line = 0;
         bool final = false;
         while (true)

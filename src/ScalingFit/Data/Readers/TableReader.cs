@@ -10,7 +10,8 @@ internal static class TableReader
     /// <exception cref="DataException">The input is not a table of runs, or is malformed.</exception>
     public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, int depth = 0)
     {
-        var head = new byte[FormatSniffer.SniffLength];
+        // A small file needs no 8 KB (a folder holds thousands); a length of 0 may be a special file (/proc) that still has content.
+        var head = new byte[stream.CanSeek && stream.Length - stream.Position is > 0 and var left && left < FormatSniffer.SniffLength ? (int)left : FormatSniffer.SniffLength];
         long start = stream.CanSeek ? stream.Position : 0;
         int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var format = FormatSniffer.Detect(head.AsSpan(0, read), out string? what);
@@ -47,6 +48,12 @@ internal static class TableReader
 
     private static byte[] ReadAll(Stream stream)
     {
+        if (stream.CanSeek && stream.Length - stream.Position is var length and > 0 and < int.MaxValue)
+        {
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();
