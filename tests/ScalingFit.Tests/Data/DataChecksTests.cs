@@ -32,6 +32,32 @@ public class DataChecksTests
         Assert.Equal((7e9, 1.4e12), (runs.Value(Quantity.ParameterCount, 0), runs.Value(Quantity.TrainingTokens, 0)));
     }
 
+    [Theory]
+    [InlineData("M", false)]   // the header says billions: 0.07 read as 7e4 parameters would be wrong by 1000x
+    [InlineData("B", true)]
+    [InlineData("1e9", true)]
+    public void Read_UnitOptionAgainstAUnitInTheHeader_MustAgree(string unit, bool agrees)
+    {
+        var options = new RunReadOptions { ParameterCountUnit = ColumnUnit.Parse(unit, "N") };
+        const string csv = "Model Size (B),loss\n0.07,3.3\n7,2.1\n";
+        if (agrees)
+        {
+            Assert.Equal(7e7, CsvRunReader.Parse(csv, "u.csv", options).Value(Quantity.ParameterCount, 0), 1e-3);
+            return;
+        }
+        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse(csv, "u.csv", options));
+        Assert.Contains("column 'Model Size (B)'", e.Message);
+        Assert.Contains("says its unit is B (×1e9), but the unit given for N is M (×1e6)", e.Message);
+    }
+
+    [Fact]
+    public void Prepare_RunsTableWithAStepAndARunName_IsNotCheckpoints()
+    {
+        // A W&B runs-table export: one row per run ('Name'), '_step' the last step each run logged.
+        var runs = Prepare("Name,_step,params,eval/loss\nrun-a,1000,1e8,3.1\nrun-b,1000,1e8,3.12\nrun-c,2000,4e8,2.8\nrun-d,3000,1.6e9,2.5\n");
+        Assert.DoesNotContain(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+    }
+
     [Fact]
     public void Read_DuplicateHeader_NamesBothColumns()
     {

@@ -80,6 +80,10 @@ internal static class PoolingCheck
     /// <summary>A step column without --run-column: the rows are checkpoints of fewer runs (counted by N, or by the run names of a melted chart).</summary>
     private static RunSet StepWarning(RunSet runs, string step)
     {
+        // A text column that names every row differently (a W&B runs table's 'Name', whose '_step' is each run's last) says the rows are runs.
+        if (runs.Count >= 2 && runs.TextColumnNames.Any(c => runs.Cells(c) is { IsTextual: true } cells
+                && Enumerable.Range(0, runs.Count).Select(cells.Text).Distinct(StringComparer.Ordinal).Count() == runs.Count))
+            return runs;
         int? likely = runs.Has(Quantity.ParameterCount) && runs.Origin(Quantity.ParameterCount) is { IsDerived: false }
             ? Distinct(runs.RawValues(Quantity.ParameterCount))
             : runs.HasColumn(WideLayout.RunColumn) ? Enumerable.Range(0, runs.Count).Select(i => runs.Text(WideLayout.RunColumn, i)).Distinct().Count() : null;
