@@ -111,6 +111,15 @@ public class ToolWrittenFileTests
         Assert.DoesNotContain("--drop-incomplete", e.Message);
     }
 
+    [Fact]
+    public void ReadPath_ParquetWithoutTheNamedColumn_NamesNoLine()
+    {
+        // Parquet has no lines: a message about its columns points at the file, not at a 'line 1'.
+        var e = Assert.Throws<DataException>(() => RunReader.ReadPath(Fixture("wasm-types.parquet"), new RunReadOptions { LossColumn = "val_loss" }));
+        Assert.StartsWith(Fixture("wasm-types.parquet") + ": the column 'val_loss'", e.Message);
+        Assert.Null(e.Line);
+    }
+
     /// <summary>A stream that cannot seek, as standard input.</summary>
     private sealed class NonSeekable(Stream inner) : Stream
     {

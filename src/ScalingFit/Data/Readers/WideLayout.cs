@@ -29,7 +29,7 @@ internal static class WideLayout
         }
         if (series.Count == 0)
             throw new DataException(
-                $"a wide table needs columns named '<run> - <metric>' (a W&B chart export); the columns are: {Headers.List(table.Names)}.", table.Source, 1);
+                $"a wide table needs columns named '<run> - <metric>' (a W&B chart export); the columns are: {Headers.List(table.Names)}.", table.Source, table.HeaderLine);
         var runs = series.Select(s => s.Run).Distinct(StringComparer.Ordinal).ToList();
         var metrics = series.Select(s => s.Metric).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var builder = new TableBuilder(table.Source, table.Origins.Locator(0), table.Count * runs.Count);
