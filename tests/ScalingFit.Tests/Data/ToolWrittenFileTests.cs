@@ -120,6 +120,29 @@ public class ToolWrittenFileTests
         Assert.Null(e.Line);
     }
 
+    [Fact]
+    public void ReadPath_TrainerStateJson_TheLogHistoryRecordsAreTheRowsWithTheStateScalarsOnEach()
+    {
+        // A published trainer_state.json (transformers; SOURCES.md): what pandas.json_normalize(state,
+        // record_path="log_history", meta=[scalar keys]) gives. Truth: the values as the file writes them.
+        var rows = RunReader.ReadPath(Fixture("trainer-state-excerpt.json"), new RunReadOptions { LossColumn = "loss" });
+        Assert.Equal(5, rows.Count);
+        Assert.Equal([15.0, 30, 195, 200, 2800], rows.Numbers("step"));
+        Assert.Equal(2.0762, rows.Numbers("loss")[0]);
+        Assert.True(double.IsNaN(rows.Numbers("loss")[3]));                 // an evaluation record logs no training loss
+        Assert.Equal(1.622266411781311, rows.Numbers("eval_loss")[3]);
+        Assert.True(double.IsNaN(rows.Numbers("eval_loss")[0]));
+        Assert.All(rows.Numbers("global_step"), v => Assert.Equal(2800, v));  // the state's scalars on every row
+        Assert.All(rows.Numbers("total_flos"), v => Assert.Equal(7.124293413922406e+16, v));
+        Assert.Equal("./results/checkpoint-2800", rows.Text("best_model_checkpoint", 4));
+        Assert.Equal("", rows.Text("trial_name", 0));
+        // A record's own key wins over the state's: each row keeps its own epoch, not the state's last one.
+        Assert.Equal(0.010690423162583519, rows.Numbers("epoch")[0]);
+        Assert.DoesNotContain(rows.ColumnNames, n => n.StartsWith("stateful_callbacks", StringComparison.Ordinal));
+        Assert.Contains(rows.Notes, n => n.Contains("5 records of 'log_history'", StringComparison.Ordinal)
+                                         && n.Contains("except where a record has its own ('epoch')", StringComparison.Ordinal));
+    }
+
     /// <summary>A stream that cannot seek, as standard input.</summary>
     private sealed class NonSeekable(Stream inner) : Stream
     {

@@ -32,11 +32,29 @@ internal static class JsonObjectLayouts
                 if (outerIndex && !innerIndex)
                     return Rows(properties.Select(p => p.Value).ToList(), source, "rows by index", numbersOnly);
             }
-            return Rows([root], source, null, numbersOnly);
+            return JsonRecordArray.TryRead(properties, source, numbersOnly) ?? Rows([root], source, null, numbersOnly);
         }
     }
 
     private static bool Has(JsonElement e, string name) => e.TryGetProperty(name, out _);
+
+    /// <summary>A JSON value as a cell: numbers as numbers, strings as cells (a number in a string is that number), booleans as text, null empty.</summary>
+    internal static void AddScalar(TableBuilder table, int column, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                var raw = Encoding.UTF8.GetBytes(value.GetRawText());
+                if (value.TryGetDouble(out var v) && double.IsFinite(v)) table.Number(column, v, raw);
+                else table.Text(column, raw);
+                break;
+            case JsonValueKind.String: table.Cell(column, Encoding.UTF8.GetBytes(value.GetString()!)); break;
+            case JsonValueKind.True: table.Text(column, "true"u8); break;
+            case JsonValueKind.False: table.Text(column, "false"u8); break;
+            case JsonValueKind.Null: table.Empty(column); break;
+            default: table.Text(column, Encoding.UTF8.GetBytes(value.GetRawText())); break;
+        }
+    }
 
     private static bool IsScalar(JsonElement e) => e.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
 
@@ -120,19 +138,7 @@ internal static class JsonObjectLayouts
             {
                 var value = cell(c, r);
                 table.Take(index[c]);
-                switch (value.ValueKind)
-                {
-                    case JsonValueKind.Number:
-                        var raw = Encoding.UTF8.GetBytes(value.GetRawText());
-                        if (value.TryGetDouble(out var v) && double.IsFinite(v)) table.Number(index[c], v, raw);
-                        else table.Text(index[c], raw);
-                        break;
-                    case JsonValueKind.String: table.Cell(index[c], Encoding.UTF8.GetBytes(value.GetString()!)); break;
-                    case JsonValueKind.True: table.Text(index[c], "true"u8); break;
-                    case JsonValueKind.False: table.Text(index[c], "false"u8); break;
-                    case JsonValueKind.Null: table.Empty(index[c]); break;
-                    default: table.Text(index[c], Encoding.UTF8.GetBytes(value.GetRawText())); break;
-                }
+                AddScalar(table, index[c], value);
             }
             table.EndRow(r + 1);
         }
