@@ -14,7 +14,7 @@ namespace ScalingFit.Data;
 /// selection can sit here: decide at <see cref="EndRow"/> from the row's cells whether to keep it,
 /// and roll the columns back when not.
 /// </remarks>
-internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 1024, bool keepText = true, Func<string, bool>? numbersOnly = null)
+internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 64, bool keepText = true, Func<string, bool>? numbersOnly = null)
 {
     private readonly List<string> _names = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
@@ -105,6 +105,6 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
     }
 
     public RawTable Build(IReadOnlyList<string>? notes = null) => new(
-        Source, _names.ToArray(), _columns.Select(c => c.Build()).ToArray(), Count, _lines.Array,
+        Source, _names.ToArray(), _columns.Select(c => c.Build()).ToArray(), Count, _lines.Trimmed(),
         RowOrigins.Single(Source, locator), notes ?? []);
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using ScalingFit.Tests.Support;
+
+namespace ScalingFit.Tests.Cli;
+
+/// <summary>
+/// The README's "Reading logs" commands, run as written through the CLI as shipped from the
+/// repository root: each format of the twelve sample runs gives the fit of those runs. The truth is
+/// numpy's: the last checkpoint of each (model, seed) in samples/training-log.csv, and
+/// numpy.polyfit(log(params), log(eval_loss), 1) gives slope −0.14695441729076011 (pandas 1.5.3,
+/// numpy 1.24.2; the same from pandas.json_normalize of samples/logs/runs/*.json).
+/// </summary>
+public class ReadingLogsReadmeTests
+{
+    private const double NumpyAlpha = 0.14695441729076011;
+
+    public static TheoryData<string> SameTwelveRuns =>
+    [
+        "fit samples/training-log.csv --run-column model,seed --step-column step",
+        "fit samples/logs/training-log.jsonl --run-column model,seed --step-column step",
+        "fit samples/logs/training-log.jsonl.gz --run-column model,seed --step-column step",
+        "fit samples/logs/training-log.parquet --run-column model,seed --step-column step",
+        "fit samples/logs/runs --n-column config.n_params --d-column summary.tokens --loss-column summary.eval/loss --run-column config.model,config.seed",
+    ];
+
+    [Theory]
+    [MemberData(nameof(SameTwelveRuns))]
+    public void Shipped_ReadmeCommandInEveryFormat_GivesNumpysFitOfTheTwelveRuns(string command)
+    {
+        Assert.Contains(command, File.ReadAllText(Path.Combine(Root, "README.md")), StringComparison.Ordinal);
+        var run = ShippedCli.Run(Root, [.. command.Split(' '), "--json"]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(12, json.RootElement.GetProperty("n").GetInt32());
+        Assert.Equal(NumpyAlpha, json.RootElement.GetProperty("parameters").GetProperty("alpha").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void Shipped_EveryReadingLogsCommandOfTheReadme_RunsAsWritten()
+    {
+        string readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        int start = readme.IndexOf("### Reading logs", StringComparison.Ordinal), end = readme.IndexOf("\n## ", start, StringComparison.Ordinal);
+        var commands = readme[start..end].Split('\n').Where(l => l.StartsWith("scalingfit ", StringComparison.Ordinal)).ToList();
+        Assert.True(commands.Count >= 9, $"{commands.Count} commands");
+        foreach (var line in commands)
+        {
+            var run = ShippedCli.Run(Root, [.. Arguments(line["scalingfit ".Length..])]);
+            Assert.True(run.ExitCode == 0, $"{line}\n{run.Error}");
+        }
+    }
+
+    /// <summary>Splits a command line as a shell does for these examples: double-quoted parts are one argument.</summary>
+    private static IEnumerable<string> Arguments(string line)
+    {
+        var parts = line.Split('"');
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 1) yield return parts[i];
+            else foreach (var word in parts[i].Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return word;
+        }
+    }
+
+    private static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(dir.FullName, "ScalingFit.sln"))) dir = dir.Parent!;
+            return dir.FullName;
+        }
+    }
+}
