@@ -35,31 +35,6 @@ public class ReadingLogsReadmeTests
         Assert.Equal(NumpyAlpha, json.RootElement.GetProperty("parameters").GetProperty("alpha").GetDouble(), 1e-12);
     }
 
-    [Fact]
-    public void Shipped_EveryReadingLogsCommandOfTheReadme_RunsAsWritten()
-    {
-        string readme = File.ReadAllText(Path.Combine(Root, "README.md"));
-        int start = readme.IndexOf("### Reading logs", StringComparison.Ordinal), end = readme.IndexOf("\n## ", start, StringComparison.Ordinal);
-        var commands = readme[start..end].Split('\n').Where(l => l.StartsWith("scalingfit ", StringComparison.Ordinal)).ToList();
-        Assert.True(commands.Count >= 9, $"{commands.Count} commands");
-        foreach (var line in commands)
-        {
-            var run = ShippedCli.Run(Root, [.. Arguments(line["scalingfit ".Length..])]);
-            Assert.True(run.ExitCode == 0, $"{line}\n{run.Error}");
-        }
-    }
-
-    /// <summary>Splits a command line as a shell does for these examples: double-quoted parts are one argument.</summary>
-    private static IEnumerable<string> Arguments(string line)
-    {
-        var parts = line.Split('"');
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (i % 2 == 1) yield return parts[i];
-            else foreach (var word in parts[i].Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return word;
-        }
-    }
-
     private static string Root
     {
         get
