@@ -1,4 +1,5 @@
 using ScalingFit.Fitting.Optimization;
+using ScalingFit.Fitting.Search;
 using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting;
@@ -17,31 +18,39 @@ internal static class MultiStart
     /// </summary>
     public const double ApproachTolerance = 1e-6;
 
-    private sealed record Worker(IObjective? Coarse, IObjective Fine, NewtonTrustRegion Approach, NewtonTrustRegion Finish);
+    /// <summary>
+    /// The search asked for: <see cref="StartSearch.Exhaustive"/> runs every start on all runs
+    /// (<see cref="Run"/>); <see cref="StartSearch.Screened"/> reaches the same best optimum at a cost
+    /// that grows far more slowly with the data (<see cref="ScreenedSearch"/>).
+    /// <paramref name="progress"/> gets the number of starts done, after each batch of starts.
+    /// </summary>
+    public static MultiStartResult Search(
+        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism,
+        StartSearch search, Action<int>? progress = null) => search == StartSearch.Exhaustive
+        ? Run(law, data, loss, grid, options, degreeOfParallelism, progress)
+        : ScreenedSearch.Run(law, data, loss, grid, options, degreeOfParallelism, progress);
 
+    /// <summary>Every start on all runs, to its end.</summary>
     public static MultiStartResult Run(
-        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism)
+        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism,
+        Action<int>? progress = null)
     {
         int k = law.FitParameterNames.Count, count = grid.Count;
         var ends = new double[count * k];
         var results = new LocalResult[count];
-        var approach = options with { DecrementTolerance = Math.Max(options.DecrementTolerance, ApproachTolerance) };
-        // After the approach the start is near a minimum more often than not: begin almost undamped.
-        var finish = LogLossObjective.Coarse(law, data, loss) is null ? options : options with { InitialDamping = 1e-8 };
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
-            () => new Worker(LogLossObjective.Coarse(law, data, loss), LogLossObjective.For(law, data, loss),
-                new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, finish)),
+        var runs = new LocalRuns(law, data, loss, options);
+        int done = 0;
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, runs.Create,
             (start, _, worker) =>
             {
                 var x = ends.AsSpan(start * k, k);
                 grid.Point(start, x);
-                int approachIterations = 0;
-                if (worker.Coarse is { } coarse) approachIterations = worker.Approach.Minimize(coarse, x).Iterations;
-                var result = worker.Finish.Minimize(worker.Fine, x);
-                results[start] = result with { Iterations = result.Iterations + approachIterations };
+                results[start] = worker.Minimize(x);
+                if (progress is not null && Interlocked.Increment(ref done) % StartScreen.BatchSize == 0) progress(done);
                 return worker;
             },
             _ => { });
+        progress?.Invoke(count);
         return new MultiStartResult(k, ends, results);
     }
 }
@@ -52,6 +61,9 @@ internal sealed record MultiStartResult(int Dimension, double[] EndPoints, Local
     public int Count => Results.Length;
 
     public int ConvergedCount => Results.Count(r => r.Converged);
+
+    /// <summary>How a screened search ran; null for the exhaustive search.</summary>
+    public Screening? Screening { get; init; }
 
     public ReadOnlySpan<double> EndPoint(int start) => EndPoints.AsSpan(start * Dimension, Dimension);
 

@@ -19,6 +19,9 @@ public sealed record NonlinearFitOptions
     /// <summary>Starting points; null for the law's own grid.</summary>
     public StartGrid? Starts { get; init; }
 
+    /// <summary>How the starts are searched: screened (default) or exhaustive (every start on all runs).</summary>
+    public StartSearch Search { get; init; } = StartSearch.Screened;
+
     /// <summary>A bootstrap for the intervals; null for asymptotic (sandwich) intervals.</summary>
     public BootstrapOptions? Bootstrap { get; init; }
 

@@ -24,7 +24,7 @@ public static class NonlinearFitter
         InputChecks.RequireSpread(runs, law.Inputs);
         var data = FitData.From(runs, law.Inputs);
         var grid = options.Starts ?? law.Starts;
-        var search = MultiStart.Run(law, data, options.Loss, grid, options.Optimizer, options.DegreeOfParallelism);
+        var search = MultiStart.Search(law, data, options.Loss, grid, options.Optimizer, options.DegreeOfParallelism, options.Search);
         int best = search.Best();
         if (best < 0) throw new FitException($"no start of the {law.Name} law reached a finite objective on {runs.Source}.");
 
@@ -53,7 +53,7 @@ public static class NonlinearFitter
             Derived = estimates.Derived,
             Statistics = statistics,
             Convergence = new Convergence(
-                $"Newton trust region with exact Hessian on Σ {options.Loss} of ln L residuals, {grid.Count} starts",
+                $"Newton trust region with exact Hessian on Σ {options.Loss} of ln L residuals, {search.Screening?.Describe(grid.Count) ?? $"{grid.Count} starts"}",
                 converged, Describe(final, search.Results[best]), search.Results[best].Iterations + final.Iterations,
                 search.Count, search.ConvergedCount),
             Warnings = NonlinearDiagnostics.Warnings(context, options.Loss),

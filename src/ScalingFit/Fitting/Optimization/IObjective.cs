@@ -14,6 +14,13 @@ public interface IObjective
     double Evaluate(ReadOnlySpan<double> x, Span<double> gradient, Span<double> hessian);
 }
 
+/// <summary>Watches the accepted steps of a local minimization and may stop it.</summary>
+public interface IStepObserver
+{
+    /// <summary>Called after each accepted step with the new point and objective; true stops the run there.</summary>
+    bool Stop(ReadOnlySpan<double> x, double objective);
+}
+
 /// <summary>Why a local minimization stopped.</summary>
 public enum ExitReason
 {
@@ -31,6 +38,9 @@ public enum ExitReason
 
     /// <summary>The objective was not finite at the start.</summary>
     NotFinite,
+
+    /// <summary>An observer stopped the run after an accepted step (it joined a path already followed).</summary>
+    Joined,
 }
 
 /// <summary>Tolerances and limits of <see cref="NewtonTrustRegion"/>.</summary>
