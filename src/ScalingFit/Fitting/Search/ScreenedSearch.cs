@@ -4,14 +4,16 @@ using ScalingFit.Laws;
 namespace ScalingFit.Fitting.Search;
 
 /// <summary>
-/// A multi-start search whose cost follows the data's size only weakly: every start of the grid is
+/// A multi-start search whose cost follows the data's size only weakly. Every start of the grid is
 /// minimized on a stratified subsample of <see cref="ScreenRows"/> runs (all runs when there are
-/// no more), runs that join the path of an earlier run stop there (<see cref="StartScreen"/>), and
-/// the distinct end points are refined on samples <see cref="LevelFactor"/> times larger in turn,
-/// up to all runs, dropping those that are significantly worse than the best at each step
-/// (<see cref="Candidates"/>). The answer is the best end point on all runs, as for the exhaustive
-/// search (every start on all runs), which it reaches whenever the best optimum on all runs is
-/// also a distinct optimum of the subsample reached from some start.
+/// no more), and runs that join the path of an earlier run stop there (<see cref="StartScreen"/>).
+/// The distinct end points are then refined on samples <see cref="LevelFactor"/> times larger in
+/// turn, up to all runs, dropping those significantly worse than the best at each step
+/// (<see cref="Candidates"/>). A small sample can lack an optimum that more runs have (a poorly
+/// identified fit whose optima trade places with the noise), so at each step a share of the grid's
+/// starts, shrinking as the sample grows (<see cref="RestartShare"/>), also runs afresh on the
+/// larger sample. The answer is the best end point on all runs, as for the exhaustive search
+/// (every start on all runs).
 /// </summary>
 internal static class ScreenedSearch
 {
@@ -24,19 +26,28 @@ internal static class ScreenedSearch
     /// <summary>A candidate stopped by the iteration limit is run again, up to this many runs in all.</summary>
     public const int RefineRounds = 4;
 
+    /// <summary>
+    /// On a sample of m runs, ⌈starts × share × <see cref="ScreenRows"/>/m⌉ starts of the grid run
+    /// afresh: each step costs about a quarter of the screen.
+    /// </summary>
+    public const double RestartShare = 0.25;
+
     public static MultiStartResult Run(
         IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism,
         Action<int>? progress)
     {
-        int n = data.Count;
+        int n = data.Count, count = grid.Count;
+        var all = Enumerable.Range(0, count).ToArray();
         if (n <= ScreenRows)
         {
-            var full = StartScreen.Run(law, data, loss, grid, options, degreeOfParallelism, progress);
+            var full = StartScreen.Run(law, data, loss, grid, all, options, degreeOfParallelism, progress);
             return full.Starts with { Screening = new Screening(n, [], full.Joined, 0) };
         }
         var sample = StratifiedSample.Take(data, StratifiedSample.Rows(data, ScreenRows));
-        var screen = StartScreen.Run(law, sample, loss, grid, options, degreeOfParallelism, progress);
-        var (candidates, of) = FromScreen(screen, ScreenRows);
+        var screen = StartScreen.Run(law, sample, loss, grid, all, options, degreeOfParallelism, progress);
+        var candidates = new List<Candidate>();
+        var of = new Candidate?[count];
+        AddCandidates(screen, sample.Count, candidates, of);
         Candidates.Select(law, sample, loss, candidates);
         var levels = new List<int>();
         for (int m = ScreenRows; m < n;)
@@ -44,41 +55,51 @@ internal static class ScreenedSearch
             m = (long)m * LevelFactor > n / 2 ? n : m * LevelFactor;
             var level = m == n ? data : StratifiedSample.Take(data, StratifiedSample.Rows(data, m));
             Refine(law, level, loss, options, degreeOfParallelism, candidates);
+            var restarts = Restarts(count, m, levels.Count);
+            AddCandidates(StartScreen.Run(law, level, loss, grid, restarts, options, degreeOfParallelism, null), m, candidates, of);
+            Sort(candidates);
             levels.Add(m);
             if (m < n) Candidates.Select(law, level, loss, candidates);
         }
-        int finished = candidates.Count(c => c.Alive);
-        return Attribute(screen, candidates, of, n, grid.Count) with { Screening = new Screening(ScreenRows, levels, screen.Joined, finished) };
+        // Restarts on all runs may end where a refined candidate did: count distinct end points.
+        var alive = candidates.Where(c => c.Alive).ToList();
+        int finished = alive.Where((c, i) => i == 0 || !SameEnd(alive[i - 1], c.Theta, c.Result.Objective)).Count();
+        return Attribute(screen, of, n) with { Screening = new Screening(ScreenRows, levels, screen.Joined, finished) };
     }
 
-    /// <summary>One candidate per distinct end point of the screen (by objective, then start), lowest objective first.</summary>
-    private static (List<Candidate> Candidates, Candidate?[] Of) FromScreen(ScreenResult screen, int rows)
+    /// <summary>The grid indices run afresh on a sample of <paramref name="rows"/> runs: evenly spaced, offset by step.</summary>
+    private static int[] Restarts(int count, int rows, int step)
+    {
+        int wanted = Math.Clamp((int)Math.Ceiling(count * RestartShare * ScreenRows / rows), 1, count);
+        int stride = count / wanted;
+        return [.. Enumerable.Range(0, wanted).Select(j => (j * stride + step * 7 + stride / 2) % count)];
+    }
+
+    /// <summary>One new candidate per distinct end point of a screen (by objective, then start); its starts are attributed to it.</summary>
+    private static void AddCandidates(ScreenResult screen, int rows, List<Candidate> candidates, Candidate?[] of)
     {
         var starts = screen.Starts;
-        var of = new Candidate?[starts.Count];
-        var owners = Enumerable.Range(0, starts.Count).Where(s => screen.Owners[s] == s && double.IsFinite(starts.Results[s].Objective))
-            .OrderBy(s => starts.Results[s].Objective).ThenBy(s => s).ToList();
-        var candidates = new List<Candidate>();
+        var owners = Enumerable.Range(0, starts.Count).Where(i => screen.Owners[i] == i && double.IsFinite(starts.Results[i].Objective))
+            .OrderBy(i => starts.Results[i].Objective).ThenBy(i => screen.Indices[i]).ToList();
         var byOwner = new Dictionary<int, Candidate>();
-        foreach (int s in owners)
+        Candidate? last = null;
+        foreach (int i in owners)
         {
-            var theta = starts.EndPoint(s);
+            var theta = starts.EndPoint(i);
             // Runs that converged to the same minimum end within rounding of each other: one candidate.
-            var same = candidates.Count > 0 && SameEnd(candidates[^1], theta, starts.Results[s].Objective) ? candidates[^1] : null;
-            if (same is null)
+            if (last is null || !SameEnd(last, theta, starts.Results[i].Objective))
             {
-                same = new Candidate(candidates.Count, theta.ToArray(), starts.Results[s], rows);
-                candidates.Add(same);
+                last = new Candidate(candidates.Count, theta.ToArray(), starts.Results[i], rows);
+                candidates.Add(last);
             }
-            byOwner[s] = same;
+            byOwner[i] = last;
         }
-        for (int s = 0; s < starts.Count; s++)
+        for (int i = 0; i < starts.Count; i++)
         {
-            if (!byOwner.TryGetValue(screen.Owners[s], out var candidate)) continue;
-            of[s] = candidate;
-            candidate.Starts.Add(s);
+            if (!byOwner.TryGetValue(screen.Owners[i], out var candidate)) continue;
+            of[screen.Indices[i]] = candidate;
+            candidate.Starts.Add(screen.Indices[i]);
         }
-        return (candidates, of);
     }
 
     private static bool SameEnd(Candidate candidate, ReadOnlySpan<double> theta, double objective)
@@ -111,26 +132,27 @@ internal static class ScreenedSearch
                 return worker;
             },
             _ => { });
-        // Keep the order by objective for the next selection.
-        candidates.Sort((a, b) => (a.Alive, b.Alive) switch
-        {
-            (true, false) => -1,
-            (false, true) => 1,
-            (true, true) when a.Result.Objective != b.Result.Objective => a.Result.Objective.CompareTo(b.Result.Objective),
-            _ => a.Id.CompareTo(b.Id),
-        });
     }
+
+    /// <summary>Live candidates first, by objective; then the rest; ties by id.</summary>
+    private static void Sort(List<Candidate> candidates) => candidates.Sort((a, b) => (a.Alive, b.Alive) switch
+    {
+        (true, false) => -1,
+        (false, true) => 1,
+        (true, true) when a.Result.Objective != b.Result.Objective => a.Result.Objective.CompareTo(b.Result.Objective),
+        _ => a.Id.CompareTo(b.Id),
+    });
 
     /// <summary>
     /// Every start's outcome: the end point and objective on all runs of the candidate it led to, or,
     /// for a candidate dropped on a sample, its end point there and its objective scaled to all runs.
     /// </summary>
-    private static MultiStartResult Attribute(ScreenResult screen, List<Candidate> candidates, Candidate?[] of, int n, int count)
+    private static MultiStartResult Attribute(ScreenResult screen, Candidate?[] of, int n)
     {
         int k = screen.Starts.Dimension;
         var ends = (double[])screen.Starts.EndPoints.Clone();
         var results = (LocalResult[])screen.Starts.Results.Clone();
-        for (int s = 0; s < count; s++)
+        for (int s = 0; s < of.Length; s++)
         {
             if (of[s] is not { } candidate) continue;
             var root = candidate.Root;

@@ -4,7 +4,7 @@ using ScalingFit.Laws;
 namespace ScalingFit.Fitting.Search;
 
 /// <summary>
-/// Every start of a grid minimized on one data set (all runs, or a stratified subsample), in
+/// Starts of a grid minimized on one data set (all runs, or a stratified subsample), in
 /// batches of <see cref="BatchSize"/> starts run in parallel. A run that joins the path of a run
 /// of an earlier batch (<see cref="PathArchive"/>) stops and takes that run's end point and
 /// outcome. Batches are fixed, and paths are recorded between batches in start order, so the
@@ -15,12 +15,15 @@ internal static class StartScreen
     /// <summary>Starts per batch: paths recorded by one batch can stop the runs of the next.</summary>
     public const int BatchSize = 64;
 
-    /// <summary>Runs every start; <paramref name="progress"/> gets the number of starts done after each batch.</summary>
+    /// <summary>
+    /// Runs the starts of the grid with the given indices (in that order; results by position in
+    /// <paramref name="starts"/>); <paramref name="progress"/> gets the number of starts done after each batch.
+    /// </summary>
     public static ScreenResult Run(
-        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism,
-        Action<int>? progress)
+        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, IReadOnlyList<int> starts, OptimizerOptions options,
+        int degreeOfParallelism, Action<int>? progress)
     {
-        int k = law.FitParameterNames.Count, count = grid.Count;
+        int k = law.FitParameterNames.Count, count = starts.Count;
         var ends = new double[count * k];
         var results = new LocalResult[count];
         var owners = new int[count];
@@ -33,36 +36,39 @@ internal static class StartScreen
             int last = Math.Min(count, first + BatchSize);
             Parallel.For(first, last, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
                 workers.Create,
-                (start, _, worker) =>
+                (i, _, worker) =>
                 {
-                    var recorder = recorders[start - first];
+                    var recorder = recorders[i - first];
                     recorder.Reset();
-                    var x = ends.AsSpan(start * k, k);
-                    grid.Point(start, x);
-                    results[start] = worker.Minimize(x, recorder);
+                    var x = ends.AsSpan(i * k, k);
+                    grid.Point(starts[i], x);
+                    results[i] = worker.Minimize(x, recorder);
                     return worker;
                 },
                 _ => { });
-            for (int start = first; start < last; start++)
+            for (int i = first; i < last; i++)
             {
-                var recorder = recorders[start - first];
-                int owner = recorder.JoinedOwner < 0 ? start : owners[recorder.JoinedOwner];
-                owners[start] = owner;
-                if (owner != start)
+                var recorder = recorders[i - first];
+                int owner = recorder.JoinedOwner < 0 ? i : owners[recorder.JoinedOwner];
+                owners[i] = owner;
+                if (owner != i)
                 {
-                    ends.AsSpan(owner * k, k).CopyTo(ends.AsSpan(start * k, k));
-                    results[start] = results[owner] with { Iterations = results[start].Iterations };
+                    ends.AsSpan(owner * k, k).CopyTo(ends.AsSpan(i * k, k));
+                    results[i] = results[owner] with { Iterations = results[i].Iterations };
                 }
                 archive.Add(recorder, owner);
             }
             progress?.Invoke(last);
         }
-        return new ScreenResult(new MultiStartResult(k, ends, results), owners);
+        return new ScreenResult(new MultiStartResult(k, ends, results), owners, starts);
     }
 }
 
-/// <summary>The screen's outcome: every start's end point and outcome, and the start whose run it ended with (itself unless it joined).</summary>
-internal sealed record ScreenResult(MultiStartResult Starts, int[] Owners)
+/// <summary>
+/// The screen's outcome by position among the starts run: every start's end point and outcome, the
+/// position of the start whose run it ended with (its own unless it joined), and the starts' indices in the grid.
+/// </summary>
+internal sealed record ScreenResult(MultiStartResult Starts, int[] Owners, IReadOnlyList<int> Indices)
 {
     /// <summary>Starts that joined another's path.</summary>
     public int Joined => Owners.Where((owner, start) => owner != start).Count();
