@@ -33,11 +33,11 @@ internal static class VectorFunctions
         var q5 = Fma(r, D(1.0 / 39916800), D(1.0 / 3628800));
         var q6 = Fma(r, D(1.0 / 6227020800), D(1.0 / 479001600));
         var p = Fma(Fma(q6, r4, Fma(q5, r2, q4)), r8, Fma(Fma(q3, r2, q2), r4, Fma(q1, r2, q0)));
-        // 2ᵏ as two factors so that |k| up to 1076 stays within the exponent range of each.
-        var ki = Vector.ConvertToInt64(k);
-        var half = Vector.ShiftRightArithmetic(ki, 1);
-        var scale1 = Vector.AsVectorDouble(Vector.ShiftLeft(half + new Vector<long>(1023), 52));
-        var scale2 = Vector.AsVectorDouble(Vector.ShiftLeft(ki - half + new Vector<long>(1023), 52));
+        // 2ᵏ as two factors so that |k| up to 1076 stays within the exponent range of each. The
+        // integers come from the doubles by the shifter trick (AVX2 has no int64 ⇄ double conversion).
+        var half = Vector.Floor(k * D(0.5));
+        var scale1 = Vector.AsVectorDouble(Vector.ShiftLeft(ToInt64(half) + new Vector<long>(1023), 52));
+        var scale2 = Vector.AsVectorDouble(Vector.ShiftLeft(ToInt64(k - half) + new Vector<long>(1023), 52));
         return Vector.ConditionalSelect(Vector.Equals(x, x), p * scale1 * scale2, x);
     }
 
@@ -64,7 +64,7 @@ internal static class VectorFunctions
         var a4 = Fma(z, D(1.0 / 19), D(1.0 / 17));
         var a5 = Fma(z, D(1.0 / 23), D(1.0 / 21));
         var series = Fma(Fma(a5, z2, a4), z8, Fma(Fma(a3, z2, a2), z4, Fma(a1, z2, a0)));
-        var ed = Vector.ConvertToDouble(e);
+        var ed = ToDouble(e);
         var result = Fma(ed, D(Ln2Hi), Fma(s + s, series, ed * D(Ln2Lo)));
         // Special values: 0 → −∞, +∞ → +∞, negative or NaN → NaN.
         result = Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero), D(double.NegativeInfinity), result);
@@ -114,6 +114,19 @@ internal static class VectorFunctions
         result = Vector.ConditionalSelect(Vector.Equals(x, F(float.PositiveInfinity)), x, result);
         return Vector.ConditionalSelect(Vector.GreaterThanOrEqual(x, Vector<float>.Zero), result, F(float.NaN));
     }
+
+    /// <summary>1.5·2⁵²: adding it to a double of magnitude below 2⁵¹ puts its integer part in the low mantissa bits.</summary>
+    private const double Shifter = 6755399441055744.0;
+
+    /// <summary>An integer-valued double (|v| &lt; 2⁵¹) as an int64, exactly, with adds only (no AVX-512 conversion needed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<long> ToInt64(Vector<double> v) =>
+        Vector.AsVectorInt64(v + D(Shifter)) - Vector.AsVectorInt64(D(Shifter));
+
+    /// <summary>An int64 of magnitude below 2⁵¹ as a double, exactly, by the same trick.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> ToDouble(Vector<long> v) =>
+        Vector.AsVectorDouble(v + Vector.AsVectorInt64(D(Shifter))) - D(Shifter);
 
     /// <summary>a·b + c, fused where the hardware has FMA (one rounding), else multiplied and added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
