@@ -62,6 +62,15 @@ public sealed record OptimizerOptions
     /// <summary>A floor on the objective's scale for relative tests, so an exact fit can converge. Default 1e-30.</summary>
     public double ObjectiveScale { get; init; } = 1e-30;
 
+    /// <summary>
+    /// The relative resolution of the objective's values (about 1e-6 for a sum in single
+    /// precision), or 0. When a step is rejected that promised less than ten times this fraction of
+    /// the objective, the rejection may be rounding rather than curvature and no smaller step can be
+    /// judged either: the run stops there (<see cref="ExitReason.Stalled"/>) instead of raising the
+    /// damping until nothing moves. Default 0: the objective is exact to double precision.
+    /// </summary>
+    public double Resolution { get; init; }
+
     /// <summary>The iteration limit of one local minimization. Default 500.</summary>
     public int MaxIterations { get; init; } = 500;
 

@@ -102,6 +102,8 @@ public sealed class NewtonTrustRegion
                         return new LocalResult(f, iteration - 1,
                             decrement <= 1e-8 * Math.Max(Math.Abs(f), _options.ObjectiveScale) ? ExitReason.Converged : ExitReason.Stalled,
                             decrement);
+                    if (predicted <= 10 * _options.Resolution * Math.Abs(f))
+                        return new LocalResult(f, iteration - 1, ExitReason.Stalled, decrement);
                     mu *= nu;
                     nu *= 2;
                 }

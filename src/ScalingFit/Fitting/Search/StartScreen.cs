@@ -30,7 +30,7 @@ internal static class StartScreen
         var archive = new PathArchive(grid);
         var recorders = new PathRecorder[BatchSize];
         for (int i = 0; i < BatchSize; i++) recorders[i] = new PathRecorder(archive);
-        var workers = new LocalRuns(law, data, loss, options);
+        var workers = new LocalRuns(law, data, loss, options, Hop: true);
         for (int first = 0; first < count; first += BatchSize)
         {
             int last = Math.Min(count, first + BatchSize);
