@@ -37,9 +37,12 @@ check() {
 import json, sys
 d = json.load(sys.stdin)
 truth = {"E": 1.69, "A": 406.4, "B": 410.7, "alpha": 0.34, "beta": 0.28}
-held = [f"{k} {d[\"parameters\"][k]:.5g} [{lo:.5g}, {hi:.5g}] {\"holds\" if lo <= v <= hi else \"MISSES\"} {v}"
-        for k, v in truth.items() for lo, hi in [d["ci95"][k]]]
-print(f"    objective {d[\"objective\"]:.11g}; " + "; ".join(held))'
+parts = []
+for name, value in truth.items():
+    lo, hi = d["ci95"][name]
+    verdict = "holds" if lo <= value <= hi else "MISSES"
+    parts.append("%s %.5g [%.5g, %.5g] %s %g" % (name, d["parameters"][name], lo, hi, verdict, value))
+print("    objective %.11g; %s" % (d["objective"], "; ".join(parts)))'
 }
 
 echo "approach 3 on the 240 built-in runs"
