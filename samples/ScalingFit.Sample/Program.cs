@@ -4,6 +4,7 @@
 //   dotnet run --project samples/ScalingFit.Sample                       (uses samples/training-log.csv)
 //   dotnet run --project samples/ScalingFit.Sample -- generate FILE      (writes the log afresh)
 //   dotnet run --project samples/ScalingFit.Sample -- generate-isoflop FILE   (writes samples/isoflop-runs.csv afresh)
+//   dotnet run --project samples/ScalingFit.Sample -- generate-laws DIR        (writes the samples of the laws of issue 10 afresh)
 using System.Globalization;
 using ScalingFit;
 using ScalingFit.Analysis;
@@ -24,6 +25,14 @@ if (args.Length > 0 && args[0] == "generate-isoflop")
     string target = args.Length > 1 ? args[1] : "isoflop-runs.csv";
     File.WriteAllText(target, IsoFlopRuns.Generate(seed: 2022));
     Console.WriteLine($"wrote {target}");
+    return;
+}
+
+if (args.Length > 0 && args[0] == "generate-laws")
+{
+    string folder = args.Length > 1 ? args[1] : ".";
+    LawSamples.Generate(folder, seed: 2023);
+    Console.WriteLine($"wrote the law samples to {folder}");
     return;
 }
 

@@ -31,6 +31,9 @@ public sealed class CliContext
     /// <summary>Whether a person watches a terminal.</summary>
     public bool Interactive { get; }
 
+    /// <summary>Whether errors are also written to <see cref="Out"/> as a JSON object (the command line has --json).</summary>
+    public bool JsonErrors { get; internal set; }
+
     /// <summary>A Spectre console over <see cref="Out"/>: plain text and wide lines when not interactive.</summary>
     public IAnsiConsole Console => _console ??= CreateConsole(Out);
 

@@ -15,9 +15,7 @@ public sealed record BacktestRuns(IReadOnlyList<BacktestResult> Backtests, Holdo
         new(comparison.Scores.Where(s => s.Backtest is not null).Select(s => s.Backtest!).ToList(), split);
 
     /// <summary>A law's name with its input when it takes one: "power (N)", "chinchilla".</summary>
-    internal static string Name(BacktestResult backtest) => backtest.Fit.Law is "power" or "saturating"
-        ? $"{backtest.Fit.Law} ({string.Join(",", backtest.Fit.Inputs.Select(q => Data.Quantities.Symbol(q)))})"
-        : backtest.Fit.Law;
+    internal static string Name(BacktestResult backtest) => backtest.Fit.ScalingLaw.Label;
 
     /// <summary>Checks that there is a held-out run to draw.</summary>
     /// <exception cref="ArgumentException">No backtest, or one without predictions.</exception>

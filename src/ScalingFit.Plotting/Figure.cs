@@ -15,8 +15,10 @@ public sealed partial class Figure : IDisposable
 {
     private const float Margin = 12;
 
-    internal Figure(FigureKind kind, string title, string? subtitle, IReadOnlyList<Plot> panels, int width, int height)
+    internal Figure(FigureKind kind, string title, string? subtitle, IReadOnlyList<Plot> panels, int width, int height, IReadOnlyList<Cell>? cells = null)
     {
+        if (cells is not null && cells.Count != panels.Count) throw new ArgumentException("one cell per panel", nameof(cells));
+        Cells = cells ?? panels.Select((_, i) => new Cell((float)i / panels.Count, 0, 1f / panels.Count, 1)).ToList();
         if (panels.Count == 0) throw new ArgumentException("a figure needs at least one panel", nameof(panels));
         if (width < 200 || height < 150) throw new ArgumentOutOfRangeException(nameof(width), $"a figure needs at least 200×150 pixels, got {width}×{height}");
         Kind = kind;
@@ -26,6 +28,12 @@ public sealed partial class Figure : IDisposable
         Width = width;
         Height = height;
     }
+
+    /// <summary>Where a panel goes, in fractions of the width and of the height below the titles.</summary>
+    internal readonly record struct Cell(float X, float Y, float Width, float Height);
+
+    /// <summary>Each panel's cell.</summary>
+    internal IReadOnlyList<Cell> Cells { get; }
 
     /// <summary>The kind of figure.</summary>
     public FigureKind Kind { get; }
@@ -46,7 +54,11 @@ public sealed partial class Figure : IDisposable
     public int Height { get; }
 
     /// <summary>Writes the figure to a stream in the given format.</summary>
-    public void Write(Stream stream, FigureFormat format)
+    public void Write(Stream stream, FigureFormat format) => Write(stream, format, 1);
+
+    /// <summary>Writes the figure to a stream; a PNG at <paramref name="scale"/> times the pixels (2 for high-density screens), the same layout.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is outside 0.5 to 4.</exception>
+    public void Write(Stream stream, FigureFormat format, float scale)
     {
         if (format == FigureFormat.Svg)
         {
@@ -55,16 +67,20 @@ public sealed partial class Figure : IDisposable
         }
         else
         {
-            var png = ToPng();
+            var png = ToPng(scale);
             stream.Write(png, 0, png.Length);
         }
     }
 
-    /// <summary>The figure as PNG bytes.</summary>
-    public byte[] ToPng()
+    /// <summary>The figure as PNG bytes, <see cref="Width"/> × <see cref="Height"/> pixels times <paramref name="scale"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is outside 0.5 to 4.</exception>
+    public byte[] ToPng(float scale = 1)
     {
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul))
-            ?? throw new InvalidOperationException($"SkiaSharp cannot make a {Width}×{Height} surface");
+        if (!(scale >= 0.5f && scale <= 4)) throw new ArgumentOutOfRangeException(nameof(scale), $"a figure's scale is 0.5 to 4, got {scale}");
+        int width = (int)Math.Round(Width * scale), height = (int)Math.Round(Height * scale);
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"SkiaSharp cannot make a {width}×{height} surface");
+        surface.Canvas.Scale(scale);
         Draw(surface.Canvas);
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
@@ -75,10 +91,8 @@ public sealed partial class Figure : IDisposable
     public string ToSvg()
     {
         // ScottPlot lays a plot out from its previous render (tick labels, legend size), as its own
-        // SVG export does: render once first, to a canvas of the same size that measures and draws
-        // nothing, so the SVG matches the PNG without the cost of rasterising.
-        using (var warmUp = new SKNoDrawCanvas(Width, Height))
-            Draw(warmUp);
+        // SVG export does: the figure's layout pass (FigureLayout) renders every panel once with its
+        // final layout before anything is drawn, so the SVG matches the PNG without rasterising.
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(Width, Height), stream))
             Draw(canvas);
@@ -120,12 +134,12 @@ public sealed partial class Figure : IDisposable
         using (var background = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill })
             canvas.DrawRect(SKRect.Create(Width, Height), background);
         float top = DrawTitles(canvas);
-        float panelWidth = (float)Width / Panels.Count;
+        var rects = Cells.Select(c => new PixelRect(c.X * Width, (c.X + c.Width) * Width, top + (c.Y + c.Height) * (Height - top), top + c.Y * (Height - top))).ToArray();
+        FigureLayout.Arrange(this, rects, Panels);
         for (int i = 0; i < Panels.Count; i++)
         {
-            var rect = new PixelRect(i * panelWidth, (i + 1) * panelWidth, Height, top);
             Panels[i].RenderManager.ClearCanvasBeforeEachRender = false;
-            Panels[i].Render(canvas, rect);
+            Panels[i].Render(canvas, rects[i]);
         }
     }
 

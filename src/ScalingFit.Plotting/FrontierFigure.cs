@@ -10,9 +10,11 @@ namespace ScalingFit.Plotting;
 /// <summary>
 /// The compute-optimal frontier on log-log axes, N_opt(C) beside D_opt(C): a fitted law's frontier
 /// (solid where N_opt and D_opt stay within the sizes and tokens fitted, dashed beyond) with its
-/// 95% bootstrap band, the IsoFLOP minima with their intervals and the IsoFLOP fit through them,
-/// and the reference slopes of Kaplan et al. 2020 (N_opt ∝ C^0.73) and Hoffmann et al. 2022
-/// (N_opt ∝ C^0.50) drawn through the frontier in the middle of the data.
+/// 95% bootstrap band, the IsoFLOP minima with their intervals and the IsoFLOP fit through them
+/// (solid over its budgets, short dashes beyond), and the reference slopes of Kaplan et al. 2020
+/// (N_opt ∝ C^0.73) and Hoffmann et al. 2022 (N_opt ∝ C^0.50) through the frontier in the middle of
+/// the data. Under each panel, every estimate divided by the law's, where lines that coincide above
+/// come apart; one legend below the panels.
 /// </summary>
 public sealed class FrontierFigure(FrontierFigureOptions? options = null) : IFigureRenderer<FrontierEstimates>
 {
@@ -33,11 +35,48 @@ public sealed class FrontierFigure(FrontierFigureOptions? options = null) : IFig
     {
         source = source.Validated();
         var plan = FrontierPlan.Create(source, Options);
-        var size = new PixelSize(Options.Width / 2f, Options.Height - 60);
-        var left = new FrontierPanel(plan, FrontierAxis.Parameters).Draw(size);
-        var right = new FrontierPanel(plan, FrontierAxis.Tokens).Draw(size);
-        return new Figure(Kind, Title(source), Subtitle(source, plan), [left, right], Options.Width, Options.Height);
+        Plot[] panels =
+        [
+            new FrontierPanel(plan, FrontierAxis.Parameters).Draw(), new FrontierPanel(plan, FrontierAxis.Tokens).Draw(),
+            new FrontierRatioPanel(plan, FrontierAxis.Parameters).Draw(), new FrontierRatioPanel(plan, FrontierAxis.Tokens).Draw(),
+            Legends.Panel(LegendItems(plan)),
+        ];
+        // N_opt beside D_opt, each over its ratio panel (the x axes line up), the legend below, off the data.
+        Figure.Cell[] cells =
+        [
+            new(0, 0, 0.5f, 0.57f), new(0.5f, 0, 0.5f, 0.57f),
+            new(0, 0.57f, 0.5f, 0.29f), new(0.5f, 0.57f, 0.5f, 0.29f),
+            new(0, 0.86f, 1, 0.14f),
+        ];
+        return new Figure(Kind, Title(source), Subtitle(source, plan), panels, Options.Width, Options.Height, cells);
     }
+
+    /// <summary>One legend for the four panels, with each line's exponent a of N_opt ∝ C^a.</summary>
+    private static IEnumerable<LegendItem> LegendItems(FrontierPlan plan)
+    {
+        if (plan.Law is { } law)
+        {
+            // A frontier found numerically bends: its a is the local exponent at the reference budget.
+            string at = law.Curve is { IsClosedForm: false } curve ? $" at C = {Ticks.Scientific(curve.ReferenceCompute)}" : "";
+            yield return Legends.Line($"{plan.LawName} law's optimum (a = {Exponent(law.A)}{at})", FigureStyle.Model, FigureStyle.CurveWidth);
+            if (plan.Samples.Count > 1)
+                yield return Legends.Fill($"its 95% bootstrap band ({plan.Samples.Count} resamples)", FigureStyle.Model.WithAlpha(FigureStyle.BandAlpha));
+        }
+        if (plan.IsoFlop is { } iso)
+        {
+            yield return Legends.Marker($"IsoFLOP minima, 95% t intervals ({plan.Minima.Count})", MarkerShape.FilledCircle, FigureStyle.Points, FigureStyle.Points, FrontierPanel.MinimumSize);
+            int outside = plan.Minima.Count(m => m.MinimumOutsideSizes);
+            if (outside > 0)
+                yield return Legends.Marker($"minimum outside the sizes sampled ({outside})", MarkerShape.OpenCircle, Colors.White, FigureStyle.Model, FrontierPanel.MinimumSize, 2);
+            yield return Legends.Line($"IsoFLOP fit (a = {Exponent(iso.A)})", FigureStyle.Points, 1.8f);
+        }
+        if (plan.Law is not null) yield return Legends.Line("law beyond the sizes and tokens fitted", FigureStyle.Model, FigureStyle.CurveWidth, Dash.Dashed);
+        if (plan.IsoFlop is not null) yield return Legends.Line("IsoFLOP fit beyond its budgets", FigureStyle.Points, 1.8f, Dash.Short);
+        yield return Legends.Line($"Kaplan et al. 2020 (a = {Exponent(KaplanExponent)})", FigureStyle.Reference, 1.3f, Dash.Dotted);
+        yield return Legends.Line($"Hoffmann et al. 2022 (a = {Exponent(ChinchillaExponent)})", FigureStyle.Reference, 1.3f, Dash.Dashed);
+    }
+
+    private static string Exponent(double a) => a.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Title(FrontierEstimates source) => source.Law is { } law
         ? $"Compute-optimal frontier: the N and D that minimize the {law.Fit.Law} law {law.Fit.Formula} at C = 6ND"

@@ -13,5 +13,5 @@ public sealed record FrontierFigureOptions
     public int Width { get; init; } = 1200;
 
     /// <summary>Height in pixels.</summary>
-    public int Height { get; init; } = 600;
+    public int Height { get; init; } = 860;
 }

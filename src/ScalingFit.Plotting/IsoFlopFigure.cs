@@ -31,7 +31,7 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         var loss = source.Runs.Values(Quantity.Loss).ToArray();
         var drawn = result.Budgets.Where(b => b.Parabola is not null).ToList();
         var sparse = Options.ShowSparseBudgets ? result.Budgets.Where(b => b.Parabola is null).ToList() : [];
-        var colors = new BudgetColors(drawn.Count > 0 ? drawn : result.Budgets);
+        var colors = ColorScale.Of((drawn.Count > 0 ? drawn : result.Budgets).Select(b => b.Compute), "compute budget C (FLOP), log scale");
         var plot = FigureStyle.NewPlot();
         var x = new Extent();
         var y = new Extent();
@@ -53,17 +53,17 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         foreach (var budget in drawn)
         {
             var (xs, ys) = Curve(budget);
-            FigureStyle.Line(plot, xs, ys, colors.Of(budget), 2f, budget.Parabola!.HasMinimum ? Dash.Solid : Dash.Dashed);
+            FigureStyle.Line(plot, xs, ys, colors.Of(budget.Compute), 2f, budget.Parabola!.HasMinimum ? Dash.Solid : Dash.Dashed);
             x.Add(xs);
             curves.Add(ys);
         }
-        foreach (var budget in drawn) Runs(budget, colors.Of(budget), FigureStyle.MarkerSize);
+        foreach (var budget in drawn) Runs(budget, colors.Of(budget.Compute), FigureStyle.MarkerSize);
         var minima = drawn.Where(b => b.Parabola!.HasMinimum).ToList();
         foreach (var budget in minima)
         {
             double mx = Math.Log10(budget.OptimalParameterCount), my = budget.LossAtOptimum;
             var marker = plot.Add.Marker(mx, my, budget.MinimumOutsideSizes ? MarkerShape.OpenDiamond : MarkerShape.FilledDiamond, MinimumSize);
-            marker.MarkerStyle.FillColor = colors.Of(budget);
+            marker.MarkerStyle.FillColor = colors.Of(budget.Compute);
             marker.MarkerStyle.LineColor = budget.MinimumOutsideSizes ? FigureStyle.Model : FigureStyle.Ink;
             marker.MarkerStyle.LineWidth = budget.MinimumOutsideSizes ? 2.5f : 1.2f;
             x.Add(mx);
@@ -76,14 +76,13 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         var (left, right) = x.Padded(0.03);
         var (bottom, top) = y.Padded(0.05);
         plot.Axes.SetLimits(left, right, bottom, top);
-        plot.Axes.Bottom.TickGenerator = Ticks.Decades(left, right);
+        plot.Axes.Bottom.TickGenerator = new LogTicks();
         plot.Axes.Left.TickGenerator = Ticks.Linear(bottom, top);
         plot.XLabel($"{Quantity.ParameterCount.Description()}, log scale");
         plot.YLabel(Quantity.Loss.Description());
         plot.Axes.AddPanel(colors.Bar());
 
-        var legendSize = new PixelSize(Options.Width - 110, Options.Height - 60);
-        Legends.ShowInEmptiestCorner(plot, LegendItems(result, drawn, sparse, colors).ToList(), points, legendSize);
+        Legends.ShowInside(plot, LegendItems(result, drawn, sparse, colors).ToList());
         return new Figure(Kind, "IsoFLOP curves: loss against N at each compute budget (Hoffmann et al. 2022, approach 2)",
             Subtitle(result), [plot], Options.Width, Options.Height);
     }
@@ -103,7 +102,7 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         return (xs, xs.Select(v => p.Loss(Math.Pow(10, v))).ToArray());
     }
 
-    private static IEnumerable<LegendItem> LegendItems(IsoFlopResult result, List<IsoFlopBudget> drawn, List<IsoFlopBudget> sparse, BudgetColors colors)
+    private static IEnumerable<LegendItem> LegendItems(IsoFlopResult result, List<IsoFlopBudget> drawn, List<IsoFlopBudget> sparse, ColorScale colors)
     {
         var middle = FigureStyle.Ramp(0.5);
         yield return Legends.Marker("runs, coloured by budget C (colour bar)", middle);
@@ -135,32 +134,5 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         int downward = result.Budgets.Count(b => b.Parabola is { HasMinimum: false });
         if (downward > 0) parts.Add($"{downward} parabola{(downward == 1 ? "" : "s")} open{(downward == 1 ? "s" : "")} downward");
         return string.Join(" · ", parts);
-    }
-
-    /// <summary>Colours budgets by log₁₀ C along the house viridis range, and the colour bar that reads them.</summary>
-    private sealed class BudgetColors(IReadOnlyList<IsoFlopBudget> budgets) : IHasColorAxis
-    {
-        private readonly double _low = budgets.Count == 0 ? 0 : budgets.Min(b => Math.Log10(b.Compute));
-        private readonly double _high = budgets.Count == 0 ? 1 : budgets.Max(b => Math.Log10(b.Compute));
-
-        public IColormap Colormap => FigureStyle.RampColormap;
-
-        public Color Of(IsoFlopBudget budget) =>
-            FigureStyle.Ramp(_high > _low ? (Math.Log10(budget.Compute) - _low) / (_high - _low) : 0.5);
-
-        public ScottPlot.Range GetRange() => _high > _low ? new(_low, _high) : new(_low - 0.5, _high + 0.5);
-
-        public ScottPlot.Panels.ColorBar Bar()
-        {
-            var bar = new ScottPlot.Panels.ColorBar(this, Edge.Right) { Label = "compute budget C (FLOP), log scale", Width = 22 };
-            var range = GetRange();
-            bar.Axis.TickGenerator = Ticks.Decades(range.Min, range.Max);
-            bar.Axis.TickLabelStyle.FontSize = FigureStyle.TickLabelSize;
-            bar.Axis.TickLabelStyle.ForeColor = FigureStyle.Ink;
-            bar.LabelStyle.FontSize = FigureStyle.AxisLabelSize;
-            bar.LabelStyle.ForeColor = FigureStyle.Ink;
-            bar.LabelStyle.Bold = false;
-            return bar;
-        }
     }
 }

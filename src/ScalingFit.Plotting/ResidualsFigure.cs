@@ -1,12 +1,14 @@
 using System.Globalization;
 using ScalingFit.Data;
+using ScalingFit.Laws;
 using ScalingFit.Plotting.Style;
 using ScottPlot;
 
 namespace ScalingFit.Plotting;
 
 /// <summary>
-/// Residuals of ln L (observed minus fitted) in two panels: against the fitted loss and against an
+/// Residuals (observed minus fitted, in the fit's residual space: ln L unless the fit chose another
+/// target or space) in two panels: against the fitted value and against an
 /// input of the law, with the zero line, ±2s (s the residual standard deviation) and the mean of
 /// the residuals in bins of the x value, which shows curvature the law misses.
 /// </summary>
@@ -25,18 +27,19 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
     public Figure Render(FittedRuns source)
     {
         var model = source.Fit.Model;
-        var versus = Options.Versus ?? model.Inputs[0];
+        var versus = Options.Versus is { } v ? LawInput.Of(v) : model.Inputs[0];
         if (!model.Inputs.Contains(versus))
-            throw new OptionException(
-                $"the {source.Fit.Law} law takes {string.Join(", ", model.Inputs.Select(q => q.Symbol()))}; residuals are plotted against one of them, not {versus.Symbol()}.");
-        var loss = source.Runs.Values(Quantity.Loss).ToArray();
-        var xs = source.Runs.Values(versus).ToArray();
+            throw new OptionException("ResidualsFigureOptions.Versus",
+                $"the {source.Fit.Law} law takes {model.Inputs.Names()}; residuals are plotted against one of them, not {versus.Name}.");
+        var loss = source.Observed;
+        var xs = source.Column(versus);
+        var space = source.Fit.Residuals;
         var fitted = new double[loss.Length];
         var residuals = new double[loss.Length];
         for (int i = 0; i < loss.Length; i++)
         {
             fitted[i] = model.Predict(source.InputsOf(i));
-            residuals[i] = Math.Log(loss[i]) - Math.Log(fitted[i]);
+            residuals[i] = space.Transform(loss[i]) - space.Transform(fitted[i]);
         }
         double s = source.Fit.Statistics.ResidualStandardDeviation;
         var y = new Extent();
@@ -45,21 +48,23 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         y.Add(0);
         var (bottom, top) = y.Padded(0.08);
 
-        var panelSize = new PixelSize(Options.Width / 2f, Options.Height - 60);
-        var left = Panel("against the fitted loss", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
-        left.Axes.Bottom.TickGenerator = Ticks.Plain(left.Axes.Bottom.Min, left.Axes.Bottom.Max);
-        left.XLabel($"fitted {Quantity.Loss.Description()}, log scale");
-        var right = Panel($"against {versus.Description()}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top, panelSize);
-        right.Axes.Bottom.TickGenerator = Ticks.Decades(right.Axes.Bottom.Min, right.Axes.Bottom.Max);
-        right.XLabel($"{versus.Description()}, log scale");
+        string symbol = source.Fit.ResidualSymbol, target = source.Fit.Target.Name;
+        var left = Panel($"against the fitted {target}", fitted.Select(Math.Log10).ToArray(), residuals, s, bottom, top, symbol);
+        left.Axes.Bottom.TickGenerator = new LogTicks();
+        left.XLabel($"fitted {source.Fit.Target.Description}, log scale");
+        var right = Panel($"against {versus.Description}", xs.Select(Math.Log10).ToArray(), residuals, s, bottom, top, symbol);
+        right.Axes.Bottom.TickGenerator = new LogTicks();
+        right.XLabel($"{versus.Description}, log scale");
 
-        string title = $"Residuals of ln L: {source.Fit.Law} law {source.Fit.Formula}";
-        string subtitle = $"{source.Runs.Source}, {source.Runs.Count} runs · residual s.d. s = {NumberFormat.Significant(s, 3)} in ln L " +
-                          $"(≈ {NumberFormat.Percent(Math.Exp(s) - 1)} in L) · R² = {source.Fit.Statistics.RSquared.ToString("0.000", CultureInfo.InvariantCulture)}";
+        string title = $"Residuals of {source.Fit.ResidualSymbol}: {source.Fit.Law} law {source.Fit.Formula}";
+        // A residual s.d. in logs reads as a relative error; in other spaces it stands as it is.
+        string relative = space == ResidualSpace.Log ? $" (≈ {NumberFormat.Percent(Math.Exp(s) - 1)} in {source.Fit.Target.Symbol})" : "";
+        string subtitle = $"{source.Runs.Source}, {source.Runs.Count} runs · residual s.d. s = {NumberFormat.Significant(s, 3)} in {symbol}" +
+                          $"{relative} · R² = {source.Fit.Statistics.RSquared.ToString("0.000", CultureInfo.InvariantCulture)}";
         return new Figure(Kind, title, subtitle, [left, right], Options.Width, Options.Height);
     }
 
-    private static Plot Panel(string title, double[] x, double[] residuals, double s, double bottom, double top, PixelSize panelSize)
+    private static Plot Panel(string title, double[] x, double[] residuals, double s, double bottom, double top, string symbol)
     {
         var plot = FigureStyle.NewPlot();
         plot.Title(title);
@@ -83,14 +88,14 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         }
         plot.Axes.SetLimits(lo - pad, hi + pad, bottom, top);
         plot.Axes.Left.TickGenerator = Ticks.Linear(bottom, top, target: 8);
-        plot.YLabel("residual of ln L (observed − fitted)");
-        // Residuals can fall in any corner: the legend goes where it hides fewest.
-        Legends.ShowInEmptiestCorner(plot,
+        plot.YLabel($"residual of {symbol} (observed − fitted)");
+        // Residuals can fall in any corner: the legend goes where it hides none (placed from the layout).
+        Legends.ShowInside(plot,
         [
             Legends.Marker("runs", FigureStyle.Points),
             Legends.Line("mean in bins of x", FigureStyle.Model, FigureStyle.CurveWidth),
             Legends.Line("±2s", FigureStyle.Reference, 1.2f, dashed: true),
-        ], x.Zip(residuals, (a, b) => new Coordinates(a, b)).Concat(binX.Zip(binY, (a, b) => new Coordinates(a, b))), panelSize);
+        ]);
         return plot;
     }
 

@@ -59,7 +59,7 @@ public sealed class WhatIfFigure(WhatIfFigureOptions? options = null) : IFigureR
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         foreach (int a in along) ticks.AddMajor(Math.Log10(a), a.ToString(CultureInfo.InvariantCulture));
         plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Axes.Left.TickGenerator = Ticks.Decades(bottom, top);
+        plot.Axes.Left.TickGenerator = new LogTicks();
         plot.XLabel(xLabel);
         plot.YLabel("parameters N, log scale");
         var text = plot.Add.Annotation(note, Alignment.LowerRight);

@@ -12,6 +12,21 @@ internal static class Guard
                 $"{name} must be a positive finite number, got {value.ToString("R", CultureInfo.InvariantCulture)}.");
     }
 
+    /// <summary>A positive finite value, else an error naming the library's parameter (Type.Property) and saying what it is in words.</summary>
+    public static void Positive(double value, string parameter, string what)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+            throw new OptionException(parameter,
+                $"{what} must be a positive finite number, got {value.ToString("R", CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <summary>At least a minimum, else an error naming the library's parameter.</summary>
+    public static void AtLeast(int value, int minimum, string parameter, string what)
+    {
+        if (value < minimum)
+            throw new OptionException(parameter, $"{what} must be at least {minimum}, got {value}.");
+    }
+
     public static void AtLeast(int value, int minimum, string name)
     {
         if (value < minimum)

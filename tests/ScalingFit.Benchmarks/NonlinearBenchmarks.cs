@@ -50,7 +50,7 @@ public class NonlinearBenchmarks
         var x = new double[5];
         for (int s = 0; s < 4500; s += 10)
         {
-            ChinchillaLaw.Instance.Starts.Point(s, x);
+            ChinchillaLaw.Instance.Starts(StartContext.None).Point(s, x);
             try
             {
                 var result = new LimitedMemoryBfgsMinimizer(1e-10, 1e-12, 1e-12, 10, 10_000).FindMinimum(function, Vector<double>.Build.DenseOfArray(x));
@@ -85,7 +85,7 @@ public class NonlinearBenchmarks
         double best = double.PositiveInfinity;
         for (int s = 0; s < 4500; s += 10)
         {
-            ChinchillaLaw.Instance.Starts.Point(s, x);
+            ChinchillaLaw.Instance.Starts(StartContext.None).Point(s, x);
             best = Math.Min(best, optimizer.Minimize(objective, x).Objective);
         }
         return best;

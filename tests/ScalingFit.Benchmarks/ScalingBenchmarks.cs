@@ -25,8 +25,7 @@ public class ScalingBenchmarks
         _runs20k = Load(20_000);
         _runs100k = Load(100_000);
         var optimum = NonlinearFitter.Fit(_runs20k, ChinchillaLaw.Instance).Parameters.Select(p => p.Value).ToArray();
-        var theta = new double[5];
-        ChinchillaLaw.Instance.FromNatural(optimum, theta);
+        var theta = ChinchillaLaw.Instance.Parameters.Select((p, j) => p.ToTheta(optimum[j])).ToArray();
         _bootstrap = new NonlinearFitOptions
         {
             Starts = new StartGrid([.. theta.Select(v => (IReadOnlyList<double>)[v])]),

@@ -8,19 +8,37 @@ namespace ScalingFit.Plotting.Tests;
 public class BacktestFigureTests
 {
     [Fact]
-    public void Render_PredictedAgainstActual_OnePointPerHeldOutRunPerLaw()
+    public void Render_PredictedAgainstActual_OneSmallPanelPerLawWithAPointPerHeldOutRun()
     {
         var source = Analyses.PowerAndJoint;
         using var figure = new BacktestFigure().Render(source);
-        var left = figure.Panels[0];
+        Assert.Equal(source.Backtests.Count + 1, figure.Panels.Count);
         for (int i = 0; i < source.Backtests.Count; i++)
         {
             var b = source.Backtests[i];
-            var points = left.GetPlottables<Scatter>().Where(s => s.LineWidth == 0 && s.MarkerFillColor.WithAlpha(1.0) == FigureStyle.Category(i))
-                .SelectMany(s => s.Data.GetScatterPoints()).ToList();
+            var points = figure.Panels[i].GetPlottables<Scatter>().Where(s => s.LineWidth == 0).SelectMany(s => s.Data.GetScatterPoints()).ToList();
+            Assert.All(figure.Panels[i].GetPlottables<Scatter>().Where(s => s.LineWidth == 0), s => Assert.Equal(FigureStyle.Category(i), s.MarkerFillColor));
             Assert.Equal(b.Predictions.Count, points.Count);
             foreach (var p in b.Predictions)
                 Assert.Contains(points, q => Math.Abs(q.X - Math.Log10(p.Actual)) < 1e-12 && Math.Abs(q.Y - Math.Log10(p.Predicted)) < 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Render_SmallPanels_ShareLimitsThatHoldEveryBarWhole()
+    {
+        var source = Analyses.PowerAndJoint;
+        using var figure = new BacktestFigure().Render(source);
+        var limits = figure.Panels[0].Axes.GetLimits();
+        for (int i = 0; i < source.Backtests.Count; i++)
+        {
+            Assert.Equal(limits, figure.Panels[i].Axes.GetLimits());
+            foreach (var p in source.Backtests[i].Predictions)
+            {
+                Assert.InRange(Math.Log10(p.Interval.Lower), limits.Bottom, limits.Top);
+                Assert.InRange(Math.Log10(p.Interval.Upper), limits.Bottom, limits.Top);
+                Assert.InRange(Math.Log10(p.Actual), limits.Left, limits.Right);
+            }
         }
     }
 
@@ -42,10 +60,10 @@ public class BacktestFigureTests
     {
         var source = Analyses.PowerAndJoint;
         using var figure = new BacktestFigure().Render(source);
-        var bars = figure.Panels[0].GetPlottables<ErrorBar>().ToList();
-        Assert.Equal(2, bars.Count);
         var power = source.Backtests[0];
-        var bar = bars.Single(b => b.Xs.Count == power.Predictions.Count && b.LineColor.WithAlpha(1.0) == FigureStyle.Category(0));
+        var bar = Assert.Single(figure.Panels[0].GetPlottables<ErrorBar>());
+        Assert.Equal(power.Predictions.Count, bar.Xs.Count);
+        Assert.Equal(FigureStyle.Category(0), bar.LineColor.WithAlpha(1.0));
         for (int j = 0; j < power.Predictions.Count; j++)
         {
             var p = power.Predictions[j];
@@ -59,7 +77,7 @@ public class BacktestFigureTests
     {
         var source = Analyses.PowerAndJoint;
         using var figure = new BacktestFigure().Render(source);
-        var right = figure.Panels[1];
+        var right = figure.Panels[^1];
         var grey = right.GetPlottables<Scatter>().Single(s => s.MarkerFillColor == FigureStyle.Context).Data.GetScatterPoints();
         Assert.Equal(source.Split!.Training.Count, grey.Count);
         var fit = source.Backtests[0].Fit;
@@ -79,10 +97,10 @@ public class BacktestFigureTests
     {
         var source = Analyses.PowerAndJoint;
         using var figure = new BacktestFigure().Render(source);
-        var labels = figure.Panels[1].Legend.ManualItems.Select(i => i.LabelText).ToList();
+        var labels = figure.Panels[^1].Legend.ManualItems.Select(i => i.LabelText).ToList();
         var power = source.Backtests[0];
-        Assert.Equal($"power (N): mean |error| {NumberFormat.Percent(power.MeanAbsoluteRelativeError)}, {power.Inside}/{power.Predictions.Count} inside 95%", labels[0]);
-        Assert.StartsWith("joint: mean |error| ", labels[1]);
+        Assert.Equal($"power (N): {NumberFormat.Percent(power.MeanAbsoluteRelativeError)}, {power.Inside}/{power.Predictions.Count} inside 95%", labels[0]);
+        Assert.StartsWith("joint: ", labels[1]);
         Assert.Contains("runs power (N) was fitted to", labels);
         Assert.Equal("Backtest of 2 laws: predictions of runs the fit never saw", figure.Title);
         Assert.Contains("held out 48: the largest 20.0% of runs by compute", figure.Subtitle);
@@ -93,7 +111,7 @@ public class BacktestFigureTests
     {
         var source = Analyses.PowerAndJoint with { Split = null };
         using var figure = new BacktestFigure().Render(source);
-        Assert.DoesNotContain(figure.Panels[1].GetPlottables<Scatter>(), s => s.MarkerFillColor == FigureStyle.Context);
+        Assert.DoesNotContain(figure.Panels[^1].GetPlottables<Scatter>(), s => s.MarkerFillColor == FigureStyle.Context);
         Assert.StartsWith("Backtest of 2 laws", figure.Title);
     }
 

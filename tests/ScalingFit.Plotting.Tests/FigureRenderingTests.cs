@@ -9,14 +9,28 @@ public class FigureRenderingTests
     public static TheoryData<string, FigureFormat> KindsAndFormats()
     {
         var data = new TheoryData<string, FigureFormat>();
-        foreach (var kind in new[] { "fit", "fit-extrapolated", "fit-joint", "fit-saturating", "residuals", "whatif", "isoflop", "frontier", "frontier-isoflop-only", "backtest" })
+        foreach (var kind in Kinds)
             foreach (var format in new[] { FigureFormat.Png, FigureFormat.Svg })
                 data.Add(kind, format);
         return data;
     }
 
+    /// <summary>Every kind of figure, and the variants that lay out differently.</summary>
+    internal static readonly string[] Kinds =
+    [
+        "fit", "fit-extrapolated", "fit-joint", "fit-saturating", "fit-chinchilla", "fit-compute", "residuals", "whatif", "isoflop",
+        "frontier", "frontier-isoflop-only", "backtest", "backtest-one",
+    ];
+
+    /// <summary>The chinchilla law fitted to runs of Hoffmann's law at five IsoFLOP budgets.</summary>
+    private static FittedRuns Chinchilla =>
+        new(Analyses.HoffmannReport.Comparison.Scores.Single(s => s.Spec.Law is ScalingFit.Laws.ChinchillaLaw).Fit!, Analyses.HoffmannReport.Runs);
+
     internal static Figure Render(string kind) => kind switch
     {
+        "fit-chinchilla" => new FitFigure(new FitFigureOptions { ExtrapolateTo = new ExtrapolationTarget(Quantity.Compute, 1e23) }).Render(Chinchilla),
+        "fit-compute" => new FitFigure(new FitFigureOptions { Versus = Quantity.Compute }).Render(Chinchilla),
+        "backtest-one" => new BacktestFigure().Render(Analyses.PowerAndJoint with { Backtests = [Analyses.PowerAndJoint.Backtests[1]] }),
         "fit" => new FitFigure().Render(Fits.Power),
         "fit-extrapolated" => new FitFigure(new FitFigureOptions { ExtrapolateTo = new ExtrapolationTarget(Quantity.ParameterCount, 1e12) }).Render(Fits.Power),
         "fit-joint" => new FitFigure(new FitFigureOptions { ExtrapolateTo = new ExtrapolationTarget(Quantity.ParameterCount, 1e12) }).Render(Fits.Joint),
@@ -78,7 +92,7 @@ public class FigureRenderingTests
         Assert.Contains("2.5", texts);
         Assert.Contains("extrapolation", texts);
         Assert.Contains("95% prediction interval for a new run", texts);
-        Assert.Contains(texts, t => t.StartsWith("runs, C ", StringComparison.Ordinal));
+        Assert.Contains("runs, coloured by C (colour bar)", texts);
     }
 
     [Fact]
@@ -102,9 +116,23 @@ public class FigureRenderingTests
         };
         foreach (var r in regions)
         {
-            Assert.True(Images.DarkPixels(with, r.Left, r.Top, r.Right, r.Bottom) > 150, $"text in the {r.Name} area");
+            // Four short tick labels (2, 2.5, 3, 3.5) draw fewer pixels than a title.
+            Assert.True(Images.DarkPixels(with, r.Left, r.Top, r.Right, r.Bottom) > (r.Name == "y tick labels" ? 60 : 150), $"text in the {r.Name} area");
             Assert.True(Images.DarkPixels(without, r.Left, r.Top, r.Right, r.Bottom) < 20, $"nothing in the {r.Name} area without labels");
         }
+    }
+
+    [Fact]
+    public void ToPng_AtTwiceTheScale_TwiceThePixelsTheSameLayout()
+    {
+        using var figure = Render("fit");
+        using var one = Images.Decode(figure.ToPng());
+        using var two = Images.Decode(figure.ToPng(2));
+        Assert.Equal((2 * one.Width, 2 * one.Height), (two.Width, two.Height));
+        // The same drawing, finer: the share of dark pixels in the title band stays about the same.
+        double Share(SkiaSharp.SKBitmap b, int scale) => Images.DarkPixels(b, 0, 0, b.Width, 45 * scale) / (double)(b.Width * 45 * scale);
+        Assert.Equal(Share(one, 1), Share(two, 2), 0.02);
+        Assert.Throws<ArgumentOutOfRangeException>(() => figure.ToPng(8));
     }
 
     [Fact]

@@ -83,14 +83,24 @@ public class FitFigureTests
     }
 
     [Fact]
-    public void Render_JointLaw_OneCurveAndBandPerLevelOfTheOtherInput()
+    public void Render_JointLaw_AlongComputeBudgetsByDefault_OneCurveAndBandPerBudget()
     {
         using var figure = Extrapolated().Render(Fits.Joint);
         var plot = figure.Panels[0];
-        var levels = plot.Legend.ManualItems.Where(i => i.LabelText.StartsWith("runs, D ", StringComparison.Ordinal)).ToList();
-        Assert.InRange(levels.Count, 2, 6);
-        Assert.Equal(levels.Count, plot.GetPlottables<FillY>().Count());
-        Assert.Contains(plot.Legend.ManualItems, i => i.LabelText == "fit at each level's mean D");
+        Assert.Contains("along compute budgets", figure.Title);
+        int curves = plot.GetPlottables<Scatter>().Count(s => s.LineWidth > 0 && s.Data.GetScatterPoints().Count == 100);
+        Assert.InRange(curves, 2, 10);
+        Assert.Equal(curves, plot.GetPlottables<FillY>().Count());
+        Assert.Contains(plot.Legend.ManualItems, i => i.LabelText == "law at each budget's mean C (D = C/6N)");
+        Assert.Contains(plot.Legend.ManualItems, i => i.LabelText == "runs, coloured by C (colour bar)");
+    }
+
+    [Fact]
+    public void Render_JointLawByTokens_OneCurvePerLevelOfD()
+    {
+        using var figure = new FitFigure(new FitFigureOptions { By = Quantity.TrainingTokens }).Render(Fits.Joint);
+        Assert.DoesNotContain("along compute budgets", figure.Title);
+        Assert.Contains(figure.Panels[0].Legend.ManualItems, i => i.LabelText == "law at each level's mean D");
     }
 
     [Fact]

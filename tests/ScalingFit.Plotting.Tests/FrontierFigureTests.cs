@@ -18,6 +18,9 @@ public class FrontierFigureTests
     private static List<double[]> Samples() =>
         Enumerable.Range(0, 41).Select(i => new[] { 1.69, 406.4, 410.7, 0.30 + 0.002 * i, 0.28 }).ToList();
 
+    /// <summary>The one legend, in its own panel below the four.</summary>
+    private static List<ScottPlot.LegendItem> Legend(Figure figure) => figure.Panels[^1].Legend.ManualItems;
+
     private static List<Scatter> Lines(Figure figure, int panel, ScottPlot.Color color) =>
         figure.Panels[panel].GetPlottables<Scatter>().Where(s => s.LineWidth > 0 && s.LineColor == color).ToList();
 
@@ -51,7 +54,7 @@ public class FrontierFigureTests
         Assert.InRange(solid[0].X, from - step - 1e-9, from + 1e-9);
         Assert.InRange(solid[^1].X, to - 1e-9, to + step + 1e-9);
         Assert.Equal(2, pieces.Count(p => p.PathStrategy is DashedPath));
-        Assert.Contains(figure.Panels[0].Legend.ManualItems, i => i.LabelText == "beyond the sizes and tokens fitted");
+        Assert.Contains(Legend(figure), i => i.LabelText == "law beyond the sizes and tokens fitted");
     }
 
     [Fact]
@@ -69,7 +72,7 @@ public class FrontierFigureTests
         }).Order().ToArray();
         Assert.Equal(At(1e26)[39], band.Top, 9);
         Assert.Equal(At(1e18)[1], band.Bottom, 9);
-        Assert.Contains(figure.Panels[0].Legend.ManualItems, i => i.LabelText == "95% bootstrap percentile interval (41 resamples)");
+        Assert.Contains(Legend(figure), i => i.LabelText == "its 95% bootstrap band (41 resamples)");
     }
 
     [Fact]
@@ -95,9 +98,9 @@ public class FrontierFigureTests
         double slope = (kaplanLine[^1].Y - kaplanLine[0].Y) / (kaplanLine[^1].X - kaplanLine[0].X);
         Assert.Equal(LogOptimalN(anchor), kaplanLine[0].Y + slope * (anchor - kaplanLine[0].X), 9);
         Assert.Contains("reference slopes through the frontier at C = 10", figure.Subtitle);
-        var labels = figure.Panels[0].Legend.ManualItems.Select(i => i.LabelText).ToList();
-        Assert.Contains("Kaplan et al. 2020: N_opt ∝ C^0.73", labels);
-        Assert.Contains("Hoffmann et al. 2022: N_opt ∝ C^0.50", labels);
+        var labels = Legend(figure).Select(i => i.LabelText).ToList();
+        Assert.Contains("Kaplan et al. 2020 (a = 0.73)", labels);
+        Assert.Contains("Hoffmann et al. 2022 (a = 0.50)", labels);
     }
 
     [Fact]
@@ -116,6 +119,39 @@ public class FrontierFigureTests
         // ln N_opt = ln k + a·ln C.
         Assert.All(isoLine, p => Assert.Equal((iso.LogCoefficient.Value + iso.ParameterExponent.Value * p.X * Math.Log(10)) / Math.Log(10), p.Y, 9));
         Assert.NotEmpty(figure.Panels[0].GetPlottables<ErrorBar>());
+    }
+
+    [Fact]
+    public void Render_IsoFlopFit_SolidOnlyOverItsBudgetsShortDashesBeyond()
+    {
+        var iso = Analyses.ChinchillaIsoFlop.Result;
+        using var figure = Decades.Render(new FrontierEstimates(Analyses.HoffmannOptimal(), iso));
+        var logC = iso.Budgets.Where(b => b.Used).Select(b => Math.Log10(b.Compute)).ToList();
+        var pieces = Lines(figure, 0, FigureStyle.Points);
+        var solid = Assert.Single(pieces, p => p.PathStrategy is not DashedPath).Data.GetScatterPoints();
+        double step = 8.0 / 119;
+        Assert.InRange(solid[0].X, logC.Min() - step - 1e-9, logC.Min() + 1e-9);
+        Assert.InRange(solid[^1].X, logC.Max() - 1e-9, logC.Max() + step + 1e-9);
+        Assert.Equal(2, pieces.Count(p => p.PathStrategy is DashedPath));
+        Assert.Contains(Legend(figure), i => i.LabelText == "IsoFLOP fit beyond its budgets");
+    }
+
+    [Fact]
+    public void Render_RatioPanels_EachEstimateOverTheLawsFrontier()
+    {
+        var iso = Analyses.ChinchillaIsoFlop.Result;
+        using var figure = Decades.Render(new FrontierEstimates(Analyses.HoffmannOptimal(), iso));
+        Assert.Equal(5, figure.Panels.Count);
+        // The law over itself is 1 (0 in log₁₀); the IsoFLOP fit over the law is k·C^a / (G·(C/6)^A).
+        Assert.All(Lines(figure, 2, FigureStyle.Model).SelectMany(s => s.Data.GetScatterPoints()), p => Assert.Equal(0, p.Y, 9));
+        foreach (var p in Lines(figure, 2, FigureStyle.Points).SelectMany(s => s.Data.GetScatterPoints()))
+            Assert.Equal((iso.LogCoefficient.Value + iso.ParameterExponent.Value * p.X * Math.Log(10)) / Math.Log(10) - LogOptimalN(p.X), p.Y, 9);
+        var minima = figure.Panels[2].GetPlottables<Markers>().SelectMany(m => m.Data.GetScatterPoints()).ToList();
+        foreach (var b in iso.Budgets.Where(b => b.Used))
+            Assert.Contains(minima, p => Math.Abs(p.Y - (Math.Log10(b.OptimalParameterCount) - LogOptimalN(Math.Log10(b.Compute)))) < 1e-9);
+        // The ratio panels read the same budgets as the panels above.
+        Assert.Equal(figure.Panels[0].Axes.GetLimits().Left, figure.Panels[2].Axes.GetLimits().Left);
+        Assert.Equal(figure.Panels[1].Axes.GetLimits().Right, figure.Panels[3].Axes.GetLimits().Right);
     }
 
     [Fact]

@@ -36,25 +36,4 @@ public class OptionParsingTests
     [Fact]
     public void Parse_UnknownKind_ListsTheKinds() =>
         Assert.Contains("fit, residuals, whatif", Assert.Throws<OptionException>(() => FigureKinds.Parse("scatter")).Message);
-
-    [Theory]
-    [InlineData("N=1e12", Quantity.ParameterCount, 1e12)]
-    [InlineData(" d = 2e13 ", Quantity.TrainingTokens, 2e13)]
-    [InlineData("C=1_000", Quantity.Compute, 1000)]
-    public void Parse_ExtrapolationTarget(string text, Quantity quantity, double value) =>
-        Assert.Equal(new ExtrapolationTarget(quantity, value), ExtrapolationTarget.Parse(text));
-
-    [Theory]
-    [InlineData("1e12")]
-    [InlineData("N")]
-    [InlineData("Q=1e12")]
-    [InlineData("N=abc")]
-    [InlineData("N=-1e12")]
-    [InlineData("N=0")]
-    [InlineData("N=Infinity")]
-    [InlineData("loss=2")]
-    [InlineData("N=1e12=3")]
-    [InlineData("N=1e12,D=1e13")]
-    public void Parse_BadExtrapolationTarget_ThrowsOptionException(string text) =>
-        Assert.StartsWith("--extrapolate-to", Assert.Throws<OptionException>(() => ExtrapolationTarget.Parse(text)).Message);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Backtest;
 
@@ -17,6 +18,10 @@ internal static class BacktestCommand
         var command = new Command("backtest",
             "Backtest a law: hold out the largest runs, fit the rest, and report the error of each held-out prediction and whether " +
             "it fell inside the 95% interval.");
+        command.WithExamples(
+            new("scalingfit backtest --law chinchilla", "hold out the largest 20% of runs by compute, fit the rest, predict them"),
+            new("scalingfit backtest --law chinchilla --holdout-above N=5e9", "hold out every run above 5B parameters"),
+            new("scalingfit backtest --holdout-fraction 0.3 --json", "the power law, holding out 30%, as JSON"));
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);
@@ -24,9 +29,14 @@ internal static class BacktestCommand
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var spec = law.Spec(parse);
-            var split = holdout.Build(parse).Split(data.Load(parse));
-            var result = ScalingFit.Analysis.Backtest.Run(split, spec, nonlinear.Build(parse));
+            var request = law.Request(parse);
+            var options = nonlinear.Build(parse);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var spec = request.Resolve(runs);
+            nonlinear.RequireNonlinear(parse, spec);
+            var scale = spec.Inputs.Select(i => i.Quantity).FirstOrDefault(q => q is not null && q != ScalingFit.Data.Quantity.Loss) ?? ScalingFit.Data.Quantity.Compute;
+            var split = holdout.Build(parse, runs.Has(ScalingFit.Data.Quantity.Compute) ? ScalingFit.Data.Quantity.Compute : scale).Split(runs);
+            var result = ScalingFit.Analysis.Backtest.Run(split, spec, options);
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Backtest(result));
         }));
         return command;

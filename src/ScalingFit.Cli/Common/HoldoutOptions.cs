@@ -25,13 +25,13 @@ internal sealed class HoldoutOptions
         command.Add(Fraction);
     }
 
-    /// <summary>The holdout asked for.</summary>
-    public Holdout Build(ParseResult parse)
+    /// <summary>The holdout asked for; a fraction is of the largest compute, or of <paramref name="scale"/> for runs that log no compute.</summary>
+    public Holdout Build(ParseResult parse, ScalingFit.Data.Quantity scale = ScalingFit.Data.Quantity.Compute)
     {
         string? above = parse.GetValue(Above);
         double? fraction = parse.GetValue(Fraction);
         if (above is not null && fraction is not null)
             throw new OptionException("give --holdout-above or --holdout-fraction, not both.");
-        return above is not null ? Holdout.Parse(above) : Holdout.LargestCompute(fraction ?? DefaultFraction);
+        return above is not null ? OptionParsers.HoldoutAbove(above) : Holdout.Largest(scale, fraction ?? DefaultFraction);
     }
 }

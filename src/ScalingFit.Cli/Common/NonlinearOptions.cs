@@ -79,20 +79,30 @@ internal sealed class NonlinearOptions
         };
     }
 
+    /// <summary>Refuses the options of nonlinear fits for a law fitted by its closed form (OLS).</summary>
+    public void RequireNonlinear(ParseResult parse, LawSpec spec)
+    {
+        if (!spec.IsNonlinear && (parse.GetValue(Bootstrap) > 0 || parse.GetResult(LossFunction) is { Implicit: false } || parse.GetResult(HuberDelta) is { Implicit: false }
+                                   || parse.GetResult(Starts) is { Implicit: false }))
+            throw new OptionException(
+                $"--bootstrap, --loss-function, --huber-delta and --starts apply to nonlinear fits; the {spec.Law.Name} law is fitted by OLS with exact " +
+                "t intervals. Add --nonlinear to fit it nonlinearly, or choose a nonlinear law.");
+    }
+
     /// <summary>Fits the law, showing a progress bar on standard error while a bootstrap runs in a terminal.</summary>
     public FitResult Fit(ParseResult parse, CliContext context, LawSpec spec, Data.RunSet runs)
     {
         int resamples = parse.GetValue(Bootstrap);
-        if (!spec.IsNonlinear && (resamples > 0 || parse.GetResult(LossFunction) is { Implicit: false } || parse.GetResult(HuberDelta) is { Implicit: false }
-                                   || parse.GetResult(Starts) is { Implicit: false }))
-            throw new OptionException(
-                $"--bootstrap, --loss-function, --huber-delta and --starts apply to nonlinear fits; the {spec.Law} law is fitted by OLS with exact " +
-                "t intervals. Add --nonlinear to fit the power law nonlinearly, or choose a nonlinear law.");
+        RequireNonlinear(parse, spec);
         if (!spec.IsNonlinear || resamples == 0 || !context.Interactive) return spec.Fit(runs, Build(parse));
-        return context.ErrorConsole.Progress().AutoClear(true).Start(ctx =>
+        return Rendering.ProgressLayout.Create(context.ErrorConsole, 26).Start(ctx =>
         {
-            var task = ctx.AddTask($"bootstrap ({resamples} resamples)", maxValue: resamples);
-            return spec.Fit(runs, Build(parse, done => task.Value = done));
+            var starts = ctx.AddTask(Rendering.ProgressLayout.Name("multi-start search", 26), maxValue: 1);
+            var task = ctx.AddTask(Rendering.ProgressLayout.Name($"bootstrap ({resamples} resamples)", 26), maxValue: resamples);
+            return spec.Fit(runs, Build(parse, done => task.Value = done) with
+            {
+                StartProgress = (done, total) => { starts.MaxValue = total; starts.Value = done; },
+            });
         });
     }
 }

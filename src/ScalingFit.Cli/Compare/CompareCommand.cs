@@ -4,6 +4,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Compare;
 
@@ -18,7 +19,7 @@ internal static class CompareCommand
         var output = new OutputOptions();
         var laws = new Option<string?>("--laws")
         {
-            Description = "Comma-separated laws to compare (default: every applicable one of power, saturating, joint, kaplan-nd, chinchilla).",
+            Description = $"Comma-separated laws to compare (default: every applicable one of {LawList.Compared}).",
         };
         var x = new Option<string>("--x")
         {
@@ -27,6 +28,10 @@ internal static class CompareCommand
         };
         var command = new Command("compare",
             "Compare laws on the same runs: rank them by how well they predict held-out larger runs, with AIC, BIC and residual spread beside.");
+        command.WithExamples(
+            new("scalingfit compare", "every law that applies, ranked by backtest error, with AIC and BIC"),
+            new("scalingfit compare --laws power,saturating,chinchilla --holdout-fraction 0.3", "three laws, holding out 30%"),
+            new("scalingfit compare --x C --json", "one-input laws in compute C, as JSON"));
         data.AddTo(command);
         command.Add(laws);
         command.Add(x);
@@ -36,9 +41,11 @@ internal static class CompareCommand
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var input = Quantities.Parse(parse.GetValue(x)!);
-            var split = holdout.Build(parse);
-            var runs = data.Load(parse);
-            var specs = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : LawComparison.ApplicableLaws(runs, input);
+            holdout.Build(parse);
+            var requests = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : null;
+            var runs = data.Load(parse, inputColumns: requests is null ? null : LawList.InputColumns(requests));
+            var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
+            var specs = requests is null ? LawComparison.ApplicableLaws(runs, input) : LawList.Resolve(requests, runs);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Comparison(result));
         }));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Fit;
 
@@ -14,15 +15,21 @@ internal static class FitCommand
         var output = new OutputOptions();
         var nonlinear = new NonlinearOptions();
         var command = new Command("fit", "Fit a scaling law to training runs: exponents with standard errors, 95% intervals and diagnostics.");
+        command.WithExamples(
+            new("scalingfit fit", "the power law L = (N_c/N)^α on the built-in Chinchilla runs"),
+            new("scalingfit fit --law chinchilla --bootstrap 1000", "L = E + A/N^α + B/D^β with bootstrap percentile intervals"),
+            new("scalingfit fit samples/training-log.csv --run-column model,seed --step-column step", "one checkpoint per run from a training log"),
+            new("scalingfit fit --law saturating --x D --json", "L = E + A·D^(−α) as one JSON object"));
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var spec = law.Spec(parse);
-            var runs = data.Load(parse);
-            var fit = nonlinear.Fit(parse, context, spec, runs);
+            var request = law.Request(parse);
+            nonlinear.Build(parse);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var fit = nonlinear.Fit(parse, context, request.Resolve(runs), runs);
             output.Write(parse, context, () => FitReport.Build(fit), () => JsonOutput.Fit(fit));
         }));
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.IsoFlop;
 
@@ -22,6 +23,10 @@ internal static class IsoFlopCommand
         var command = new Command("isoflop",
             "IsoFLOP analysis (Hoffmann et al. 2022, approach 2): a parabola of loss against ln N per compute budget, its minimum " +
             "N_opt(C), and N_opt ∝ C^a, D_opt ∝ C^b fitted across budgets.");
+        command.WithExamples(
+            new("scalingfit isoflop", "the built-in runs, binned into compute budgets"),
+            new("scalingfit isoflop samples/isoflop-runs.csv --where experiment=hoffmann --group-column isoflop", "budgets named by a column"),
+            new("scalingfit isoflop --min-sizes 8 --compute 5.76e23", "only well-sampled budgets; N_opt read off the fit at a budget"));
         data.AddTo(command);
         budgets.AddTo(command);
         command.Add(compute);

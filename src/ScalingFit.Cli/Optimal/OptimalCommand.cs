@@ -4,6 +4,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Optimal;
 
@@ -15,12 +16,7 @@ internal static class OptimalCommand
         var data = new DataOptions();
         var nonlinear = new NonlinearOptions();
         var output = new OutputOptions();
-        var law = new Option<string>("--law")
-        {
-            Description = "The law whose frontier to use: chinchilla (L = E + A/N^α + B/D^β) or kaplan-nd (Kaplan et al. 2020 Eq. 1.5).",
-            DefaultValueFactory = _ => "chinchilla",
-        };
-        law.AcceptOnlyFromAmong("chinchilla", "kaplan-nd");
+        var law = new LawOptions(defaultLaw: "chinchilla");
         var compute = new Option<double[]>("--compute")
         {
             Description = "A compute budget C in FLOP, e.g. 5.76e23; repeatable.",
@@ -50,8 +46,13 @@ internal static class OptimalCommand
         var command = new Command("optimal",
             "Compute-optimal allocation: the model size N_opt and tokens D_opt that minimize a fitted law at a budget C = 6ND, " +
             "the budget at which a size is optimal, and the budget that reaches a loss.");
+        command.WithExamples(
+            new("scalingfit optimal --compute 5.76e23", "N_opt and D_opt at Chinchilla's budget"),
+            new("scalingfit optimal --compute-range 1e18:1e26 --points 17", "a log-spaced table, two rows per decade"),
+            new("scalingfit optimal --n 7e10 --target-loss 2.0", "the budget where 70B is optimal; the budget that reaches L = 2"),
+            new("scalingfit optimal --compute 5.76e23 --bootstrap 200 --json", "with bootstrap intervals, as JSON"));
         data.AddTo(command);
-        command.Add(law);
+        law.AddTo(command);
         nonlinear.AddTo(command);
         foreach (var option in new Option[] { compute, range, points, sizes, targets }) command.Add(option);
         convention.AddTo(command);
@@ -67,7 +68,7 @@ internal static class OptimalCommand
             if (rangeText is null && budgets.Count == 0 && n.Length == 0 && losses.Length == 0) rangeText = "1e18:1e26";
             if (rangeText is not null)
             {
-                var (low, high) = ComputeBudgets.ParseRange(rangeText);
+                var (low, high) = OptionParsers.Range(rangeText, "--compute-range");
                 budgets.AddRange(ComputeBudgets.LogSpaced(low, high, parse.GetValue(points)));
             }
             var options = new ComputeOptimalOptions
@@ -77,8 +78,13 @@ internal static class OptimalCommand
                 TargetLosses = losses,
                 Convention = convention.Build(parse, parse.GetValue(data.File)),
             }.Validated();
-            var spec = LawSpec.Create(parse.GetValue(law)!, null);
-            var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
+            var request = law.Request(parse);
+            if (request.BuiltIn is { } builtIn && !ComputeFrontier.Supports(builtIn)) throw ComputeFrontier.Unsupported(builtIn);
+            nonlinear.Build(parse);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var spec = request.Resolve(runs);
+            if (!ComputeFrontier.Supports(spec.Law)) throw ComputeFrontier.Unsupported(spec.Law);
+            var fit = nonlinear.Fit(parse, context, spec, runs);
             var result = ComputeOptimal.Analyze(fit, options);
             output.Write(parse, context, () => OptimalReport.Build(result), () => AllocationJson.Optimal(result));
         }));

@@ -4,6 +4,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Plotting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Plot;
 
@@ -16,6 +17,11 @@ internal static class PlotCommand
         var command = new Command("plot", "Draw a figure to a PNG or SVG file: the fitted law over the runs with its extrapolation and " +
                                           "95% band, the residuals, IsoFLOP curves, the compute-optimal frontier, a backtest, or what-if " +
                                           "parameter counts. Prints the path written.");
+        command.WithExamples(
+            new("scalingfit plot --law chinchilla --out fit.png", "loss against N along compute budgets, with the compute-optimal frontier"),
+            new("scalingfit plot --kind frontier --bootstrap 200 --out frontier.svg", "N_opt(C) and D_opt(C) with a bootstrap band and the IsoFLOP minima"),
+            new("scalingfit plot --kind backtest --laws power,joint,chinchilla --out backtest.svg", "predicted against actual loss of held-out runs"),
+            new("scalingfit plot --kind isoflop --out isoflop.png", "loss against N at each compute budget, with parabolas and minima"));
         options.Data.AddTo(command);
         options.Law.AddTo(command);
         options.Nonlinear.AddTo(command);
@@ -29,8 +35,13 @@ internal static class PlotCommand
             PlotOptions.RejectOthers(parse, kind, options.KindSpecific, options.Uses(kind));
             string path = parse.GetValue(options.Plot.Out)!;
             var format = FigureFormats.FromPath(path);
+            FigureFile.Check(path);
+            double scale = parse.GetValue(options.Plot.Scale);
+            if (!(scale >= 0.5 && scale <= 4)) throw new OptionException($"--scale must be between 0.5 and 4, got {scale}.");
+            if (format == FigureFormat.Svg && parse.GetResult(options.Plot.Scale) is { Implicit: false })
+                throw new OptionException("--scale applies to PNG files; an SVG is sharp at any size.");
             using var figure = Render(kind, parse, options, context);
-            FigureFile.Write(path, figure, format);
+            FigureFile.Write(path, figure, format, (float)scale);
             context.Out.WriteLine(Path.GetFullPath(path));
         }));
         return command;
@@ -40,7 +51,7 @@ internal static class PlotCommand
     private sealed record Options(
         DataOptions Data, LawOptions Law, NonlinearOptions Nonlinear, HoldoutOptions Holdout, BudgetOptions Budgets, PlotOptions Plot)
     {
-        private IReadOnlyList<Option> LawGroup => [Law.Law, Law.X, Law.Nonlinear];
+        private IReadOnlyList<Option> LawGroup => Law.All;
 
         private IReadOnlyList<Option> NonlinearGroup => [Nonlinear.LossFunction, Nonlinear.HuberDelta, Nonlinear.Bootstrap, Nonlinear.Seed, Nonlinear.Threads];
 
@@ -53,7 +64,7 @@ internal static class PlotCommand
             FigureKind.Fit => [Plot.ExtrapolateTo, Plot.Versus, Plot.By, .. LawGroup, .. NonlinearGroup],
             FigureKind.Residuals => [Plot.Versus, .. LawGroup, .. NonlinearGroup],
             FigureKind.IsoFlop => [.. Budgets.All],
-            FigureKind.Frontier => [Law.Law, Plot.ComputeRange, .. NonlinearGroup, .. Budgets.All],
+            FigureKind.Frontier => [.. LawGroup, Plot.ComputeRange, .. NonlinearGroup, .. Budgets.All],
             FigureKind.Backtest => [Plot.Laws, Holdout.Above, Holdout.Fraction, .. LawGroup, .. NonlinearGroup],
             _ => [Plot.Widths, Plot.Depths],
         };
@@ -71,10 +82,12 @@ internal static class PlotCommand
     private static Figure Fitted(FigureKind kind, ParseResult parse, Options o, CliContext context)
     {
         var options = o.Plot.FitOptions(parse);
-        var spec = o.Law.Spec(parse);
+        var request = o.Law.Request(parse);
         o.Nonlinear.Build(parse);
-        var runs = o.Data.Load(parse);
-        var source = new FittedRuns(o.Nonlinear.Fit(parse, context, spec, runs), runs);
+        var runs = o.Data.Load(parse, request.Uses, request.InputColumns);
+        var spec = request.Resolve(runs);
+        var fitted = o.Nonlinear.Fit(parse, context, spec, runs);
+        var source = new FittedRuns(fitted, spec.Law is ScalingFit.Laws.IPreparesRuns prepares ? prepares.Prepare(runs) : runs);
         return kind == FigureKind.Fit
             ? new FitFigure(options).Render(source)
             : new ResidualsFigure(new ResidualsFigureOptions { Versus = options.Versus }).Render(source);
@@ -89,14 +102,16 @@ internal static class PlotCommand
 
     private static Figure Frontier(ParseResult parse, Options o, CliContext context)
     {
-        string law = parse.GetResult(o.Law.Law) is { Implicit: false } ? parse.GetValue(o.Law.Law)! : "chinchilla";
-        if (!ComputeFrontier.Supports(law))
-            throw new OptionException($"the frontier figure needs a law of N and D with a compute-optimal frontier: --law chinchilla or kaplan-nd, not {law}.");
+        var request = o.Law.Request(parse, defaultLaw: "chinchilla");
+        if (request.BuiltIn is { } builtIn && !ComputeFrontier.Supports(builtIn))
+            throw new OptionException($"the frontier figure needs a law of N and D, such as chinchilla, kaplan-nd or a formula in N and D; not {builtIn.Name}.");
         var budgets = o.Plot.Budgets(parse);
         var isoOptions = o.Budgets.Build(parse);
         o.Nonlinear.Build(parse);
-        var runs = o.Data.Load(parse);
-        var fit = o.Nonlinear.Fit(parse, context, LawSpec.Create(law, null), runs);
+        var runs = o.Data.Load(parse, request.Uses, request.InputColumns);
+        var spec = request.Resolve(runs);
+        if (!ComputeFrontier.Supports(spec.Law)) throw ComputeFrontier.Unsupported(spec.Law);
+        var fit = o.Nonlinear.Fit(parse, context, spec, runs);
         var optimal = ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = budgets });
         IsoFlopResult? isoFlop = null;
         try
@@ -115,14 +130,14 @@ internal static class PlotCommand
     {
         var holdout = o.Holdout.Build(parse);
         var fitOptions = o.Nonlinear.Build(parse);
-        var single = o.Law.Spec(parse);
+        var request = o.Law.Request(parse);
         var laws = parse.GetValue(o.Plot.Laws) is { } names
-            ? LawList.Parse(names, single.Inputs.Count == 1 ? single.Inputs[0] : Quantity.ParameterCount)
+            ? LawList.Parse(names, request.BuiltIn?.Inputs is [{ Quantity: { } only }] ? only : Quantity.ParameterCount)
             : null;
-        var runs = o.Data.Load(parse);
+        var runs = o.Data.Load(parse, inputColumns: LawList.InputColumns(laws ?? [request]));
         var split = holdout.Split(runs);
-        if (laws is null) return new BacktestFigure().Render(new BacktestRuns([ScalingFit.Analysis.Backtest.Run(split, single, fitOptions)], split));
-        var comparison = LawComparison.Compare(runs, holdout, laws, fitOptions);
+        if (laws is null) return new BacktestFigure().Render(new BacktestRuns([ScalingFit.Analysis.Backtest.Run(split, request.Resolve(runs), fitOptions)], split));
+        var comparison = LawComparison.Compare(runs, holdout, LawList.Resolve(laws, runs), fitOptions);
         var source = BacktestRuns.Of(comparison, split);
         if (source.Backtests.Count == 0) throw new FitException("no law could be backtested: " + string.Join("; ", comparison.Warnings));
         return new BacktestFigure().Render(source);

@@ -11,15 +11,21 @@ internal sealed class PlotOptions
     {
         Description = "The figure: fit (loss against N, D or C with the fitted law), residuals, whatif (parameter counts " +
                       "against width and depth), isoflop (loss against N per compute budget, with parabolas and minima), frontier " +
-                      "(N_opt(C) and D_opt(C) of a chinchilla or kaplan-nd law, with IsoFLOP minima and reference slopes) or backtest " +
+                      "(N_opt(C) and D_opt(C) of a law of N and D such as chinchilla, with IsoFLOP minima and reference slopes) or backtest " +
                       "(predicted against actual loss of held-out runs).",
         DefaultValueFactory = _ => "fit",
     };
 
     public Option<string> Out { get; } = new("--out", "-o")
     {
-        Description = "The file to write; its extension chooses the format: .png or .svg.",
+        Description = "The file to write, in an existing folder (plot makes no folders); its extension chooses the format: .png or .svg.",
         Required = true,
+    };
+
+    public Option<double> Scale { get; } = new("--scale")
+    {
+        Description = "For a PNG: draw it at this many times the pixels, the same layout (2 for high-density screens and print).",
+        DefaultValueFactory = _ => 1,
     };
 
     public Option<string?> ExtrapolateTo { get; } = new("--extrapolate-to")
@@ -62,9 +68,11 @@ internal sealed class PlotOptions
     /// <summary>The options of this group that only some kinds use.</summary>
     public IReadOnlyList<Option> KindSpecific => [ExtrapolateTo, Versus, By, Widths, Depths, Laws, ComputeRange];
 
+    public PlotOptions() => Kind.AcceptOnlyFromAmong([.. FigureKinds.All.Select(k => k.Name())]);
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Kind, Out }.Concat(KindSpecific))
+        foreach (var option in new Option[] { Kind, Out, Scale }.Concat(KindSpecific))
             command.Add(option);
     }
 
@@ -87,7 +95,7 @@ internal sealed class PlotOptions
     /// <summary>The budgets of --compute-range, or 1e18 to 1e26 by decades.</summary>
     public IReadOnlyList<double> Budgets(ParseResult parse)
     {
-        var (low, high) = parse.GetValue(ComputeRange) is { } text ? ScalingFit.Analysis.ComputeBudgets.ParseRange(text) : (1e18, 1e26);
+        var (low, high) = parse.GetValue(ComputeRange) is { } text ? Common.OptionParsers.Range(text, "--compute-range") : (1e18, 1e26);
         return ScalingFit.Analysis.ComputeBudgets.LogSpaced(low, high);
     }
 
@@ -95,7 +103,7 @@ internal sealed class PlotOptions
     {
         Versus = Quantity(parse, Versus),
         By = Quantity(parse, By),
-        ExtrapolateTo = parse.GetValue(ExtrapolateTo) is { } text ? ExtrapolationTarget.Parse(text) : null,
+        ExtrapolateTo = parse.GetValue(ExtrapolateTo) is { } text ? Common.OptionParsers.Extrapolation(text) : null,
     };
 
     public ParameterCountGrid Grid(ParseResult parse) => new(

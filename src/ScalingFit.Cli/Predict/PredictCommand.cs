@@ -1,8 +1,9 @@
 using System.CommandLine;
 using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
-using ScalingFit.Data;
+using ScalingFit.Laws;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Predict;
 
@@ -22,26 +23,71 @@ internal static class PredictCommand
             AllowMultipleArgumentsPerToken = false,
             Required = true,
         };
+        var metricLaw = new Option<string?>("--metric-law")
+        {
+            Description = "Chain a law of a downstream metric against the loss (sigmoid, downstream or a formula in L) to predict the metric " +
+                          "from the predicted loss, with both laws' uncertainty in its interval; needs --metric-column.",
+        };
+        var metricColumn = new Option<string?>("--metric-column") { Description = "The column of the metric the --metric-law predicts, e.g. accuracy." };
         var command = new Command("predict", "Predict the loss of new runs from a law fitted to the data, with a 95% prediction interval.");
+        command.WithExamples(
+            new("scalingfit predict --at N=7e10 --at N=1e12", "the power law's loss at 70B and 1T parameters"),
+            new("scalingfit predict --law chinchilla --at N=7e10,D=1.4e12", "Chinchilla's own size and tokens"),
+            new("scalingfit predict --law joint --at N=7e10,C=5.9e23", "any two of N, D and C give the third by C = 6ND"));
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);
         command.Add(at);
+        command.Add(metricLaw);
+        command.Add(metricColumn);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var points = parse.GetValue(at)!.Select(Predictor.ParsePoint).ToList();
-            var spec = law.Spec(parse, Hint(points));
-            foreach (var point in points) Predictor.Complete(point, spec.Inputs, spec.Law);
-            var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
+            var points = parse.GetValue(at)!.Select(OptionParsers.Point).ToList();
+            var request = law.Request(parse, Hint(points));
+            var chain = MetricRequest(parse.GetValue(metricLaw), parse.GetValue(metricColumn));
+            if (request.BuiltIn is { } builtIn)
+                foreach (var point in points) Predictor.Complete(point, builtIn.Inputs, builtIn.Name);
+            nonlinear.Build(parse);
+            var runs = data.Load(parse, LawRequest.UsesOf(request, chain), request.InputColumns);
+            var spec = request.Resolve(runs);
+            foreach (var point in points) Predictor.Complete(point, spec.Inputs, spec.Law.Name);
+            var fit = nonlinear.Fit(parse, context, spec, runs);
+            if (chain is not null)
+            {
+                var metricSpec = chain.Resolve(runs);
+                var options = nonlinear.Build(parse);
+                // Huber's δ is set for residuals of ln L; a metric in linear units is fitted by least squares unless asked otherwise.
+                if (parse.GetResult(nonlinear.LossFunction) is not { Implicit: false }) options = options with { Loss = ScalingFit.Fitting.LossFunction.LeastSquares };
+                var metricFit = metricSpec.Fit(runs, options);
+                var chained = MetricChain.Predict(fit, metricFit, points, parse.GetValue(nonlinear.Seed));
+                output.Write(parse, context, () => PredictionReport.Build(fit, metricFit, chained), () => JsonOutput.Predictions(fit, metricFit, chained));
+                return;
+            }
             var predictions = points.Select(p => Predictor.Predict(fit, p)).ToList();
             output.Write(parse, context, () => PredictionReport.Build(fit, predictions), () => JsonOutput.Predictions(fit, predictions));
         }));
         return command;
     }
 
+    /// <summary>The metric law of a two-step prediction, or null; checked before any data is read.</summary>
+    private static LawRequest? MetricRequest(string? law, string? column)
+    {
+        if (law is null && column is null) return null;
+        if (law is null) throw new OptionException("--metric-column names the metric of a --metric-law; give the law too, e.g. --metric-law sigmoid.");
+        if (column is null) throw new OptionException($"--metric-law {law} predicts a metric column; name it with --metric-column, e.g. --metric-column accuracy.");
+        var definition = ScalingFit.Laws.LawRegistry.Find(law);
+        if (definition is null)
+        {
+            if (!ScalingFit.Laws.Formulas.FormulaLaw.LooksLikeFormula(law)) throw LawList.Unknown(law, "--metric-law");
+            ScalingFit.Laws.Formulas.FormulaLaw.Check(law);
+        }
+        return new LawRequest(law, definition, new ScalingFit.Laws.LawSettings(), definition is null ? new ScalingFit.Laws.Formulas.FormulaOptions() : null,
+            ScalingFit.Fitting.ParameterConstraints.None, column, null, false);
+    }
+
     /// <summary>The inputs named by every point, used as --x when it is not given.</summary>
-    private static IReadOnlyCollection<Quantity>? Hint(IReadOnlyList<IReadOnlyDictionary<Quantity, double>> points)
+    private static IReadOnlyCollection<LawInput>? Hint(IReadOnlyList<IReadOnlyDictionary<LawInput, double>> points)
     {
         var common = points.Select(p => p.Keys.ToHashSet()).Aggregate((a, b) => { a.IntersectWith(b); return a; });
         return common.Count > 0 ? common.OrderBy(q => q).ToList() : null;

@@ -5,6 +5,7 @@ using ScalingFit.Data;
 using ScalingFit.Plotting;
 using ScalingFit.Plotting.Report;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Report;
 
@@ -28,12 +29,14 @@ internal static class ReportCommand
         var output = new OutputOptions();
         var outDir = new Option<string>("--out", "-o")
         {
-            Description = "The folder to write report.html, report.md and the figures into (created if needed).",
+            Description = "The folder to write report.html, report.md and the figures into: an existing folder, or a new one " +
+                          "inside an existing folder (made, and said so). A later report into the same folder replaces the files " +
+                          "of the earlier one (listed in its report-manifest.txt) and leaves every other file alone.",
             DefaultValueFactory = _ => "report",
         };
         var laws = new Option<string?>("--laws")
         {
-            Description = "Comma-separated laws to fit and compare (default: every applicable one of power, saturating, joint, kaplan-nd, chinchilla).",
+            Description = $"Comma-separated laws to fit and compare (default: every applicable one of {Common.LawList.Compared}).",
         };
         var x = new Option<string?>("--x")
         {
@@ -45,12 +48,21 @@ internal static class ReportCommand
             DefaultValueFactory = _ => "svg",
         };
         figureFormat.AcceptOnlyFromAmong("svg", "png");
+        var headline = new Option<double?>("--compute")
+        {
+            Description = "The compute budget C in FLOP at which the summary quotes N_opt and D_opt (default: ten times the largest " +
+                          "run's compute). The allocation table has one row per decade of the runs, this budget and Chinchilla's 5.76e23.",
+        };
         var command = new Command("report",
             "Write a report: fit and compare every law that applies (ranked by backtest error, with AIC and BIC), the compute-optimal " +
             "allocation and the IsoFLOP analysis where the runs allow, with figures, as DIR/report.html (self-contained) and DIR/report.md. " +
             "Prints the paths written.");
+        command.WithExamples(
+            new("scalingfit report", "the built-in Chinchilla runs, into report/"),
+            new("scalingfit report samples/isoflop-runs.csv --where experiment=hoffmann --out isoflop-report", "your runs, into a folder of their own"),
+            new("scalingfit report --bootstrap 200 --figure-format png", "fewer resamples, PNG figures"));
         data.AddTo(command);
-        foreach (var option in new Option[] { outDir, laws, x, figureFormat }) command.Add(option);
+        foreach (var option in new Option[] { outDir, laws, x, figureFormat, headline }) command.Add(option);
         nonlinear.AddTo(command);
         holdout.AddTo(command);
         budgets.AddTo(command);
@@ -68,26 +80,41 @@ internal static class ReportCommand
             var format = parse.GetValue(figureFormat) == "png" ? FigureFormat.Png : FigureFormat.Svg;
             var isoFlop = budgets.Build(parse);
             var folder = ReportFiles.Prepare(parse.GetValue(outDir)!);
-            var runs = data.Load(parse);
+            double? budget = parse.GetValue(headline);
+            if (budget is { } c && !(c > 0 && double.IsFinite(c))) throw new OptionException($"--compute must be a positive number of FLOP, got {c}.");
+            var runs = data.Load(parse, inputColumns: specs is null ? null : LawList.InputColumns(specs));
             var options = new ReportOptions
             {
                 Holdout = split,
                 Input = input,
-                Laws = specs,
+                Laws = specs is null ? null : LawList.Resolve(specs, runs),
                 Fit = fit,
                 IsoFlop = isoFlop,
                 Convention = convention.Build(parse, parse.GetValue(data.File)),
+                HeadlineBudget = budget,
             };
             var (result, images) = ReportProgressDisplay.Run(context, options,
-                o => ReportAnalysis.Run(runs, o),
+                o => Fitted(ReportAnalysis.Run(runs, o)),
                 (r, rendered) => ReportFigures.Render(r, new ReportFigureOptions { Format = format, Rendered = rendered }));
             var provenance = new ReportProvenance(CommandLine(parse), ReportFiles.Describe(parse.GetValue(data.File)), Version());
-            var written = ReportFiles.Write(folder, AnalysisReport.Build(result, provenance, images), AnalysisReport.Title(result));
+            var written = ReportFiles.Write(folder, AnalysisReport.Build(result, provenance, images), AnalysisReport.Title(result),
+                made => context.Error.WriteLine($"note: made the folder {made}"));
+            foreach (var path in written.Removed) context.Error.WriteLine($"note: removed {path}, which the previous report wrote and this one does not");
             if (parse.GetValue(output.Json)) context.Out.WriteLine(ReportFiles.Json(written, result));
             else foreach (var path in written.All) context.Out.WriteLine(path);
         }));
         return command;
     }
+
+    /// <summary>
+    /// The analysis when a law could be fitted: a report without a single fitted law is a failure to
+    /// say so (exit 1, the previous report left as it was), not a page of warnings.
+    /// </summary>
+    /// <exception cref="FitException">No law could be fitted.</exception>
+    private static ReportResult Fitted(ReportResult result) => result.Best is not null
+        ? result
+        : throw new FitException($"no law could be fitted to {result.Runs.Source}: " +
+                                 string.Join("; ", result.Comparison.Scores.Select(s => $"{LawComparison.Name(s.Spec)}: {s.Error}")));
 
     /// <summary>The command as typed, each argument quoted where a shell would need it.</summary>
     private static string CommandLine(ParseResult parse) =>

@@ -7,40 +7,78 @@ using ScalingFit.Reporting;
 
 namespace ScalingFit.Cli.Report;
 
-/// <summary>The files of a report: the folder, report.html, report.md and the figures beside them.</summary>
+/// <summary>
+/// The files of a report: the folder, report.html, report.md, the figures beside them, and a manifest
+/// of those files, so that a later report into the same folder removes the files of the earlier one
+/// that it does not write again, and nothing else.
+/// </summary>
 internal static class ReportFiles
 {
-    /// <summary>The paths written, HTML first.</summary>
-    public sealed record Written(string Html, string Markdown, IReadOnlyList<string> Figures)
+    /// <summary>The manifest's file name.</summary>
+    public const string ManifestName = "report-manifest.txt";
+
+    /// <summary>The paths written, HTML first, the manifest last.</summary>
+    public sealed record Written(string Html, string Markdown, IReadOnlyList<string> Figures, string Manifest, IReadOnlyList<string> Removed)
     {
-        public IEnumerable<string> All => new[] { Html, Markdown }.Concat(Figures);
+        public IEnumerable<string> All => new[] { Html, Markdown }.Concat(Figures).Append(Manifest);
     }
 
-    /// <summary>Makes the folder (before any work, so that a folder that cannot be made fails fast); returns its full path.</summary>
-    /// <exception cref="OptionException">The path names an existing file.</exception>
-    /// <exception cref="CliWriteException">The folder cannot be made.</exception>
+    /// <summary>
+    /// Checks the folder before any work: an existing folder, or one that can be made inside an
+    /// existing folder (made only when the report is written, and said so); never a tree of folders.
+    /// </summary>
+    /// <returns>The folder's full path.</returns>
+    /// <exception cref="OptionException">The path is empty or names an existing file.</exception>
+    /// <exception cref="CliWriteException">The folder's parent does not exist.</exception>
     public static string Prepare(string folder)
     {
         if (folder.Trim().Length == 0) throw new OptionException("--out names no folder; give one, e.g. --out report.");
         string full = Path.GetFullPath(folder);
         if (File.Exists(full))
             throw new OptionException($"--out '{folder}' is a file; the report is a folder of files (report.html, report.md, figures): name a folder.");
-        try
-        {
-            Directory.CreateDirectory(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new CliWriteException(folder, e);
-        }
+        if (!Directory.Exists(full) && Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar)) is { Length: > 0 } parent && !Directory.Exists(parent))
+            throw new CliWriteException(folder, $"the folder '{parent}' does not exist; report makes only the folder it is given: create '{parent}' first");
         return full;
     }
 
-    /// <summary>Writes the figures, report.html (figures embedded) and report.md (figures linked).</summary>
-    public static Written Write(string folder, Document document, string title)
+    /// <summary>
+    /// Makes the folder if needed (calling <paramref name="created"/>), removes the files the previous
+    /// report's manifest lists and this one does not write, then writes the figures, report.html
+    /// (figures embedded), report.md (figures linked) and the manifest.
+    /// </summary>
+    public static Written Write(string folder, Document document, string title, Action<string>? created = null)
     {
+        if (!Directory.Exists(folder))
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw new CliWriteException(folder, e);
+            }
+            created?.Invoke(folder);
+        }
+        var images = document.Blocks.OfType<Image>().ToList();
+        var names = images.Select(i => i.FileName).Concat(["report.html", "report.md"]).ToHashSet(StringComparer.Ordinal);
+        var removed = new List<string>();
+        foreach (string stale in Manifest(folder).Where(name => !names.Contains(name)))
+        {
+            string path = Path.Combine(folder, stale);
+            if (!File.Exists(path)) continue;
+            try
+            {
+                File.Delete(path);
+                removed.Add(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliWriteException(path, e);
+            }
+        }
         var figures = new List<string>();
-        foreach (var image in document.Blocks.OfType<Image>())
+        foreach (var image in images)
         {
             string path = Path.Combine(folder, image.FileName);
             WriteFile(path, image.Content);
@@ -49,7 +87,31 @@ internal static class ReportFiles
         string html = Path.Combine(folder, "report.html"), markdown = Path.Combine(folder, "report.md");
         WriteFile(html, Encoding.UTF8.GetBytes(HtmlRenderer.Render(document, title)));
         WriteFile(markdown, Encoding.UTF8.GetBytes(MarkdownRenderer.Render(document)));
-        return new Written(html, markdown, figures);
+        string manifest = Path.Combine(folder, ManifestName);
+        WriteFile(manifest, Encoding.UTF8.GetBytes(
+            "# The files the last `scalingfit report` wrote into this folder, one per line. The next report into it\n" +
+            "# removes those of them it does not write again, and leaves every other file alone.\n" +
+            string.Concat(new[] { "report.html", "report.md" }.Concat(images.Select(i => i.FileName)).Select(n => n + "\n"))));
+        return new Written(html, markdown, figures, manifest, removed);
+    }
+
+    /// <summary>The plain file names the folder's manifest lists (none without one); anything with a path in it is ignored.</summary>
+    private static IEnumerable<string> Manifest(string folder)
+    {
+        string path = Path.Combine(folder, ManifestName);
+        if (!File.Exists(path)) return [];
+        try
+        {
+            return File.ReadAllLines(path)
+                .Select(line => line.Trim())
+                .Where(line => line.Length > 0 && !line.StartsWith('#') && line != "." && line != ".." &&
+                               line.IndexOfAny(['/', '\\', ':']) < 0 && line != ManifestName)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliWriteException(path, e);
+        }
     }
 
     /// <summary>The data read, for the report: the built-in set, standard input, or the file's full path, size and SHA-256.</summary>
@@ -62,7 +124,7 @@ internal static class ReportFiles
         {
             using var stream = File.OpenRead(full);
             string hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-            return $"{full} ({stream.Length:N0} bytes, SHA-256 {hash})";
+            return $"{full} ({NumberFormat.Count(stream.Length)} bytes, SHA-256 {hash})";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,7 +132,7 @@ internal static class ReportFiles
         }
     }
 
-    /// <summary>{"html", "markdown", "figures": [...], "bestLaw", "notes": [...]}.</summary>
+    /// <summary>{"html", "markdown", "figures": [...], "manifest", "bestLaw", "notes": [...]}.</summary>
     public static string Json(Written written, ReportResult result)
     {
         using var stream = new MemoryStream();
@@ -82,6 +144,7 @@ internal static class ReportFiles
             w.WriteStartArray("figures");
             foreach (var figure in written.Figures) w.WriteStringValue(figure);
             w.WriteEndArray();
+            w.WriteString("manifest", written.Manifest);
             if (result.Best is { } best) w.WriteString("bestLaw", LawComparison.Name(best.Spec));
             else w.WriteNull("bestLaw");
             w.WriteStartArray("notes");

@@ -1,15 +1,21 @@
 using ScalingFit.Analysis;
+using ScalingFit.Cli.Rendering;
 using ScalingFit.Reporting;
 using Spectre.Console;
 
 namespace ScalingFit.Cli.Report;
 
 /// <summary>
-/// The report's progress on standard error while a person watches a terminal: the laws fitted,
-/// the bootstrap of the current law, the figures drawn. Silent otherwise.
+/// The report's progress on standard error while a person watches a terminal: the laws (moving with
+/// each batch of starts of a nonlinear law's search), the bootstrap of the current law, the
+/// frontier and IsoFLOP analysis, the figures. One line per stage, as wide as the terminal and no
+/// wider, so nothing wraps at 60 columns. Silent when either output is not a terminal.
 /// </summary>
 internal static class ReportProgressDisplay
 {
+    /// <summary>Width of the stage names: "bootstrap: saturating (N)" fits.</summary>
+    private const int NameWidth = 25;
+
     public static (ReportResult Result, ReportImages Images) Run(
         CliContext context, ReportOptions options,
         Func<ReportOptions, ReportResult> analyse, Func<ReportResult, Action<string>?, ReportImages> draw)
@@ -19,14 +25,13 @@ internal static class ReportProgressDisplay
             var quiet = analyse(options);
             return (quiet, draw(quiet, null));
         }
-        return context.ErrorConsole.Progress().AutoClear(true).HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        return ProgressLayout.Create(context.ErrorConsole, NameWidth)
             .Start(ctx =>
             {
-                int laws = options.Laws?.Count ?? 5;
-                var fitting = ctx.AddTask("fitting and backtesting the laws", maxValue: laws);
-                var bootstrap = options.Fit.Bootstrap is { } b ? ctx.AddTask($"bootstrap ({b.Resamples} resamples)", maxValue: b.Resamples) : null;
-                var allocation = ctx.AddTask("compute-optimal frontier and IsoFLOP", maxValue: 2);
+                int laws = options.Laws?.Count ?? 5, law = 0;
+                var fitting = ctx.AddTask(Name("fitting the laws"), maxValue: laws);
+                var bootstrap = options.Fit.Bootstrap is { } b ? ctx.AddTask(Name("bootstrap"), maxValue: b.Resamples) : null;
+                var allocation = ctx.AddTask(Name("frontier and IsoFLOP"), maxValue: 2);
                 var result = analyse(options with
                 {
                     Progress = p =>
@@ -35,12 +40,16 @@ internal static class ReportProgressDisplay
                         {
                             case ReportStage.Laws:
                                 fitting.MaxValue = p.Total;
-                                fitting.Value = p.Done;
-                                fitting.Description = p.Item.Length == 0 ? "fitted and backtested the laws" : $"fitting and backtesting {Markup.Escape(p.Item)}";
+                                fitting.Value = law = p.Done;
+                                fitting.Description = Name(p.Item.Length == 0 ? "fitted the laws" : $"fitting {p.Item}");
+                                break;
+                            case ReportStage.Starts when p.Total > 0:
+                                fitting.Value = law + (double)p.Done / p.Total;
                                 break;
                             case ReportStage.Bootstrap when bootstrap is not null:
+                                bootstrap.MaxValue = p.Total;
                                 bootstrap.Value = p.Done;
-                                bootstrap.Description = $"bootstrap of {Markup.Escape(p.Item)} ({p.Total} resamples)";
+                                bootstrap.Description = Name($"bootstrap: {p.Item}");
                                 break;
                             case ReportStage.Allocation:
                                 allocation.Value = p.Done;
@@ -48,13 +57,17 @@ internal static class ReportProgressDisplay
                         }
                     },
                 });
+                fitting.Value = fitting.MaxValue;
                 fitting.StopTask();
                 bootstrap?.StopTask();
+                allocation.Value = allocation.MaxValue;
                 allocation.StopTask();
-                var figures = ctx.AddTask("drawing the figures", maxValue: 1 + result.Fitted.Count + 3);
+                var figures = ctx.AddTask(Name("drawing the figures"), maxValue: 1 + result.Fitted.Count + 4);
                 var images = draw(result, _ => figures.Increment(1));
                 figures.Value = figures.MaxValue;
                 return (result, images);
             });
     }
+
+    private static string Name(string text) => ProgressLayout.Name(text, NameWidth);
 }

@@ -3,6 +3,7 @@ using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Reporting;
+using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Tradeoff;
 
@@ -37,6 +38,10 @@ internal static class TradeoffCommand
         var command = new Command("tradeoff",
             "Cost trade-off along a ladder of model sizes: predicted loss, loss gain, cost, added cost and gain per unit cost, " +
             "training time on given accelerators, and the diminishing returns decade by decade.");
+        command.WithExamples(
+            new("scalingfit tradeoff --from 1e7 --to 1e11", "doubling N with compute-optimal tokens"),
+            new("scalingfit tradeoff --tokens-per-parameter 20 --cost-per-flop 2e-18 --cost-unit USD", "20 tokens per parameter, cost in dollars"),
+            new("scalingfit tradeoff --accelerator-flops 9.89e14 --utilization 0.4 --accelerators 1024", "training days on 1024 accelerators"));
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);
@@ -53,12 +58,16 @@ internal static class TradeoffCommand
                 MinGainPerCost = parse.GetValue(minGain),
                 Accelerators = Accelerators(parse.GetValue(flops), parse.GetValue(utilization), parse.GetValue(count)),
             }.Validated();
-            var spec = law.Spec(parse, [Quantity.ParameterCount]);
+            var request = law.Request(parse, [Quantity.ParameterCount]);
             var rungs = parse.GetValue(ladder) is { } path
                 ? Ladder.FromTable(DataOptions.LoadTable(path), parse.GetValue(costColumn))
                 : Ladder.Geometric(parse.GetValue(from), parse.GetValue(to), parse.GetValue(factor));
+            if (request.BuiltIn is { } builtIn) ScalingFit.Analysis.Tradeoff.RequireTokenRule(builtIn, rungs, options);
+            nonlinear.Build(parse);
+            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var spec = request.Resolve(runs);
             ScalingFit.Analysis.Tradeoff.RequireTokenRule(spec.Law, rungs, options);
-            var fit = nonlinear.Fit(parse, context, spec, data.Load(parse));
+            var fit = nonlinear.Fit(parse, context, spec, runs);
             var result = ScalingFit.Analysis.Tradeoff.Analyze(fit, rungs, options);
             output.Write(parse, context, () => TradeoffReport.Build(result), () => TradeoffJson.Tradeoff(result));
         }));

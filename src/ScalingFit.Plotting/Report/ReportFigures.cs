@@ -41,6 +41,7 @@ public static class ReportFigures
                 .ToDictionary(j => j.Key[4..], j => done[j.Key]),
             Residuals = Get("residuals"),
             Frontier = Get("frontier"),
+            LossAgainstCompute = Get("compute"),
             IsoFlop = Get("isoflop"),
             Notes = jobs.Where(j => failed.ContainsKey(j.Key)).Select(j => failed[j.Key]).ToList(),
         };
@@ -62,17 +63,30 @@ public static class ReportFigures
         {
             string name = LawComparison.Name(score.Spec);
             var source = new FittedRuns(score.Fit!, result.Runs);
-            var target = Target(score.Fit!.Model.Inputs[0], result.Runs);
-            jobs.Add(new($"fit:{name}", $"fit-{Slug(name)}",
-                $"The {name} law fitted to all {result.Runs.Count} runs, with its 95% band and its extrapolation (dashed) to " +
-                $"{target.Quantity.Symbol()} = {Style.Ticks.Scientific(target.Value)}.",
+            // A law of N and D goes along compute budgets: extrapolated on its frontier to the headline budget when it has one,
+            // not at all when it has none (a budget's curve carried to sizes no one trains at that budget says nothing).
+            var fit = score.Fit!;
+            if (fit.Model.Inputs[0].Quantity is not Quantity first) continue;
+            bool nAndD = fit.Model.Inputs.Contains(Quantity.ParameterCount) && fit.Model.Inputs.Contains(Quantity.TrainingTokens);
+            bool frontier = nAndD && HasFrontier(fit) && result.HeadlineBudget is not null;
+            var target = frontier ? new ExtrapolationTarget(Quantity.Compute, result.HeadlineBudget!.Value)
+                : nAndD ? null
+                : Target(first, result.Runs);
+            string caption = frontier
+                ? $"The {name} law fitted to all {result.Runs.Count} runs, drawn along compute budgets (one curve per budget, D = C/6N), " +
+                  $"with the loss on its compute-optimal frontier L*(C) and its 95% band, extrapolated (dashed) to C = {Style.Ticks.Scientific(target!.Value)}."
+                : target is null
+                ? $"The {name} law fitted to all {result.Runs.Count} runs, drawn along compute budgets (one curve per budget, D = C/6N, with its 95% band)."
+                : $"The {name} law fitted to all {result.Runs.Count} runs, with its 95% band and its extrapolation (dashed) to " +
+                  $"{target.Quantity.Symbol()} = {Style.Ticks.Scientific(target.Value)}.";
+            jobs.Add(new($"fit:{name}", $"fit-{Slug(name)}", caption,
                 () => new FitFigure(new FitFigureOptions { ExtrapolateTo = target }).Render(source)));
         }
         if (result.Best is { Fit: { } best } score0)
         {
             string name = LawComparison.Name(score0.Spec);
             jobs.Add(new("residuals", $"residuals-{Slug(name)}",
-                $"Residuals of ln L of the {name} fit, against the fitted loss and against {best.Model.Inputs[0].Symbol()}: the binned means " +
+                $"Residuals of ln L of the {name} fit, against the fitted loss and against {best.Model.Inputs[0].Name}: the binned means " +
                 "(line) would bend where the law misses curvature.",
                 () => new ResidualsFigure().Render(new FittedRuns(best, result.Runs))));
         }
@@ -82,6 +96,15 @@ public static class ReportFigures
                 (result.IsoFlop is not null ? ", the IsoFLOP minima" : "") + ", and the reference slopes of Kaplan et al. 2020 (a = 0.73) and " +
                 "Hoffmann et al. 2022 (a = 0.50).",
                 () => new FrontierFigure().Render(new FrontierEstimates(result.Optimal, result.IsoFlop))));
+        if (result.Optimal is { } allocation && HasFrontier(allocation.Fit) && result.Runs.Has(Quantity.Compute))
+        {
+            var budget = result.HeadlineBudget is { } h ? new ExtrapolationTarget(Quantity.Compute, h) : null;
+            jobs.Add(new("compute", "loss-compute",
+                $"Loss against compute: the runs coloured by model size, the {allocation.Fit.Law} law at each size's mean N, and the loss on " +
+                "its compute-optimal frontier L*(C), the least loss a budget can buy" +
+                (budget is null ? "." : $", extrapolated (dashed) to C = {Style.Ticks.Scientific(budget.Value)}."),
+                () => new FitFigure(new FitFigureOptions { Versus = Quantity.Compute, ExtrapolateTo = budget }).Render(new FittedRuns(allocation.Fit, result.Runs))));
+        }
         if (result.IsoFlop is { } iso)
             jobs.Add(new("isoflop", "isoflop",
                 "IsoFLOP curves: the runs of each compute budget, the parabola of loss in ln N fitted to them, and its minimum N_opt(C); " +
@@ -97,6 +120,9 @@ public static class ReportFigures
             ? new Image(job.Caption, job.Stem + ".svg", "image/svg+xml", Encoding.UTF8.GetBytes(figure.ToSvg()))
             : new Image(job.Caption, job.Stem + ".png", "image/png", figure.ToPng());
     }
+
+    /// <summary>Whether the fit's law has a compute-optimal frontier (a closed form, or a law of N and D minimized along C = 6ND).</summary>
+    private static bool HasFrontier(Fitting.FitResult fit) => fit.Target.IsLoss && ComputeFrontier.Supports(fit.ScalingLaw);
 
     /// <summary>A decade beyond the largest value of the law's first input: where the dashed extrapolation ends.</summary>
     private static ExtrapolationTarget Target(Quantity quantity, RunSet runs)

@@ -1,11 +1,20 @@
 using ScalingFit.Analysis;
+using ScalingFit.Plotting.Style;
 
 namespace ScalingFit.Plotting.Series;
 
-/// <summary>A frontier N_opt = G·(C/6)^a as log₁₀ G and a.</summary>
-internal readonly record struct FrontierLine(double LogG, double A)
+/// <summary>
+/// A frontier N_opt = G·(C/6)^a as log₁₀ G and a; for a law whose frontier is found numerically, the
+/// frontier itself, asked at each budget (a is then its local exponent at the reference budget).
+/// </summary>
+internal readonly record struct FrontierLine(double LogG, double A, ComputeFrontier? Curve = null)
 {
-    public double At(double logC, FrontierAxis axis) => FrontierSeries.Optimum(LogG, A, logC, axis);
+    public double At(double logC, FrontierAxis axis)
+    {
+        if (Curve is not { IsClosedForm: false } curve) return FrontierSeries.Optimum(LogG, A, logC, axis);
+        double c = Math.Pow(10, logC);
+        return Math.Log10(axis == FrontierAxis.Parameters ? curve.OptimalParameters(c) : curve.OptimalTokens(c));
+    }
 }
 
 /// <summary>
@@ -26,6 +35,23 @@ internal sealed record FrontierPlan(
     double From, double To, FrontierLine? Law, string? LawName, IReadOnlyList<FrontierLine> Samples, (double Lower, double Upper)? Fitted,
     FrontierLine? IsoFlop, (double Lower, double Upper)? IsoFlopSpan, IReadOnlyList<IsoFlopBudget> Minima, double Anchor)
 {
+    /// <summary>Margin of the x axis beyond the budgets drawn, in decades.</summary>
+    public double Pad => (To - From) * 0.02;
+
+    /// <summary>The line the ratio panels divide by: the law's frontier, else the IsoFLOP fit.</summary>
+    public FrontierLine Baseline => Law ?? IsoFlop!.Value;
+
+    /// <summary>Kaplan et al. 2020's (a = 0.73, dotted) and Hoffmann et al. 2022's (a = 0.50, dashed) slopes through the baseline at the anchor.</summary>
+    public IReadOnlyList<(FrontierLine Line, Dash Dash)> References =>
+    [
+        (Through(FrontierFigure.KaplanExponent), Dash.Dotted),
+        (Through(FrontierFigure.ChinchillaExponent), Dash.Dashed),
+    ];
+
+    /// <summary>A frontier N_opt ∝ C^a that meets the baseline at the anchor.</summary>
+    private FrontierLine Through(double a) =>
+        new(Baseline.At(Anchor, FrontierAxis.Parameters) - a * (Anchor - Math.Log10(Data.Derivation.FlopPerParameterToken)), a);
+
     public static FrontierPlan Create(FrontierEstimates source, FrontierFigureOptions options)
     {
         var candidates = new List<double>();
@@ -34,9 +60,8 @@ internal sealed record FrontierPlan(
         (double, double)? fitted = null;
         if (source.Law is { } result)
         {
-            var (logG, a) = FrontierSeries.Line(result.Frontier);
-            law = new FrontierLine(logG, a);
-            samples = FrontierSeries.Samples(result).Select(s => new FrontierLine(s.LogG, s.A)).ToList();
+            law = FrontierSeries.Line(result.Frontier);
+            samples = FrontierSeries.Samples(result);
             fitted = FrontierSeries.FittedSpan(result);
             if (fitted is { } span) candidates.AddRange([span.Item1, span.Item2]);
             candidates.AddRange(result.Allocations.Select(x => Math.Log10(x.Compute)).Where(double.IsFinite));

@@ -29,28 +29,27 @@ internal static class FrontierSeries
         return axis == FrontierAxis.Parameters ? logN : logC - Log6 - logN;
     }
 
-    /// <summary>log₁₀ G and a of a law's frontier.</summary>
-    public static (double LogG, double A) Line(ComputeFrontier f) => (f.LogCoefficient / Math.Log(10), f.ParameterExponent);
+    /// <summary>A law's frontier as a line (log₁₀ G, a), with the frontier itself for one found numerically.</summary>
+    public static FrontierLine Line(ComputeFrontier f) => new(f.LogCoefficient / Math.Log(10), f.ParameterExponent, f);
 
-    /// <summary>The (log₁₀ G, a) of every bootstrap resample that has a frontier.</summary>
-    public static List<(double LogG, double A)> Samples(ComputeOptimalResult law)
+    /// <summary>The frontier of every bootstrap resample that has one.</summary>
+    public static List<FrontierLine> Samples(ComputeOptimalResult law)
     {
-        var lines = new List<(double, double)>();
-        if (law.Fit.ScalingLaw is not { } scalingLaw) return lines;
+        var lines = new List<FrontierLine>();
         foreach (var sample in law.Fit.ParameterSamples)
-            if (ComputeFrontier.TryOf(scalingLaw, sample, out var f, out _)) lines.Add(Line(f!));
+            if (ComputeFrontier.TryOf(law.Fit.ScalingLaw, sample, out var f, out _, law.Frontier.ReferenceCompute)) lines.Add(Line(f!));
         return lines;
     }
 
     /// <summary>The 2.5% and 97.5% percentiles of the resamples' optima at each log₁₀ C.</summary>
-    public static (double[] Lower, double[] Upper) Band(List<(double LogG, double A)> samples, double[] logC, FrontierAxis axis)
+    public static (double[] Lower, double[] Upper) Band(IReadOnlyList<FrontierLine> samples, double[] logC, FrontierAxis axis)
     {
         var lower = new double[logC.Length];
         var upper = new double[logC.Length];
         var values = new double[samples.Count];
         for (int i = 0; i < logC.Length; i++)
         {
-            for (int s = 0; s < samples.Count; s++) values[s] = Optimum(samples[s].LogG, samples[s].A, logC[i], axis);
+            for (int s = 0; s < samples.Count; s++) values[s] = samples[s].At(logC[i], axis);
             var interval = Percentiles.Interval95(values);
             (lower[i], upper[i]) = (interval.Lower, interval.Upper);
         }
@@ -66,10 +65,9 @@ internal static class FrontierSeries
         var model = law.Fit.Model;
         var sizes = model.InputRanges[IndexOf(model, Quantity.ParameterCount)];
         var tokens = model.InputRanges[IndexOf(model, Quantity.TrainingTokens)];
-        var (logG, a) = Line(law.Frontier);
-        // N_opt = N ⇔ log C = log 6 + (log N − log G)/a;  D_opt = D ⇔ log C = log 6 + (log D + log G)/(1 − a).
-        double WhereN(double n) => Log6 + (Math.Log10(n) - logG) / a;
-        double WhereD(double d) => Log6 + (Math.Log10(d) + logG) / (1 - a);
+        // Closed form: N_opt = N ⇔ log C = log 6 + (log N − log G)/a;  D_opt = D ⇔ log C = log 6 + (log D + log G)/(1 − a).
+        double WhereN(double n) => Math.Log10(law.Frontier.ComputeWhereOptimal(n));
+        double WhereD(double d) => Math.Log10(law.Frontier.ComputeWhereOptimalTokens(d));
         double lower = Math.Max(WhereN(sizes.Lower), WhereD(tokens.Lower));
         double upper = Math.Min(WhereN(sizes.Upper), WhereD(tokens.Upper));
         return double.IsFinite(lower) && double.IsFinite(upper) && upper > lower ? (lower, upper) : null;
@@ -78,8 +76,21 @@ internal static class FrontierSeries
     private static int IndexOf(Fitting.ILossModel model, Quantity quantity)
     {
         for (int i = 0; i < model.Inputs.Count; i++)
-            if (model.Inputs[i] == quantity) return i;
+            if (model.Inputs[i].Quantity == quantity) return i;
         throw new ArgumentException($"the law takes no {quantity.Symbol()}, so it has no compute-optimal frontier.");
+    }
+
+    /// <summary>log₁₀ of an IsoFLOP budget's minimum on a panel's axis.</summary>
+    public static double Value(IsoFlopBudget m, FrontierAxis axis) => axis == FrontierAxis.Parameters
+        ? Math.Log10(m.OptimalParameterCount)
+        : Math.Log10(m.OptimalTokens);
+
+    /// <summary>log₁₀ of an end of the minimum's interval on the axis (D = C/(6N) turns N's upper end into D's lower).</summary>
+    public static double Bound(IsoFlopBudget m, FrontierAxis axis, bool lower)
+    {
+        var ci = m.OptimalParameterCountCi95;
+        if (axis == FrontierAxis.Parameters) return Math.Log10(lower ? ci.Lower : ci.Upper);
+        return Math.Log10(m.Compute / (Derivation.FlopPerParameterToken * (lower ? ci.Upper : ci.Lower)));
     }
 
     /// <summary>Evenly spaced values from a to b, both included.</summary>

@@ -1,5 +1,6 @@
 using ScalingFit.Data;
 using ScalingFit.Fitting;
+using ScalingFit.Laws;
 
 namespace ScalingFit.Plotting.Series;
 
@@ -20,10 +21,13 @@ internal sealed record CurvePoints(double[] X, double[] Y, double[] Lower, doubl
 /// </summary>
 internal static class ModelCurve
 {
-    /// <summary>Samples at <paramref name="points"/> values spaced evenly in log₁₀ over [from, to].</summary>
+    /// <summary>
+    /// Samples at <paramref name="points"/> values spaced evenly in log₁₀ over [from, to]; the interval at each
+    /// point only when <paramref name="intervals"/> (it costs a law evaluation per bootstrap resample), NaN otherwise.
+    /// </summary>
     /// <exception cref="OptionException">The model needs an input that neither the axis, the held values nor C = 6ND give.</exception>
     public static CurvePoints Sample(
-        ILossModel model, Quantity versus, double from, double to, IReadOnlyDictionary<Quantity, double> held, int points = 100)
+        ILossModel model, LawInput versus, double from, double to, IReadOnlyDictionary<LawInput, double> held, int points = 100, bool intervals = true)
     {
         var x = new double[points];
         var y = new double[points];
@@ -36,6 +40,11 @@ internal static class ModelCurve
             x[i] = a + (b - a) * i / (points - 1);
             Complete(model, versus, Math.Pow(10, x[i]), held, inputs);
             y[i] = Math.Log10(model.Predict(inputs));
+            if (!intervals)
+            {
+                lower[i] = upper[i] = double.NaN;
+                continue;
+            }
             var interval = model.PredictionInterval(inputs);
             lower[i] = Math.Log10(interval.Lower);
             upper[i] = Math.Log10(interval.Upper);
@@ -44,7 +53,7 @@ internal static class ModelCurve
     }
 
     /// <summary>Fills <paramref name="inputs"/> (model order) from the axis value and the held values.</summary>
-    public static void Complete(ILossModel model, Quantity versus, double value, IReadOnlyDictionary<Quantity, double> held, double[] inputs)
+    public static void Complete(ILossModel model, LawInput versus, double value, IReadOnlyDictionary<LawInput, double> held, double[] inputs)
     {
         for (int j = 0; j < inputs.Length; j++)
         {
@@ -52,17 +61,17 @@ internal static class ModelCurve
             inputs[j] = q == versus ? value
                 : held.TryGetValue(q, out var h) ? h
                 : Derived(q, versus, value, held)
-                  ?? throw new OptionException(
-                      $"the law takes {string.Join(", ", model.Inputs.Select(i => i.Symbol()))}; with {versus.Symbol()} on the axis " +
-                      $"{q.Symbol()} must be held: choose it (or the quantity that gives it by C = 6ND) with --by.");
+                  ?? throw new OptionException("FitFigureOptions.By",
+                      $"the law takes {model.Inputs.Names()}; with {versus.Name} on the axis " +
+                      $"{q.Name} must be held: choose it (or the quantity that gives it by C = 6ND) as the quantity held along each curve.");
         }
     }
 
-    private static double? Derived(Quantity q, Quantity versus, double value, IReadOnlyDictionary<Quantity, double> held)
+    private static double? Derived(LawInput q, LawInput versus, double value, IReadOnlyDictionary<LawInput, double> held)
     {
-        double? Get(Quantity k) => k == versus ? value : held.TryGetValue(k, out var v) ? v : null;
+        double? Get(Quantity k) => versus.Quantity == k ? value : held.TryGetValue(LawInput.Of(k), out var v) ? v : null;
         const double k6 = Derivation.FlopPerParameterToken;
-        return q switch
+        return q.Quantity switch
         {
             Quantity.Compute when Get(Quantity.ParameterCount) is { } n && Get(Quantity.TrainingTokens) is { } d => k6 * n * d,
             Quantity.TrainingTokens when Get(Quantity.ParameterCount) is { } n && Get(Quantity.Compute) is { } c => c / (k6 * n),

@@ -19,7 +19,7 @@ internal static class RunLevels
     /// <summary>Values within this relative distance count as the same level.</summary>
     private const double SameValue = 0.02;
 
-    public static IReadOnlyList<RunLevel> Of(Quantity quantity, ReadOnlySpan<double> values, int maxLevels = 6)
+    public static IReadOnlyList<RunLevel> Of(string symbol, ReadOnlySpan<double> values, int maxLevels = 6)
     {
         var order = Enumerable.Range(0, values.Length).ToArray();
         var logs = new double[values.Length];
@@ -31,7 +31,6 @@ internal static class RunLevels
             if (clusters.Count > 0 && logs[row] - logs[clusters[^1][0]] <= Math.Log10(1 + SameValue)) clusters[^1].Add(row);
             else clusters.Add([row]);
         }
-        string symbol = quantity.Symbol();
         if (clusters.Count <= maxLevels)
             return clusters.Select((rows, i) => Level(i, rows, logs, _ => $"{symbol} = {Ticks.Scientific(Math.Pow(10, Mean(rows, logs)))}")).ToList();
 

@@ -11,4 +11,7 @@ internal enum Dash
 
     /// <summary>Dots: a second kind of reference line.</summary>
     Dotted,
+
+    /// <summary>Short dashes: a second fit's extrapolation, told apart from the first's long dashes.</summary>
+    Short,
 }

@@ -121,6 +121,7 @@ internal static class FigureStyle
         {
             Dash.Dashed => new DashedPath(),
             Dash.Dotted => new DashedPath(2, 4),
+            Dash.Short => new DashedPath(4, 4),
             _ => line.PathStrategy,
         };
         return line;

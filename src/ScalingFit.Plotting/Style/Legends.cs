@@ -27,7 +27,10 @@ internal static class Legends
         LabelText = label,
         LineColor = color,
         LineWidth = width,
-        LinePattern = dash switch { Dash.Dashed => LinePattern.DenselyDashed, Dash.Dotted => LinePattern.Dotted, _ => LinePattern.Solid },
+        LinePattern = dash switch
+        {
+            Dash.Dashed => LinePattern.DenselyDashed, Dash.Dotted => LinePattern.Dotted, Dash.Short => LinePattern.Dashed, _ => LinePattern.Solid,
+        },
     };
 
     /// <summary>A marker of any shape, filled or outlined (open shapes take the outline colour).</summary>
@@ -57,35 +60,13 @@ internal static class Legends
     }
 
     /// <summary>
-    /// Shows the entries in the corner of the data area that covers the fewest of the given points,
-    /// preferring upper right, then upper left, lower right, lower left on ties.
+    /// Shows the entries inside the data area where they hide no point: the figure places the legend
+    /// from the plot's own layout once it is laid out (<see cref="LegendPlacement"/>).
     /// </summary>
-    /// <param name="plot">The plot, its axis limits set.</param>
-    /// <param name="items">The entries.</param>
-    /// <param name="points">What the legend should not hide, in axis coordinates.</param>
-    /// <param name="panelSize">The panel's size in pixels, to estimate the legend's share of the data area.</param>
-    public static void ShowInEmptiestCorner(Plot plot, IReadOnlyList<LegendItem> items, IEnumerable<Coordinates> points, PixelSize panelSize)
+    public static void ShowInside(Plot plot, IEnumerable<LegendItem> items)
     {
-        var limits = plot.Axes.GetLimits();
-        // A legend row is about 20 px high; a label as wide as the embedded font draws it, plus about 50 px of symbol and
-        // padding; the data area about 80% of the panel.
-        double height = Math.Min(0.9, (items.Count * 20 + 14) / (0.8 * panelSize.Height));
-        double width = Math.Min(0.9, (items.Max(i => LabelWidth(i.LabelText)) + 50) / (0.85 * panelSize.Width));
-        var corners = new[] { Alignment.UpperRight, Alignment.UpperLeft, Alignment.LowerRight, Alignment.LowerLeft };
-        var normalized = points.Select(p => (X: (p.X - limits.Left) / limits.HorizontalSpan, Y: (p.Y - limits.Bottom) / limits.VerticalSpan)).ToList();
-        int Covered(Alignment corner)
-        {
-            bool right = corner is Alignment.UpperRight or Alignment.LowerRight, upper = corner is Alignment.UpperRight or Alignment.UpperLeft;
-            return normalized.Count(p => (right ? p.X >= 1 - width : p.X <= width) && (upper ? p.Y >= 1 - height : p.Y <= height));
-        }
-        Show(plot, items, corners.MinBy(Covered));
-    }
-
-    /// <summary>The width of a legend label in pixels, measured in the embedded font at the legend's size.</summary>
-    internal static float LabelWidth(string text)
-    {
-        using var font = new SkiaSharp.SKFont(EmbeddedFonts.Typeface(bold: false), FigureStyle.LegendSize);
-        return font.MeasureText(text);
+        Show(plot, items, Alignment.UpperRight);
+        LegendPlacement.Request(plot);
     }
 
     /// <summary>Shows the entries beside the data area, where they cannot cover a line.</summary>
@@ -95,6 +76,23 @@ internal static class Legends
         plot.Legend.ManualItems.Clear();
         plot.Legend.ManualItems.AddRange(Ordered(items));
         plot.ShowLegend(edge);
+    }
+
+    /// <summary>
+    /// A panel that is only a legend, its entries side by side and wrapped into rows, for a legend that
+    /// several panels share and none of them should hide data under.
+    /// </summary>
+    public static Plot Panel(IEnumerable<LegendItem> items)
+    {
+        var plot = FigureStyle.NewPlot();
+        plot.Layout.Frameless();
+        plot.HideGrid();
+        plot.Axes.Frameless();
+        Show(plot, items, Alignment.MiddleCenter);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.OutlineColor = Colors.Transparent;
+        plot.Legend.BackgroundColor = Colors.Transparent;
+        return plot;
     }
 
     private static IEnumerable<LegendItem> Ordered(IEnumerable<LegendItem> items) =>

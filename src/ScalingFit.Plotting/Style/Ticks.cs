@@ -6,59 +6,11 @@ using ScottPlot.TickGenerators;
 namespace ScalingFit.Plotting.Style;
 
 /// <summary>
-/// Tick marks for axes whose coordinates are log₁₀ of the value: powers of ten labelled 10⁹ with
-/// minor ticks at 2–9 × 10ᵏ for N, D and C; evenly stepped plain numbers (2.0, 2.5, 3.0) for the
-/// narrow loss range, where decades would leave the axis without labels.
+/// Tick marks of linear axes (residuals, relative errors) and the labels of numbers: powers of ten
+/// with superscripts (10⁹), mantissa × power of ten. Log axes take <see cref="LogTicks"/>.
 /// </summary>
 internal static class Ticks
 {
-    /// <summary>Ticks at powers of ten over [lower, upper] (log₁₀ coordinates).</summary>
-    public static NumericManual Decades(double lower, double upper)
-    {
-        var ticks = new NumericManual();
-        int first = (int)Math.Ceiling(lower - 1e-9), last = (int)Math.Floor(upper + 1e-9);
-        int count = last - first + 1;
-        int every = count <= 9 ? 1 : (count + 8) / 9;
-        for (int e = (int)Math.Floor(lower); e <= last; e++)
-        {
-            if (e >= first && (e - first) % every == 0) ticks.AddMajor(e, PowerOfTen(e));
-            else if (e >= first) ticks.AddMinor(e);
-            if (every > 1) continue;
-            for (int k = 2; k <= 9; k++)
-            {
-                double position = e + Math.Log10(k);
-                if (position < lower || position > upper) continue;
-                // With fewer than two labelled decades, label 2× and 5× too so the axis can be read.
-                if (count < 2 && k is 2 or 5) ticks.AddMajor(position, $"{k}×{PowerOfTen(e)}");
-                else ticks.AddMinor(position);
-            }
-        }
-        return ticks;
-    }
-
-    /// <summary>
-    /// Ticks at round values of a quantity that spans well under a decade (the loss), placed at their
-    /// log₁₀ on an axis over [lower, upper] (log₁₀ coordinates), five to nine of them.
-    /// </summary>
-    public static NumericManual Plain(double lower, double upper)
-    {
-        double a = Math.Pow(10, lower), b = Math.Pow(10, upper);
-        // The coarsest round step that still labels five values.
-        double step = new[] { 6, 8, 10, 12, 16 }.Select(steps => NiceStep(b - a, steps))
-            .FirstOrDefault(s => Math.Floor(b / s + 1e-9) - Math.Ceiling(a / s - 1e-9) + 1 >= 5, NiceStep(b - a, 20));
-        int decimals = Math.Max(0, (int)Math.Ceiling(-Math.Log10(step) - 1e-9) + (IsQuarter(step) ? 1 : 0));
-        var ticks = new NumericManual();
-        for (long k = (long)Math.Ceiling(a / step - 1e-9); k * step <= b * (1 + 1e-12); k++)
-        {
-            double v = k * step;
-            if (v <= 0) continue;
-            ticks.AddMajor(Math.Log10(v), v.ToString("F" + decimals, CultureInfo.InvariantCulture));
-            double half = v + step / 2;
-            if (half <= b) ticks.AddMinor(Math.Log10(half));
-        }
-        return ticks;
-    }
-
     /// <summary>Ticks at round values on a linear axis, labelled with a scale divisor (e.g. 1e9 for billions).</summary>
     public static NumericManual Linear(double lower, double upper, double divisor = 1, int target = 7)
     {

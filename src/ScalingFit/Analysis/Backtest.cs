@@ -21,17 +21,19 @@ public static class Backtest
     public static BacktestResult Run(HoldoutSplit split, LawSpec law, NonlinearFitOptions? options = null)
     {
         var fit = law.Fit(split.Training, options);
-        var test = split.HeldOut;
+        var test = law.Law is Laws.IPreparesRuns prepares ? prepares.Prepare(split.HeldOut) : split.HeldOut;
         var quantities = Quantities.Inputs.Where(test.Has).ToList();
+        var columns = fit.Inputs.Select(x => Laws.LawInputs.Values(test, x)).ToArray();
+        var actual = fit.Target.Values(test);
         var inputs = new double[fit.Inputs.Count];
         var predictions = new List<BacktestPrediction>(test.Count);
         for (int i = 0; i < test.Count; i++)
         {
-            for (int j = 0; j < inputs.Length; j++) inputs[j] = test.Value(fit.Inputs[j], i);
+            for (int j = 0; j < inputs.Length; j++) inputs[j] = columns[j][i];
             predictions.Add(new BacktestPrediction(
                 test.Line(i),
                 quantities.ToDictionary(q => q, q => test.Value(q, i)),
-                test.Value(Quantity.Loss, i),
+                actual[i],
                 fit.Model.Predict(inputs),
                 fit.Model.PredictionInterval(inputs)));
         }

@@ -20,8 +20,8 @@ public static class ComputeOptimal
     {
         options.Validated();
         var frontier = ComputeFrontier.Of(fit);
-        var law = fit.ScalingLaw!;
-        var samples = SampleFrontiers(law, fit.ParameterSamples, out int without);
+        var law = fit.ScalingLaw;
+        var samples = SampleFrontiers(law, fit.ParameterSamples, frontier.ReferenceCompute, out int without);
 
         var allocations = new List<Allocation>();
         foreach (var c in options.Budgets) allocations.Add(Allocate(fit, frontier, samples, AllocationGiven.Compute, c));
@@ -30,8 +30,8 @@ public static class ComputeOptimal
         {
             if (!(l > frontier.LossFloor))
                 throw new FitException(
-                    $"no budget reaches a loss of {G(l)}: the fitted law's loss never falls below {G(frontier.LossFloor)} " +
-                    (frontier.Law == "chinchilla" ? "(its irreducible loss E)." : "."));
+                    $"no budget reaches a loss of {G(l)}: the fitted law's loss never falls below {G(frontier.LossFloor)}" +
+                    (frontier.IsClosedForm && frontier.LossFloor > 0 ? " (its irreducible loss)." : "."));
             var allocation = Allocate(fit, frontier, samples, AllocationGiven.Loss, l);
             if (!double.IsFinite(allocation.Compute))
                 throw new FitException($"a loss of {G(l)} is not reached below 1e60 FLOP by the fitted law.");
@@ -88,8 +88,10 @@ public static class ComputeOptimal
     /// </summary>
     private static AllocationIntervals DeltaIntervals(FitResult fit, AllocationGiven given, double value)
     {
-        if (fit.ParameterCovariance is not { } covariance || fit.ScalingLaw is not { } law) return AllocationIntervals.None;
-        var p = fit.Parameters.Select(q => q.Value).ToArray();
+        if (fit.ParameterCovariance is not { } covariance) return AllocationIntervals.None;
+        var law = fit.ScalingLaw;
+        var p = fit.NaturalParameters;
+        var frontier = ComputeFrontier.Of(fit);
         int k = p.Length;
         var gradients = new double[4][];
         for (int q = 0; q < 4; q++) gradients[q] = new double[k];
@@ -100,7 +102,8 @@ public static class ComputeOptimal
             var down = (double[])p.Clone();
             up[j] += h;
             down[j] -= h;
-            if (!ComputeFrontier.TryOf(law, up, out var fu, out _) || !ComputeFrontier.TryOf(law, down, out var fd, out _))
+            if (!ComputeFrontier.TryOf(law, up, out var fu, out _, frontier.ReferenceCompute) ||
+                !ComputeFrontier.TryOf(law, down, out var fd, out _, frontier.ReferenceCompute))
                 return AllocationIntervals.None;
             var (cu, nu, du, _) = Point(fu!, given, value);
             var (cd, nd, dd, _) = Point(fd!, given, value);
@@ -108,7 +111,6 @@ public static class ComputeOptimal
             double[] downLogs = [Math.Log(cd), Math.Log(nd), Math.Log(dd), Math.Log(dd / nd)];
             for (int q = 0; q < 4; q++) gradients[q][j] = (upLogs[q] - downLogs[q]) / (2 * h);
         }
-        var frontier = ComputeFrontier.Of(fit);
         var (c, n, d, _) = Point(frontier, given, value);
         double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, Math.Max(1, fit.Statistics.DegreesOfFreedom), 0.975);
         Interval Log(double center, double[] g)
@@ -136,12 +138,12 @@ public static class ComputeOptimal
         return (c, n, d, l);
     }
 
-    private static List<ComputeFrontier> SampleFrontiers(IScalingLaw law, IReadOnlyList<double[]> samples, out int without)
+    private static List<ComputeFrontier> SampleFrontiers(IScalingLaw law, IReadOnlyList<double[]> samples, double reference, out int without)
     {
         var frontiers = new List<ComputeFrontier>(samples.Count);
         foreach (var s in samples)
         {
-            if (ComputeFrontier.TryOf(law, s, out var f, out _)) frontiers.Add(f!);
+            if (ComputeFrontier.TryOf(law, s, out var f, out _, reference)) frontiers.Add(f!);
         }
         without = samples.Count - frontiers.Count;
         return frontiers;
@@ -176,11 +178,13 @@ public static class ComputeOptimal
         var ranges = fit.Model.InputRanges;
         double Beyond(Interval range, double v) =>
             v > range.Upper ? Math.Log10(v / range.Upper) : v < range.Lower ? Math.Log10(range.Lower / v) : 0;
-        double n = allocations.Max(a => Beyond(ranges[0], a.ParameterCount));
-        double d = allocations.Max(a => Beyond(ranges[1], a.TrainingTokens));
+        int iN = fit.Inputs.ToList().IndexOf(LawInput.Of(Quantity.ParameterCount)), iD = fit.Inputs.ToList().IndexOf(LawInput.Of(Quantity.TrainingTokens));
+        if (iN < 0 || iD < 0) return null;
+        double n = allocations.Max(a => Beyond(ranges[iN], a.ParameterCount));
+        double d = allocations.Max(a => Beyond(ranges[iD], a.TrainingTokens));
         if (Math.Max(n, d) < 0.05) return null;
         return $"the frontier is extrapolated: N_opt reaches {Decades(n)} and D_opt {Decades(d)} decades beyond the sizes and token counts " +
-               $"fitted (N {G(ranges[0].Lower)} to {G(ranges[0].Upper)}, D {G(ranges[1].Lower)} to {G(ranges[1].Upper)}); " +
+               $"fitted (N {G(ranges[iN].Lower)} to {G(ranges[iN].Upper)}, D {G(ranges[iD].Lower)} to {G(ranges[iD].Upper)}); " +
                "the allocation assumes the law holds out there.";
     }
 

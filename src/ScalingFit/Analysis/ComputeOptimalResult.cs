@@ -21,9 +21,9 @@ public sealed record ComputeOptimalOptions
     /// <exception cref="OptionException">A value that is not positive and finite.</exception>
     public ComputeOptimalOptions Validated()
     {
-        foreach (var c in Budgets) Guard.Positive(c, "a compute budget (--compute)");
-        foreach (var n in ParameterCounts) Guard.Positive(n, "a model size (--n)");
-        foreach (var l in TargetLosses) Guard.Positive(l, "a target loss (--target-loss)");
+        foreach (var c in Budgets) Guard.Positive(c, "ComputeOptimalOptions.Budgets", "a compute budget");
+        foreach (var n in ParameterCounts) Guard.Positive(n, "ComputeOptimalOptions.ParameterCounts", "a model size");
+        foreach (var l in TargetLosses) Guard.Positive(l, "ComputeOptimalOptions.TargetLosses", "a target loss");
         return this;
     }
 }
@@ -50,10 +50,7 @@ public sealed record ComputeOptimalResult(
     IReadOnlyList<string> Warnings)
 {
     /// <summary>The closed form of the frontier for this law, in words and symbols.</summary>
-    public string Formula => Frontier.Law == "chinchilla"
-        ? "N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b with G = (αA/(βB))^(1/(α+β)), a = β/(α+β), b = α/(α+β) (Hoffmann et al. 2022, Eq. 4)"
-        : "N_opt = G·(C/6)^a, D_opt = C/(6·N_opt) with r = α_N/α_D, G = (r·N_c^r/D_c)^(1/(1+r)), a = α_D/(α_N+α_D), b = 1 − a " +
-          "(the minimum of Kaplan et al. 2020 Eq. 1.5 along C = 6ND)";
+    public string Formula => Frontier.Formula;
 
     /// <summary>What the convention means for the numbers, for a person.</summary>
     public string ConventionNote => Convention switch

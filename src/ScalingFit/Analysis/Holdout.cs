@@ -30,7 +30,7 @@ public sealed record Holdout
     public static Holdout Above(Quantity quantity, double threshold)
     {
         if (quantity == Quantity.Loss) throw new OptionException("hold out runs by N, D or C, not by their loss (which is what is predicted).");
-        Guard.Positive(threshold, $"the --holdout-above threshold of {quantity.Symbol()}");
+        Guard.Positive(threshold, "Holdout.Threshold", $"the threshold of {quantity.Symbol()} above which runs are held out");
         return new Holdout(quantity, threshold, double.NaN);
     }
 
@@ -50,18 +50,8 @@ public sealed record Holdout
     {
         if (quantity == Quantity.Loss) throw new OptionException("hold out runs by N, D or C, not by their loss (which is what is predicted).");
         if (!(fraction > 0 && fraction < 1))
-            throw new OptionException($"--holdout-fraction must lie strictly between 0 and 1, got {Significant(fraction, 4)}.");
+            throw new OptionException("Holdout.Fraction", $"the fraction of runs held out must lie strictly between 0 and 1, got {Significant(fraction, 4)}.");
         return new Holdout(quantity, double.NaN, fraction);
-    }
-
-    /// <summary>Parses a threshold such as "N=1e9" or "C=1e21".</summary>
-    /// <exception cref="OptionException">The text is not QUANTITY=VALUE with N, D or C.</exception>
-    public static Holdout Parse(string text)
-    {
-        int eq = text.IndexOf('=');
-        if (eq <= 0 || !Quantities.TryParse(text[..eq], out var q) || q == Quantity.Loss)
-            throw new OptionException($"--holdout-above '{text}' is not of the form N=VALUE, D=VALUE or C=VALUE (e.g. N=1e9).");
-        return Above(q, NumberText.Parse(text[(eq + 1)..], "--holdout-above"));
     }
 
     /// <summary>Splits the runs into those fitted and those held out.</summary>

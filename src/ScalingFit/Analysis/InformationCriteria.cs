@@ -1,5 +1,6 @@
 using ScalingFit.Data;
 using ScalingFit.Fitting;
+using ScalingFit.Laws;
 
 namespace ScalingFit.Analysis;
 
@@ -29,13 +30,16 @@ public sealed record InformationCriteria(int Points, int Parameters, double SumO
     /// <summary>The criteria of a fit on runs (normally those it was fitted to).</summary>
     public static InformationCriteria Of(FitResult fit, RunSet runs)
     {
+        if (fit.ScalingLaw is Laws.IPreparesRuns prepares) runs = prepares.Prepare(runs);
         int n = runs.Count, k = fit.Statistics.Points - fit.Statistics.DegreesOfFreedom;
+        var columns = fit.Inputs.Select(x => Laws.LawInputs.Values(runs, x)).ToArray();
+        var observed = fit.Target.Values(runs);
         var inputs = new double[fit.Inputs.Count];
         double ssr = 0;
         for (int i = 0; i < n; i++)
         {
-            for (int j = 0; j < inputs.Length; j++) inputs[j] = runs.Value(fit.Inputs[j], i);
-            double r = Math.Log(fit.Model.Predict(inputs)) - Math.Log(runs.Value(Quantity.Loss, i));
+            for (int j = 0; j < inputs.Length; j++) inputs[j] = columns[j][i];
+            double r = fit.Residuals.Transform(fit.Model.Predict(inputs)) - fit.Residuals.Transform(observed[i]);
             ssr += r * r;
         }
         double logLikelihood = -0.5 * n * (Math.Log(2 * Math.PI * ssr / n) + 1);

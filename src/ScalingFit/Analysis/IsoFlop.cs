@@ -25,9 +25,9 @@ public static class IsoFlop
     {
         options ??= new IsoFlopOptions();
         if (!(options.BudgetTolerance >= 0) || double.IsInfinity(options.BudgetTolerance))
-            throw new OptionException($"--budget-tolerance must be 0 or more, got {Significant(options.BudgetTolerance, 4)}.");
-        foreach (var c in options.Budgets) Guard.Positive(c, "a compute budget");
-        Guard.AtLeast(options.MinimumSizes, MinimumSizes, "--min-sizes");
+            throw new OptionException("IsoFlopOptions.BudgetTolerance", $"the budget tolerance must be 0 or more, got {Significant(options.BudgetTolerance, 4)}.");
+        foreach (var c in options.Budgets) Guard.Positive(c, "IsoFlopOptions.Budgets", "a compute budget");
+        Guard.AtLeast(options.MinimumSizes, MinimumSizes, "IsoFlopOptions.MinimumSizes", "the fewest sizes per budget");
         var n = runs.Values(Quantity.ParameterCount).ToArray();
         var loss = runs.Values(Quantity.Loss).ToArray();
         var groups = options.GroupColumn is { } column
@@ -138,7 +138,7 @@ public static class IsoFlop
         string skipped = reasons.Count == 0 ? "" :
             $" Left out: {string.Join("; ", reasons)}{(budgets.Count(b => !b.Used) > reasons.Count ? "; …" : "")}.";
         string hint = options.GroupColumn is null
-            ? $" Runs at nearly equal compute can be binned with a larger --budget-tolerance (now {Significant(options.BudgetTolerance, 3)}), or named with --group-column."
+            ? $" Runs at nearly equal compute can be binned with a larger budget tolerance (now {Significant(options.BudgetTolerance, 3)}), or named by a group column."
             : "";
         return new FitException(
             $"an IsoFLOP analysis needs at least {MinimumBudgets} compute budgets with {options.MinimumSizes} or more model sizes and a " +

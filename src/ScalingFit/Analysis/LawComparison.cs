@@ -1,5 +1,6 @@
 using ScalingFit.Data;
 using ScalingFit.Fitting;
+using ScalingFit.Laws;
 
 namespace ScalingFit.Analysis;
 
@@ -11,22 +12,23 @@ namespace ScalingFit.Analysis;
 public static class LawComparison
 {
     /// <summary>
-    /// The laws that apply to the runs: power and saturating in <paramref name="input"/>, and when
-    /// the runs have both N and D, joint (N, D), kaplan-nd and chinchilla.
+    /// The laws of <see cref="LawRegistry"/> compared by default whose inputs the runs have: the
+    /// one-input laws (power, saturating) in <paramref name="input"/>, the laws of several inputs in N
+    /// and D, the others in their own inputs (kaplan-nd and chinchilla need N and D).
     /// </summary>
     public static IReadOnlyList<LawSpec> ApplicableLaws(RunSet runs, Quantity input = Quantity.ParameterCount)
     {
         var laws = new List<LawSpec>();
-        if (runs.Has(input))
+        foreach (var definition in LawRegistry.All.Where(d => d.Compared))
         {
-            laws.Add(LawSpec.Create("power", [input]));
-            laws.Add(LawSpec.Create("saturating", [input]));
-        }
-        if (runs.Has(Quantity.ParameterCount) && runs.Has(Quantity.TrainingTokens))
-        {
-            laws.Add(LawSpec.Create("joint", [Quantity.ParameterCount, Quantity.TrainingTokens]));
-            laws.Add(LawSpec.Create("kaplan-nd", null));
-            laws.Add(LawSpec.Create("chinchilla", null));
+            var settings = new LawSettings
+            {
+                Inputs = definition.TakesOneInput ? [input]
+                    : definition.TakesInputs ? LawInputs.Of(Quantity.ParameterCount, Quantity.TrainingTokens)
+                    : null,
+            };
+            var law = definition.Create(settings);
+            if (law.Inputs.All(runs.Has)) laws.Add(new LawSpec(law));
         }
         return laws;
     }
@@ -74,8 +76,7 @@ public static class LawComparison
     }
 
     /// <summary>The law's name with its input when it takes one, e.g. "power (N)".</summary>
-    public static string Name(LawSpec law) =>
-        law.Law is "power" or "saturating" ? $"{law.Law} ({law.Inputs[0].Symbol()})" : law.Law;
+    public static string Name(LawSpec law) => law.Name;
 
     private static void RequireLaws(RunSet runs, IReadOnlyList<LawSpec> laws)
     {
@@ -93,7 +94,7 @@ public static class LawComparison
         }
         catch (ScalingFitException e)
         {
-            return new LawScore(law, law.NonlinearLaw?.Formula ?? law.Law, null, null, null, e.Message);
+            return new LawScore(law, law.Law.Formula, null, null, null, e.Message);
         }
     }
 }

@@ -6,8 +6,8 @@ namespace ScalingFit.Analysis;
 
 /// <summary>
 /// The analysis behind the one-command report: compare the laws that apply (each backtested and
-/// fitted to all the runs once), take the compute-optimal allocation from the chinchilla fit of
-/// that comparison (kaplan-nd when chinchilla failed), and run the IsoFLOP analysis where the runs
+/// fitted to all the runs once), take the compute-optimal allocation from the best-ranked law of
+/// that comparison with a closed-form frontier (chinchilla on the built-in runs), and run the IsoFLOP analysis where the runs
 /// allow; what the runs do not allow becomes a note, not an error.
 /// </summary>
 public static class ReportAnalysis
@@ -29,12 +29,19 @@ public static class ReportAnalysis
         string current = "";
         int started = 0;
         var fit = options.Fit;
+        var backtest = options.Backtest ?? options.Fit with { Bootstrap = null };
         if (fit.Bootstrap is { } bootstrap && progress is not null)
             fit = fit with { Bootstrap = bootstrap with { Progress = done => progress(new(ReportStage.Bootstrap, current, done, bootstrap.Resamples)) } };
+        if (progress is not null)
+        {
+            // Each nonlinear law searches from its starts twice: for its backtest, then on all the runs.
+            backtest = backtest with { StartProgress = (done, total) => progress(new(ReportStage.Starts, current, done, 2 * total)) };
+            fit = fit with { StartProgress = (done, total) => progress(new(ReportStage.Starts, current, total + done, 2 * total)) };
+        }
         var comparison = LawComparison.Compare(runs, split, laws, new ComparisonOptions
         {
             Fit = fit,
-            Backtest = options.Backtest ?? options.Fit with { Bootstrap = null },
+            Backtest = backtest,
             Starting = law =>
             {
                 current = LawComparison.Name(law);
@@ -44,34 +51,67 @@ public static class ReportAnalysis
         progress?.Invoke(new(ReportStage.Laws, "", laws.Count, laws.Count));
 
         progress?.Invoke(new(ReportStage.Allocation, "compute-optimal frontier", 0, 2));
-        var (optimal, optimalNote) = Optimal(runs, comparison, options);
+        double? headline = options.HeadlineBudget ?? (runs.Has(Quantity.Compute) ? ComputeBudgets.DecadePast(Max(runs.Values(Quantity.Compute))) : null);
+        var (optimal, optimalNote) = Optimal(runs, comparison, options, headline);
         progress?.Invoke(new(ReportStage.Allocation, "IsoFLOP analysis", 1, 2));
         var (isoFlop, isoFlopNote) = IsoFlopAnalysis(runs, options);
         progress?.Invoke(new(ReportStage.Allocation, "", 2, 2));
-        return new ReportResult(runs, split, comparison, optimal, optimalNote, isoFlop, isoFlopNote, options.Fit.Bootstrap);
+        return new ReportResult(runs, split, comparison, optimal, optimalNote, isoFlop, isoFlopNote, options.Fit.Bootstrap)
+        {
+            HeadlineBudget = optimal is null ? null : headline,
+            HeadlineFromData = options.HeadlineBudget is null,
+        };
     }
 
-    private static (ComputeOptimalResult?, string?) Optimal(RunSet runs, ComparisonResult comparison, ReportOptions options)
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        double max = double.NegativeInfinity;
+        foreach (double v in values) max = Math.Max(max, v);
+        return max;
+    }
+
+    private static double Min(ReadOnlySpan<double> values)
+    {
+        double min = double.PositiveInfinity;
+        foreach (double v in values) min = Math.Min(min, v);
+        return min;
+    }
+
+    /// <summary>The budgets asked for, or the data's decades with the headline and Chinchilla's budget.</summary>
+    private static IReadOnlyList<double> Budgets(RunSet runs, ReportOptions options, double? headline)
+    {
+        if (options.Budgets is { } asked) return headline is { } h && !asked.Contains(h) ? [.. asked.Append(h).Order()] : asked;
+        var compute = runs.Values(Quantity.Compute);
+        return ComputeBudgets.Spanning(Min(compute), Max(compute), headline is { } b ? [b, ReportOptions.ChinchillaBudget] : [ReportOptions.ChinchillaBudget]);
+    }
+
+    private static (ComputeOptimalResult?, string?) Optimal(RunSet runs, ComparisonResult comparison, ReportOptions options, double? headline)
     {
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens))
             return (null, $"no compute-optimal allocation: it needs a law of both N and D, and {runs.Source} has no " +
                           $"{(runs.Has(Quantity.ParameterCount) ? "training tokens D (nor compute C to derive D = C/(6N))" : "parameter count N")}.");
-        var candidates = new[] { "chinchilla", "kaplan-nd" }
-            .Select(law => comparison.Scores.FirstOrDefault(s => s.Spec.Law == law))
-            .Where(s => s is not null).ToList();
-        var score = candidates.FirstOrDefault(s => s!.Fit is not null);
-        if (score?.Fit is not { } fit)
-            return (null, candidates.Count == 0
-                ? "no compute-optimal allocation: neither chinchilla nor kaplan-nd was among the laws compared."
-                : "no compute-optimal allocation: " + string.Join("; ", candidates.Select(s => $"{s!.Spec.Law} could not be fitted ({s.Error})")));
-        try
+        // The laws with a closed-form frontier, best backtest first (chinchilla, kaplan-nd on the built-in runs).
+        var candidates = comparison.Scores.Where(s => s.Spec.Law is Laws.IHasFrontier).ToList();
+        if (candidates.Count == 0)
+            return (null, "no compute-optimal allocation: no law with a compute-optimal frontier (such as chinchilla or kaplan-nd) was among the laws compared.");
+        var problems = new List<string>();
+        foreach (var score in candidates)
         {
-            return (ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = options.Budgets, Convention = options.Convention }), null);
+            if (score.Fit is not { } fit)
+            {
+                problems.Add($"{score.Spec.Name} could not be fitted ({score.Error})");
+                continue;
+            }
+            try
+            {
+                return (ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = Budgets(runs, options, headline), Convention = options.Convention }), null);
+            }
+            catch (ScalingFitException e) when (e is FitException or OptionException)
+            {
+                problems.Add($"the {fit.Law} fit has none: {e.Message}");
+            }
         }
-        catch (ScalingFitException e) when (e is FitException or OptionException)
-        {
-            return (null, $"no compute-optimal allocation from the {fit.Law} fit: {e.Message}");
-        }
+        return (null, "no compute-optimal allocation: " + string.Join("; ", problems));
     }
 
     private static (IsoFlopResult?, string?) IsoFlopAnalysis(RunSet runs, ReportOptions options)

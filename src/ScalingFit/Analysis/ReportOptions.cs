@@ -27,8 +27,14 @@ public sealed record ReportOptions
     /// <summary>How runs are grouped into compute budgets for the IsoFLOP analysis.</summary>
     public IsoFlopOptions IsoFlop { get; init; } = new();
 
-    /// <summary>The budgets of the compute-optimal table; default one per decade from 1e18 to 1e26 FLOP and Chinchilla's 5.76e23.</summary>
-    public IReadOnlyList<double> Budgets { get; init; } = [.. ComputeBudgets.LogSpaced(1e18, 1e26).Append(ChinchillaBudget).Order()];
+    /// <summary>
+    /// The budgets of the compute-optimal table; default (null): one per decade from the smallest run's
+    /// decade to the decade past the largest run, the <see cref="HeadlineBudget"/> and Chinchilla's 5.76e23.
+    /// </summary>
+    public IReadOnlyList<double>? Budgets { get; init; }
+
+    /// <summary>The budget the summary quotes N_opt and D_opt at; default (null) ten times the largest run's compute (<see cref="ComputeBudgets.DecadePast"/>).</summary>
+    public double? HeadlineBudget { get; init; }
 
     /// <summary>Whether the runs' N counts embedding parameters.</summary>
     public ParameterConvention Convention { get; init; } = ParameterConvention.Unknown;
@@ -45,6 +51,12 @@ public enum ReportStage
 
     /// <summary>The bootstrap of the current law's fit to all the runs.</summary>
     Bootstrap,
+
+    /// <summary>
+    /// The multi-start search of the current law (a nonlinear one): starts finished over its backtest's
+    /// fit and its fit to all the runs, of twice the law's starts.
+    /// </summary>
+    Starts,
 
     /// <summary>The compute-optimal frontier and the IsoFLOP analysis.</summary>
     Allocation,

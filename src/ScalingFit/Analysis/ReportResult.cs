@@ -22,6 +22,12 @@ public sealed record ReportResult(
     IsoFlopResult? IsoFlop, string? IsoFlopNote,
     Uncertainty.BootstrapOptions? Bootstrap)
 {
+    /// <summary>The budget the summary quotes the allocation at (a row of <see cref="Optimal"/>); null without an allocation.</summary>
+    public double? HeadlineBudget { get; init; }
+
+    /// <summary>Whether <see cref="HeadlineBudget"/> is the default, ten times the largest run's compute, rather than one asked for.</summary>
+    public bool HeadlineFromData { get; init; }
+
     /// <summary>The law with the smallest backtest error that could be fitted; null when none could.</summary>
     public LawScore? Best => Comparison.Scores.FirstOrDefault(s => s.Error is null && s.Fit is not null);
 

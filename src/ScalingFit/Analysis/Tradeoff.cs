@@ -1,5 +1,6 @@
 using ScalingFit.Data;
 using ScalingFit.Fitting;
+using ScalingFit.Laws;
 using static ScalingFit.NumberFormat;
 
 namespace ScalingFit.Analysis;
@@ -24,13 +25,11 @@ public static class Tradeoff
         options.Validated();
         var accelerators = options.Accelerators;
         foreach (var rung in ladder) Guard.Positive(rung.ParameterCount, "a rung's N");
-        var frontier = options.TokensPerParameter is null && ComputeFrontier.Supports(fit.Law) && fit.ScalingLaw is not null
-            ? ComputeFrontier.Of(fit)
-            : null;
+        var frontier = options.TokensPerParameter is null && ComputeFrontier.Supports(fit.ScalingLaw) ? ComputeFrontier.Of(fit) : null;
         Func<double, double>? rule = options.TokensPerParameter is { } r ? n => r * n
             : frontier is not null ? n => frontier.ComputeWhereOptimal(n) / (Derivation.FlopPerParameterToken * n)
             : null;
-        if (rule is null) RequireTokenRule(fit.Law, ladder, options);
+        if (rule is null) RequireTokenRule(fit.ScalingLaw, ladder, options);
         string tokenRule = options.TokensPerParameter is { } t ? $"D = {t.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}·N"
             : frontier is not null ? $"compute-optimal: D = D_opt at the budget where N is optimal ({fit.Law} frontier, N_opt ∝ C^{Significant(frontier.ParameterExponent, 4)})"
             : "D from the ladder table";
@@ -60,12 +59,12 @@ public static class Tradeoff
 
     /// <summary>Checks, before fitting, that every rung will have its tokens: from the rung, a ratio or the law's frontier.</summary>
     /// <exception cref="OptionException">A rung without D, no ratio, and a law without a compute-optimal rule.</exception>
-    public static void RequireTokenRule(string law, IReadOnlyList<LadderRung> ladder, TradeoffOptions options)
+    public static void RequireTokenRule(IScalingLaw law, IReadOnlyList<LadderRung> ladder, TradeoffOptions options)
     {
         if (options.TokensPerParameter is null && !ComputeFrontier.Supports(law) && ladder.Any(g => g.TrainingTokens is null))
-            throw new OptionException(
-                $"the {law} law has no compute-optimal rule for the tokens of each size; give --tokens-per-parameter " +
-                "(e.g. 20), or a ladder table with a D column, or use the chinchilla or kaplan-nd law.");
+            throw new OptionException($"{nameof(TradeoffOptions)}.{nameof(TradeoffOptions.TokensPerParameter)}",
+                $"the {law.Name} law has no compute-optimal rule for the tokens of each size; give a tokens-per-parameter ratio " +
+                "(e.g. 20), or a ladder table with a D column, or use a law of N and D such as chinchilla.");
     }
 
     /// <summary>Loss gains decade by decade (at least 1e7 → 1e8 → 1e9, and across the ladder), under the same token rule and cost per FLOP.</summary>
@@ -93,7 +92,7 @@ public static class Tradeoff
     private static List<string> Warnings(FitResult fit, List<TradeoffRow> rows)
     {
         var warnings = new List<string>();
-        int j = fit.Inputs.ToList().IndexOf(Quantity.ParameterCount);
+        int j = fit.Inputs.ToList().IndexOf(LawInput.Of(Quantity.ParameterCount));
         if (j >= 0)
         {
             double largest = fit.Model.InputRanges[j].Upper;

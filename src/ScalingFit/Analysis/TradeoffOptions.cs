@@ -19,10 +19,10 @@ public sealed record AcceleratorSpec(double FlopsPerSecond, double Utilization, 
     /// <exception cref="OptionException">F not positive, U outside (0, 1], or K below 1.</exception>
     public AcceleratorSpec Validated()
     {
-        Guard.Positive(FlopsPerSecond, "--accelerator-flops");
+        Guard.Positive(FlopsPerSecond, "AcceleratorSpec.FlopsPerSecond", "an accelerator's peak FLOP/s");
         if (!(Utilization > 0 && Utilization <= 1))
-            throw new OptionException($"--utilization is a fraction of peak in (0, 1], got {NumberFormat.Significant(Utilization, 4)}.");
-        Guard.AtLeast(Count, 1, "--accelerators");
+            throw new OptionException("AcceleratorSpec.Utilization", $"the utilization is a fraction of peak in (0, 1], got {NumberFormat.Significant(Utilization, 4)}.");
+        Guard.AtLeast(Count, 1, "AcceleratorSpec.Count", "the number of accelerators");
         return this;
     }
 
@@ -55,10 +55,10 @@ public sealed record TradeoffOptions
     /// <exception cref="OptionException">A ratio or cost per FLOP that is not positive, or bad accelerators.</exception>
     public TradeoffOptions Validated()
     {
-        if (TokensPerParameter is { } ratio) Guard.Positive(ratio, "--tokens-per-parameter");
-        if (CostPerFlop is { } price) Guard.Positive(price, "--cost-per-flop");
+        if (TokensPerParameter is { } ratio) Guard.Positive(ratio, "TradeoffOptions.TokensPerParameter", "the tokens per parameter");
+        if (CostPerFlop is { } price) Guard.Positive(price, "TradeoffOptions.CostPerFlop", "the cost per FLOP");
         if (MinGainPerCost is { } min && !double.IsFinite(min))
-            throw new OptionException("--min-gain-per-cost must be a finite number.");
+            throw new OptionException("TradeoffOptions.MinGainPerCost", "the least gain per cost must be a finite number.");
         Accelerators?.Validated();
         return this;
     }
@@ -71,10 +71,12 @@ public static class Ladder
     /// <exception cref="OptionException">from or to not positive, to ≤ from, factor ≤ 1, or more than 10,000 rungs.</exception>
     public static IReadOnlyList<LadderRung> Geometric(double from, double to, double factor = 2)
     {
-        Guard.Positive(from, "--from");
-        Guard.Positive(to, "--to");
-        if (!(to > from)) throw new OptionException($"--to ({NumberFormat.Significant(to)}) must exceed --from ({NumberFormat.Significant(from)}).");
-        if (!(factor > 1) || double.IsInfinity(factor)) throw new OptionException($"--factor must exceed 1, got {NumberFormat.Significant(factor)}.");
+        Guard.Positive(from, "Ladder.From", "the smallest size of the ladder");
+        Guard.Positive(to, "Ladder.To", "the largest size of the ladder");
+        if (!(to > from))
+            throw new OptionException("Ladder.To", $"the largest size of the ladder ({NumberFormat.Significant(to)}) must exceed the smallest ({NumberFormat.Significant(from)}).");
+        if (!(factor > 1) || double.IsInfinity(factor))
+            throw new OptionException("Ladder.Factor", $"the ladder's factor must exceed 1, got {NumberFormat.Significant(factor)}.");
         int count = (int)Math.Floor(Math.Log(to / from) / Math.Log(factor) + 1e-9) + 1;
         if (count > 10_000) throw new OptionException($"the ladder from {NumberFormat.Significant(from, 3)} to {NumberFormat.Significant(to, 3)} by ×{NumberFormat.Significant(factor, 3)} has {count} rungs; at most 10000.");
         return Enumerable.Range(0, count).Select(k => new LadderRung(from * Math.Pow(factor, k))).ToList();

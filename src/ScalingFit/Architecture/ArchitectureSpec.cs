@@ -71,6 +71,39 @@ public sealed record ArchitectureSpec
     /// <summary>Positions.</summary>
     public Setting<PositionKind>? Positions { get; init; }
 
+    /// <summary>Width of one routed expert; default d_ff.</summary>
+    public Setting<long>? ExpertWidth { get; init; }
+
+    /// <summary>Layers with a dense MLP in a mixture of experts; default 0.</summary>
+    public Setting<long>? DenseLayers { get; init; }
+
+    /// <summary>Width of the shared experts' MLP; default 0 (none).</summary>
+    public Setting<long>? SharedExpertWidth { get; init; }
+
+    /// <summary>A gate on the shared expert; default false.</summary>
+    public Setting<bool>? SharedExpertGate { get; init; }
+
+    /// <summary>A bias per expert in the router; default false.</summary>
+    public Setting<bool>? RouterBias { get; init; }
+
+    /// <summary>Norms of width d_model per layer; default 2.</summary>
+    public Setting<long>? NormsPerLayer { get; init; }
+
+    /// <summary>Query and key norms; default none.</summary>
+    public Setting<QueryKeyNorm>? QueryKeyNorm { get; init; }
+
+    /// <summary>Multi-head latent attention; default standard attention.</summary>
+    public Setting<LatentAttention>? Latent { get; init; }
+
+    /// <summary>A bias on the output head; default false.</summary>
+    public Setting<bool>? OutputHeadBias { get; init; }
+
+    /// <summary>Multi-token prediction modules; default 0.</summary>
+    public Setting<long>? PredictionLayers { get; init; }
+
+    /// <summary>A state-space mixer in place of attention and MLP (Mamba); default none.</summary>
+    public Setting<StateSpaceMixer>? StateSpace { get; init; }
+
     /// <summary>This description with every value that <paramref name="overrides"/> sets replaced by it.</summary>
     public ArchitectureSpec Overlay(ArchitectureSpec overrides) => this with
     {
@@ -93,7 +126,31 @@ public sealed record ArchitectureSpec
         Bias = overrides.Bias ?? Bias,
         Norm = overrides.Norm ?? Norm,
         Positions = overrides.Positions ?? Positions,
+        ExpertWidth = overrides.ExpertWidth ?? ExpertWidth,
+        DenseLayers = overrides.DenseLayers ?? DenseLayers,
+        SharedExpertWidth = overrides.SharedExpertWidth ?? SharedExpertWidth,
+        SharedExpertGate = overrides.SharedExpertGate ?? SharedExpertGate,
+        RouterBias = overrides.RouterBias ?? RouterBias,
+        NormsPerLayer = overrides.NormsPerLayer ?? NormsPerLayer,
+        QueryKeyNorm = overrides.QueryKeyNorm ?? QueryKeyNorm,
+        Latent = overrides.Latent ?? Latent,
+        OutputHeadBias = overrides.OutputHeadBias ?? OutputHeadBias,
+        PredictionLayers = overrides.PredictionLayers ?? PredictionLayers,
+        StateSpace = overrides.StateSpace ?? StateSpace,
     };
+
+    /// <summary>The values that came from a family default standing in for a key the file left out.</summary>
+    public IReadOnlyList<(SettingOrigin Origin, object Value)> DefaultsTaken =>
+        new (SettingOrigin? Origin, object? Value)[]
+        {
+            (TiedEmbeddings?.Origin, TiedEmbeddings?.Value), (Bias?.Origin, Bias?.Value), (GatedMlp?.Origin, GatedMlp?.Value),
+            (FeedForwardWidth?.Origin, FeedForwardWidth?.Value), (KeyValueHeads?.Origin, KeyValueHeads?.Value),
+            (HeadDimension?.Origin, HeadDimension?.Value), (NormsPerLayer?.Origin, NormsPerLayer?.Value),
+            (StateSpace?.Origin, StateSpace?.Value), (PredictionLayers?.Origin, PredictionLayers?.Value),
+        }
+        .Where(x => x.Origin is { Source: SettingSource.Default, Absent: not null } && x.Value is not null)
+        .Select(x => (x.Origin!, x.Value!))
+        .ToList();
 
     /// <summary>Whether any value that only a hand description gives (structure, heads layout, experts) is set.</summary>
     public bool DescribesStructure =>

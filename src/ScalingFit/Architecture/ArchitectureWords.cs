@@ -3,8 +3,21 @@ namespace ScalingFit.Architecture;
 /// <summary>The words used for norms and positions on the command line, in reports and in JSON.</summary>
 public static class ArchitectureWords
 {
-    /// <summary>"layernorm" or "rmsnorm".</summary>
-    public static string Name(this NormKind norm) => norm == NormKind.LayerNorm ? "layernorm" : "rmsnorm";
+    /// <summary>"layernorm", "rmsnorm" or "none" (a norm without parameters).</summary>
+    public static string Name(this NormKind norm) => norm switch
+    {
+        NormKind.LayerNorm => "layernorm",
+        NormKind.RmsNorm => "rmsnorm",
+        _ => "none",
+    };
+
+    /// <summary>"per-head", "full-width" or "none".</summary>
+    public static string Name(this QueryKeyNorm norm) => norm switch
+    {
+        QueryKeyNorm.PerHead => "per-head",
+        QueryKeyNorm.FullWidth => "full-width",
+        _ => "none",
+    };
 
     /// <summary>"learned", "rotary", "alibi" or "none".</summary>
     public static string Name(this PositionKind positions) => positions switch
@@ -15,13 +28,14 @@ public static class ArchitectureWords
         _ => "none",
     };
 
-    /// <summary>Parses layer, layernorm, rms or rmsnorm.</summary>
+    /// <summary>Parses layer, layernorm, rms, rmsnorm or none.</summary>
     /// <exception cref="OptionException">Another word.</exception>
     public static NormKind ParseNorm(string text) => text.Trim().ToLowerInvariant() switch
     {
         "layer" or "layernorm" => NormKind.LayerNorm,
         "rms" or "rmsnorm" => NormKind.RmsNorm,
-        _ => throw new OptionException($"'{text}' is not a norm; use layernorm (weight and bias) or rmsnorm (weight)."),
+        "none" => NormKind.Parameterless,
+        _ => throw new OptionException($"'{text}' is not a norm; use layernorm (weight and bias), rmsnorm (weight) or none (no parameters)."),
     };
 
     /// <summary>Parses learned, rotary (or rope), alibi or none.</summary>

@@ -16,59 +16,77 @@ public static class Architectures
     /// <param name="family">A family whose rules to use instead of the file's model_type.</param>
     /// <param name="overrides">Values given by options, which win over the file's.</param>
     /// <param name="trainingTokens">Training tokens D for the training compute, or null.</param>
+    /// <param name="contextLength">The training context length for FLOP per token; null to use the configuration's maximum.</param>
     public static ArchitectureAnalysis FromConfig(
-        Stream json, string source, string? family = null, ArchitectureSpec? overrides = null, double? trainingTokens = null)
+        Stream json, string source, string? family = null, ArchitectureSpec? overrides = null, double? trainingTokens = null, long? contextLength = null)
     {
-        var spec = ModelConfig.Read(json, source, family, overrides);
-        return Analyze(spec.Build(), trainingTokens) with { Source = source, ModelType = spec.ModelType };
+        var read = ModelConfig.ReadConfiguration(json, source, family, overrides ?? new ArchitectureSpec());
+        var defaults = read.Spec.DefaultsTaken
+            .Select(d => new TakenDefault(d.Origin.Absent!, d.Origin.Name, ValueText(d.Value)))
+            .Concat(read.Assumed)
+            .DistinctBy(d => d.Key)
+            .ToList();
+        ArchitectureAnalysis counted;
+        try
+        {
+            counted = Analyze(read.Spec.Build(), trainingTokens, contextLength);
+        }
+        catch (CountOverflowException e)
+        {
+            throw new ArchitectureException($"the sizes it gives are too large to count: {e.Message}", source);
+        }
+        var analysis = counted with
+        {
+            Source = source,
+            ModelType = read.Spec.ModelType,
+            Defaults = defaults,
+            Section = read.Section,
+            LeftOut = read.LeftOut,
+        };
+        return analysis with { Notes = ArchitectureNotes.For(analysis) };
     }
 
     /// <summary>Counts a shape exactly and compares it with Kaplan's formulas.</summary>
-    /// <exception cref="OptionException">A count does not fit in 64 bits, or D is not positive.</exception>
-    public static ArchitectureAnalysis Analyze(TransformerShape shape, double? trainingTokens = null)
+    /// <param name="shape">The architecture.</param>
+    /// <param name="trainingTokens">Training tokens D for the training compute, or null.</param>
+    /// <param name="contextLength">The context length for FLOP per token; null to use the shape's own (its configuration's maximum).</param>
+    /// <exception cref="OptionException">A count does not fit in 64 bits, D or the context length is not positive.</exception>
+    public static ArchitectureAnalysis Analyze(TransformerShape shape, double? trainingTokens = null, long? contextLength = null)
     {
         if (trainingTokens is { } tokens) Guard.Positive(tokens, "the number of training tokens");
+        if (contextLength is { } given) Guard.Positive(given, "the context length");
         var parameters = ParameterCounter.Count(shape);
+        long? context = contextLength ?? shape.ContextLength;
+        bool transformer = shape.StateSpace is null;
         return Kaplan.Checked($"d_model {shape.ModelWidth}, n_layer {shape.LayerCount}", () =>
         {
             long n = parameters.ActiveNonEmbedding;
-            return new ArchitectureAnalysis
+            var analysis = new ArchitectureAnalysis
             {
                 Shape = shape,
                 Parameters = parameters,
-                KaplanEstimate = Kaplan.NonEmbeddingParameters(shape.ModelWidth, shape.LayerCount, shape.AttentionWidth, shape.FeedForwardWidth),
-                SimplifiedEstimate = Kaplan.SimplifiedParameters(shape.ModelWidth, shape.LayerCount),
-                ForwardFlopsPerToken = Kaplan.ForwardFlopsPerToken(n, shape.LayerCount, shape.ContextLength ?? 0, shape.AttentionWidth),
+                PredictionModules = ParameterCounter.CountPredictionModules(shape),
+                KaplanEstimate = transformer
+                    ? Kaplan.NonEmbeddingParameters(shape.ModelWidth, shape.LayerCount, shape.AttentionWidth, shape.KaplanFeedForwardWidth)
+                    : null,
+                SimplifiedEstimate = transformer ? Kaplan.SimplifiedParameters(shape.ModelWidth, shape.LayerCount) : null,
+                ContextLength = context,
+                ContextIsConfigurationMaximum = contextLength is null && context is not null,
+                ForwardFlopsPerToken = Kaplan.ForwardFlopsPerToken(n, shape.LayerCount, transformer ? context ?? 0 : 0, shape.AttentionWidth),
                 TrainingFlopsPerToken = checked(Kaplan.TrainingFlopsPerParameterToken * n),
+                Hoffmann = context is { } t ? HoffmannFlops.Count(shape, t) : null,
                 TrainingTokens = trainingTokens,
                 TrainingCompute = trainingTokens * Kaplan.TrainingFlopsPerParameterToken * n,
-                Notes = Notes(shape),
+                Notes = [],
             };
+            return analysis with { Notes = ArchitectureNotes.For(analysis) };
         });
     }
 
-    private static List<string> Notes(TransformerShape s)
+    private static string ValueText(object value) => value switch
     {
-        var notes = new List<string>
-        {
-            "non-embedding (Kaplan et al. 2020) leaves out the token embedding, the position embedding and an untied output head; " +
-            (s.TiedEmbeddings ? "this model's output head is tied to the token embedding and counted once" : "this model's output head is untied and counted as embedding"),
-        };
-        if (s.GatedMlp)
-            notes.Add("the MLP is gated: 3 matrices of d_model×d_ff where Kaplan's formula counts 2");
-        if (s.KeyValueHeads != s.AttentionHeads)
-            notes.Add($"grouped-query attention: {Text(s.KeyValueHeads)} key-value heads for {Text(s.AttentionHeads)} query heads, " +
-                      "so K and V are narrower than Kaplan's formula assumes");
-        if (s.AttentionWidth != s.ModelWidth)
-            notes.Add($"d_attn = {Text(s.AttentionHeads)} heads × {Text(s.HeadDimension)} = {Text(s.AttentionWidth)}, not d_model; " +
-                      "12·n_layer·d_model² assumes they are equal");
-        if (s.IsMixtureOfExperts)
-            notes.Add($"mixture of {Text(s.Experts)} experts with {Text(s.ExpertsPerToken)} per token: the total counts every expert, " +
-                      "the active count and the FLOP per token only those a token uses; Kaplan's formula counts one MLP");
-        if (s.ContextLength is null)
-            notes.Add("the context length is not known: FLOP per token leave out the attention term 2·n_layer·n_ctx·d_attn");
-        return notes;
-    }
-
-    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+        bool b => b ? "true" : "false",
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 }

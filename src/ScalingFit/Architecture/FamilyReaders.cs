@@ -3,7 +3,8 @@ namespace ScalingFit.Architecture;
 /// <summary>
 /// How each family's config.json names its sizes, following the Hugging Face configuration classes
 /// (GPT2Config, GPTNeoXConfig, OPTConfig, BloomConfig, LlamaConfig, MistralConfig, MixtralConfig,
-/// Qwen2Config). Each reader takes the keys, the options (which win over keys) and the family preset.
+/// Qwen2Config; Gemma, Gemma 2, Gemma 3, Qwen3, OLMo 2 read as Llama with their preset's norms).
+/// Each reader takes the keys, the options (which win over keys) and the family preset.
 /// </summary>
 internal static class FamilyReaders
 {
@@ -23,7 +24,9 @@ internal static class FamilyReaders
     {
         FeedForwardWidth = FeedForward(k, o, "intermediate_size"),
         // attention_bias (default true) covers query_key_value and dense; the MLP always has biases.
-        Bias = k.Bool("attention_bias") is { Value: false } off ? new(new BiasLayout(false, false, true), off.Origin) : p.Bias,
+        Bias = (k.Bool("attention_bias")?.Value ?? k.Assume("attention_bias", true, p.Family)) is false
+            ? new(new BiasLayout(false, false, true), SettingOrigin.Key(k.Source, k.Name("attention_bias")))
+            : p.Bias,
     };
 
     public static ArchitectureSpec Opt(ConfigKeys k, ArchitectureSpec o, ArchitectureSpec p)
@@ -40,6 +43,8 @@ internal static class FamilyReaders
             EmbeddingWidth = k.Count("word_embed_proj_dim"),
             FinalNorm = new(layerNormBefore && !removeFinal, SettingOrigin.Key(k.Source, "do_layer_norm_before")),
             Bias = k.Bool("enable_bias") is { Value: false } off ? new(BiasLayout.None, off.Origin) : p.Bias,
+            // OPTDecoderLayer and OPTDecoder: nn.LayerNorm(elementwise_affine=layer_norm_elementwise_affine); without it, no parameters.
+            Norm = k.Bool("layer_norm_elementwise_affine") is { Value: false } plain ? new(NormKind.Parameterless, plain.Origin) : p.Norm,
         };
     }
 
@@ -91,7 +96,7 @@ internal static class FamilyReaders
     };
 
     /// <summary>The keys most families share: hidden_size, num_hidden_layers, num_attention_heads, vocab_size, max_position_embeddings.</summary>
-    private static ArchitectureSpec Common(ConfigKeys k, ArchitectureSpec o, ArchitectureSpec p) => p with
+    internal static ArchitectureSpec Common(ConfigKeys k, ArchitectureSpec o, ArchitectureSpec p) => p with
     {
         ModelWidth = Width(k, o, "hidden_size"),
         LayerCount = Layers(k, o, "num_hidden_layers"),
@@ -101,18 +106,18 @@ internal static class FamilyReaders
         TiedEmbeddings = p.TiedEmbeddings is { } tied ? k.Flag(o.TiedEmbeddings, "tie_word_embeddings", tied.Value, p.Family) : null,
     };
 
-    private static Setting<long> Width(ConfigKeys k, ArchitectureSpec o, params string[] keys) =>
+    internal static Setting<long> Width(ConfigKeys k, ArchitectureSpec o, params string[] keys) =>
         k.Required(o.ModelWidth, "the model width", "--d-model", keys);
 
-    private static Setting<long> Layers(ConfigKeys k, ArchitectureSpec o, params string[] keys) =>
+    internal static Setting<long> Layers(ConfigKeys k, ArchitectureSpec o, params string[] keys) =>
         k.Required(o.LayerCount, "the number of layers", "--n-layer", keys);
 
-    private static Setting<long> Heads(ConfigKeys k, ArchitectureSpec o, params string[] keys) =>
+    internal static Setting<long> Heads(ConfigKeys k, ArchitectureSpec o, params string[] keys) =>
         k.Required(o.AttentionHeads, "the number of attention heads", "--n-heads", keys);
 
-    private static Setting<long> FeedForward(ConfigKeys k, ArchitectureSpec o, string key) =>
+    internal static Setting<long> FeedForward(ConfigKeys k, ArchitectureSpec o, string key) =>
         k.Required(o.FeedForwardWidth, "the MLP width", "--d-ff", key);
 
-    private static Setting<long> Vocabulary(ConfigKeys k, ArchitectureSpec o) =>
+    internal static Setting<long> Vocabulary(ConfigKeys k, ArchitectureSpec o) =>
         k.Required(o.VocabularySize, "the vocabulary size", "--vocab", "vocab_size");
 }

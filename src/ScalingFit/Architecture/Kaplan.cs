@@ -75,7 +75,12 @@ public static class Kaplan
         }
         catch (OverflowException)
         {
-            throw new OptionException($"the shape ({what}) is too large: its counts do not fit in a 64-bit integer.");
+            throw new CountOverflowException($"the shape ({what}) is too large: its counts do not fit in a 64-bit integer.");
         }
     }
+}
+
+/// <summary>A shape whose counts do not fit in 64 bits; read from a file, it becomes an <see cref="ArchitectureException"/> naming the file.</summary>
+internal sealed class CountOverflowException(string message) : OptionException(message)
+{
 }

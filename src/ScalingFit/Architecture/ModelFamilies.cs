@@ -10,22 +10,10 @@ public static class ModelFamilies
     /// <summary>The name of a family described by hand, with no built-in rules.</summary>
     public const string Custom = "custom";
 
-    private static readonly FamilyRules[] Rules =
-    [
-        new("gpt2", "GPT-2", Preset("gpt2", gated: false, BiasLayout.All, NormKind.LayerNorm, PositionKind.Learned, tied: true), FamilyReaders.Gpt2),
-        new("gpt_neox", "GPT-NeoX, Pythia", Preset("gpt_neox", gated: false, BiasLayout.All, NormKind.LayerNorm, PositionKind.Rotary, tied: false), FamilyReaders.GptNeoX),
-        new("opt", "OPT", Preset("opt", gated: false, BiasLayout.All, NormKind.LayerNorm, PositionKind.Learned, tied: true), FamilyReaders.Opt),
-        new("bloom", "BLOOM", Preset("bloom", gated: false, BiasLayout.All, NormKind.LayerNorm, PositionKind.Alibi, tied: true) with
-        {
-            EmbeddingNorm = new(true, SettingOrigin.Default("bloom")),
-        }, FamilyReaders.Bloom),
-        new("llama", "Llama, Llama 2, Llama 3", Preset("llama", gated: true, BiasLayout.None, NormKind.RmsNorm, PositionKind.Rotary, tied: false), FamilyReaders.Llama),
-        new("mistral", "Mistral", Preset("mistral", gated: true, BiasLayout.None, NormKind.RmsNorm, PositionKind.Rotary, tied: false), FamilyReaders.Mistral),
-        new("mixtral", "Mixtral, a mixture of experts", Preset("mixtral", gated: true, BiasLayout.None, NormKind.RmsNorm, PositionKind.Rotary, tied: false), FamilyReaders.Mixtral),
-        new("qwen2", "Qwen2", Preset("qwen2", gated: true, BiasLayout.QueryKeyValueOnly, NormKind.RmsNorm, PositionKind.Rotary, tied: false), FamilyReaders.Mistral),
-    ];
+    private static readonly FamilyRules[] Rules = FamilyCatalog.All;
 
-    private static readonly FamilyRules CustomRules = new(Custom, "described by hand", new ArchitectureSpec { Family = Custom }, FamilyReaders.Custom);
+    private static readonly FamilyRules CustomRules = new(Custom, "described by hand", "what the options describe",
+        new ArchitectureSpec { Family = Custom }, FamilyReaders.Custom);
 
     /// <summary>The model_type of every known family, in the order they are listed.</summary>
     public static IReadOnlyList<string> Names { get; } = Rules.Select(r => r.Name).ToList();
@@ -34,8 +22,15 @@ public static class ModelFamilies
     public static IReadOnlyList<KeyValuePair<string, string>> Descriptions { get; } =
         Rules.Select(r => new KeyValuePair<string, string>(r.Name, r.Models)).ToList();
 
-    /// <summary>Whether ScalingFit knows the rules of a family (model_type), case-insensitively.</summary>
+    /// <summary>The known families with what their rules count beyond attention, MLP and embeddings, for the documentation.</summary>
+    public static IReadOnlyList<(string Name, string Models, string Counts)> Catalog { get; } =
+        Rules.Select(r => (r.Name, r.Models, r.Counts)).ToList();
+
+    /// <summary>Whether ScalingFit knows the rules of a family (model_type, or an older name such as RefinedWeb), case-insensitively.</summary>
     public static bool IsKnown(string family) => Find(family) is not null;
+
+    /// <summary>The family a model_type belongs to (falcon for RefinedWeb), or null when it is not known.</summary>
+    public static string? FamilyOf(string modelType) => Find(modelType)?.Name;
 
     /// <summary>
     /// The structure a family hard-codes (MLP, biases, norm, positions, tied default), as a
@@ -52,24 +47,15 @@ public static class ModelFamilies
     /// <summary>"gpt2 (GPT-2), gpt_neox (GPT-NeoX, Pythia), …".</summary>
     internal static string KnownList => string.Join(", ", Rules.Select(r => $"{r.Name} ({r.Models})"));
 
-    private static FamilyRules? Find(string family) =>
-        Rules.FirstOrDefault(r => string.Equals(r.Name, family.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static ArchitectureSpec Preset(string family, bool gated, BiasLayout bias, NormKind norm, PositionKind positions, bool tied)
+    private static FamilyRules? Find(string family)
     {
-        var origin = SettingOrigin.Default(family);
-        return new ArchitectureSpec
-        {
-            Family = family,
-            GatedMlp = new(gated, origin),
-            Bias = new(bias, origin),
-            Norm = new(norm, origin),
-            Positions = new(positions, origin),
-            TiedEmbeddings = new(tied, origin),
-        };
+        string name = family.Trim();
+        return Rules.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase) ||
+                                         r.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)));
     }
 }
 
-/// <summary>A family: its name, the models it covers, its hard-coded structure and how it reads config.json.</summary>
+/// <summary>A family: its name, the models it covers, what it counts, its hard-coded structure, how it reads config.json, and older model_type names.</summary>
 internal sealed record FamilyRules(
-    string Name, string Models, ArchitectureSpec Preset, Func<ConfigKeys, ArchitectureSpec, ArchitectureSpec, ArchitectureSpec> Read);
+    string Name, string Models, string Counts, ArchitectureSpec Preset,
+    Func<ConfigKeys, ArchitectureSpec, ArchitectureSpec, ArchitectureSpec> Read, params string[] Aliases);

@@ -10,16 +10,25 @@ public sealed record ParameterBreakdown
     /// <summary>Weights of the Q, K, V and output projections, all layers.</summary>
     public required long Attention { get; init; }
 
-    /// <summary>Weights of the MLP matrices (of every expert), all layers.</summary>
+    /// <summary>Weights of the MLP matrices (of every expert, routed and shared), all layers.</summary>
     public required long Mlp { get; init; }
 
-    /// <summary>Norm weights (and LayerNorm biases): two per layer, the final norm, an embedding norm.</summary>
+    /// <summary>The state-space mixers of a Mamba model (projections, convolution, A, D, time steps); 0 for a transformer.</summary>
+    public long Mixer { get; init; }
+
+    /// <summary>Norm weights (and LayerNorm biases): those of every layer (with query/key and latent norms), the final norm, an embedding norm.</summary>
     public required long Norms { get; init; }
 
-    /// <summary>Biases of the linear layers.</summary>
-    public required long Biases { get; init; }
+    /// <summary>Biases of the attention projections.</summary>
+    public required long AttentionBiases { get; init; }
 
-    /// <summary>The mixture-of-experts router (gate) weights.</summary>
+    /// <summary>Biases of the MLP (and expert) matrices.</summary>
+    public required long MlpBiases { get; init; }
+
+    /// <summary>Biases of the linear layers: attention and MLP.</summary>
+    public long Biases => checked(AttentionBiases + MlpBiases);
+
+    /// <summary>The mixture-of-experts router (gate) weights, with a router bias and a shared-expert gate where the family has them.</summary>
     public required long Router { get; init; }
 
     /// <summary>Projections between a narrower embedding and d_model (OPT-350m).</summary>
@@ -31,14 +40,14 @@ public sealed record ParameterBreakdown
     /// <summary>The learned position embedding.</summary>
     public required long PositionEmbedding { get; init; }
 
-    /// <summary>The output head (language-model head); 0 when tied to the token embedding.</summary>
+    /// <summary>The output head (language-model head, with its bias in GPT-J); 0 when tied to the token embedding.</summary>
     public required long OutputHead { get; init; }
 
     /// <summary>The MLP weights and biases of the experts a token is not routed to; 0 for a dense model.</summary>
     public required long InactiveExperts { get; init; }
 
     /// <summary>Every parameter.</summary>
-    public long Total => checked(Attention + Mlp + Norms + Biases + Router + Projections + Embedding);
+    public long Total => checked(Attention + Mlp + Mixer + Norms + Biases + Router + Projections + Embedding);
 
     /// <summary>Token embedding, position embedding and untied output head.</summary>
     public long Embedding => checked(TokenEmbedding + PositionEmbedding + OutputHead);
@@ -57,6 +66,7 @@ public sealed record ParameterBreakdown
     [
         new("attention", "attention (Q, K, V, output)", Attention, false),
         new("mlp", "MLP", Mlp, false),
+        new("mixer", "state-space mixers", Mixer, false),
         new("norms", "norms", Norms, false),
         new("biases", "biases", Biases, false),
         new("router", "router", Router, false),

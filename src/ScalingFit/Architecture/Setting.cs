@@ -22,7 +22,8 @@ public enum SettingSource
 /// <param name="Source">What kind of origin this is.</param>
 /// <param name="Name">The key, the option (--kv-heads) or the family.</param>
 /// <param name="File">The file holding the key; null for options and defaults.</param>
-public sealed record SettingOrigin(SettingSource Source, string Name, string? File = null)
+/// <param name="Absent">For a default: the configuration key the file left out, whose value the default stands in for.</param>
+public sealed record SettingOrigin(SettingSource Source, string Name, string? File = null, string? Absent = null)
 {
     /// <summary>A key of a configuration file.</summary>
     public static SettingOrigin Key(string file, string key) => new(SettingSource.Key, key, file);
@@ -30,8 +31,8 @@ public sealed record SettingOrigin(SettingSource Source, string Name, string? Fi
     /// <summary>A command-line option such as --kv-heads.</summary>
     public static SettingOrigin Option(string option) => new(SettingSource.Option, option);
 
-    /// <summary>The default of a family.</summary>
-    public static SettingOrigin Default(string family) => new(SettingSource.Default, family);
+    /// <summary>The default of a family, standing in for a key the file left out when one is named.</summary>
+    public static SettingOrigin Default(string family, string? absentKey = null) => new(SettingSource.Default, family, null, absentKey);
 
     /// <summary>
     /// The error for a bad value from here: an <see cref="ArchitectureException"/> naming the file and

@@ -11,15 +11,22 @@ internal static class ShapeBuilder
         {
             spec.ModelWidth, spec.LayerCount, spec.AttentionHeads, spec.KeyValueHeads, spec.HeadDimension, spec.FeedForwardWidth,
             spec.VocabularySize, spec.ContextLength, spec.PositionRows, spec.EmbeddingWidth, spec.Experts, spec.ExpertsPerToken,
+            spec.ExpertWidth,
         })
         {
             if (setting is { Value: <= 0 } bad)
                 throw bad.Origin.Error($"must be a positive integer, got {Text(bad.Value)}.");
         }
+        foreach (var setting in new[] { spec.DenseLayers, spec.SharedExpertWidth, spec.NormsPerLayer, spec.PredictionLayers })
+        {
+            if (setting is { Value: < 0 } bad)
+                throw bad.Origin.Error($"must be a whole number, got {Text(bad.Value)}.");
+        }
+        if (spec.StateSpace is not null) return StateSpaceShape(spec);
         RequireAll(spec);
         Setting<long> d = spec.ModelWidth!, layers = spec.LayerCount!, heads = spec.AttentionHeads!, vocabulary = spec.VocabularySize!;
 
-        long headSize = spec.HeadDimension?.Value ?? HeadSize(d, heads);
+        long headSize = spec.HeadDimension?.Value ?? (spec.Latent?.Value.QueryKeyHeadDimension) ?? HeadSize(d, heads);
         var kv = spec.KeyValueHeads;
         if (kv is not null && (kv.Value > heads.Value || heads.Value % kv.Value != 0))
             throw kv.Origin.Error(
@@ -40,6 +47,9 @@ internal static class ShapeBuilder
             throw spec.Experts!.Origin.Error($"a mixture of {Text(experts)} experts needs the number of experts per token (--experts-per-token).");
         if (perToken > experts)
             throw spec.ExpertsPerToken!.Origin.Error($"{Text(perToken)} experts per token is more than the {Text(experts)} experts ({spec.Experts?.Origin.ToString() ?? "a dense MLP has 1"}).");
+        long dense = experts > 1 ? spec.DenseLayers?.Value ?? 0 : layers.Value;
+        if (dense > layers.Value)
+            throw spec.DenseLayers!.Origin.Error($"{Text(dense)} dense layers is more than the {Text(layers.Value)} layers ({layers.Origin}).");
 
         return Kaplan.Checked($"d_model {d.Value}, n_layer {layers.Value}", () => new TransformerShape
         {
@@ -63,7 +73,46 @@ internal static class ShapeBuilder
             EmbeddingWidth = spec.EmbeddingWidth?.Value ?? d.Value,
             Experts = experts,
             ExpertsPerToken = perToken,
+            ExpertWidth = spec.ExpertWidth?.Value ?? spec.FeedForwardWidth?.Value ?? checked(4 * d.Value),
+            DenseLayers = dense,
+            SharedExpertWidth = experts > 1 ? spec.SharedExpertWidth?.Value ?? 0 : 0,
+            SharedExpertGate = experts > 1 && (spec.SharedExpertGate?.Value ?? false),
+            RouterBias = experts > 1 && (spec.RouterBias?.Value ?? false),
+            NormsPerLayer = spec.NormsPerLayer?.Value ?? 2,
+            QueryKeyNorm = spec.QueryKeyNorm?.Value ?? QueryKeyNorm.None,
+            Latent = spec.Latent?.Value,
+            OutputHeadBias = spec.OutputHeadBias?.Value ?? false,
+            PredictionLayers = spec.PredictionLayers?.Value ?? 0,
         });
+    }
+
+    /// <summary>A Mamba model: no attention and no MLP, one norm and one state-space mixer per layer.</summary>
+    private static TransformerShape StateSpaceShape(ArchitectureSpec spec)
+    {
+        Setting<long> d = spec.ModelWidth ?? throw new OptionException("a state-space model needs --d-model."),
+            layers = spec.LayerCount ?? throw new OptionException("a state-space model needs --n-layer."),
+            vocabulary = spec.VocabularySize ?? throw new OptionException("a state-space model needs --vocab.");
+        return new TransformerShape
+        {
+            Family = spec.Family,
+            ModelWidth = d.Value,
+            LayerCount = layers.Value,
+            AttentionHeads = 0,
+            KeyValueHeads = 0,
+            HeadDimension = 0,
+            FeedForwardWidth = 0,
+            VocabularySize = vocabulary.Value,
+            ContextLength = spec.ContextLength?.Value,
+            Positions = PositionKind.None,
+            GatedMlp = false,
+            Bias = BiasLayout.None,
+            Norm = spec.Norm?.Value ?? NormKind.RmsNorm,
+            TiedEmbeddings = spec.TiedEmbeddings?.Value ?? true,
+            EmbeddingWidth = d.Value,
+            DenseLayers = 0,
+            NormsPerLayer = spec.NormsPerLayer?.Value ?? 1,
+            StateSpace = spec.StateSpace!.Value,
+        };
     }
 
     /// <summary>d_model / heads, which must be a whole number when the head size is not given.</summary>

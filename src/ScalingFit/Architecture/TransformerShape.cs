@@ -25,7 +25,7 @@ public sealed record TransformerShape
     /// <summary>The size of one head.</summary>
     public required long HeadDimension { get; init; }
 
-    /// <summary>d_ff: the width of the MLP (of one expert in a mixture of experts).</summary>
+    /// <summary>d_ff: the width of the dense MLP (of one expert in a mixture of experts with one width, as Mixtral).</summary>
     public required long FeedForwardWidth { get; init; }
 
     /// <summary>The vocabulary size.</summary>
@@ -67,8 +67,44 @@ public sealed record TransformerShape
     /// <summary>Experts a token is routed to; 1 for a dense model.</summary>
     public long ExpertsPerToken { get; init; } = 1;
 
-    /// <summary>d_attn: query heads × head size.</summary>
-    public long AttentionWidth => checked(AttentionHeads * HeadDimension);
+    /// <summary>The width of one routed expert's MLP (moe_intermediate_size); d_ff when the family has one width.</summary>
+    public long ExpertWidth { get; init; }
+
+    /// <summary>Layers whose MLP is dense (d_ff) in a mixture of experts (first_k_dense_replace, mlp_only_layers); all layers of a dense model.</summary>
+    public long DenseLayers { get; init; }
+
+    /// <summary>The width of the shared experts' MLP, always active, in every expert layer (DeepSeek, Qwen2-MoE); 0 for none.</summary>
+    public long SharedExpertWidth { get; init; }
+
+    /// <summary>Whether a d_model → 1 gate scales the shared expert (Qwen2-MoE).</summary>
+    public bool SharedExpertGate { get; init; }
+
+    /// <summary>Whether the router carries a bias per expert (DeepSeek-V3's e_score_correction_bias).</summary>
+    public bool RouterBias { get; init; }
+
+    /// <summary>Norms of width d_model in each layer: 2 in most models, 1 with parallel attention and MLP (GPT-J, Falcon-7B), 4 in Gemma 2 and 3.</summary>
+    public long NormsPerLayer { get; init; } = 2;
+
+    /// <summary>Norms on the queries and keys (Qwen3, Gemma 3, OLMo 2).</summary>
+    public QueryKeyNorm QueryKeyNorm { get; init; }
+
+    /// <summary>Multi-head latent attention (DeepSeek-V2/V3), or null for standard attention.</summary>
+    public LatentAttention? Latent { get; init; }
+
+    /// <summary>Whether the output head has a bias (GPT-J).</summary>
+    public bool OutputHeadBias { get; init; }
+
+    /// <summary>Multi-token prediction modules (DeepSeek-V3's num_nextn_predict_layers), counted apart from the model.</summary>
+    public long PredictionLayers { get; init; }
+
+    /// <summary>The state-space mixer of a Mamba model, which has no attention and no MLP; null for a transformer.</summary>
+    public StateSpaceMixer? StateSpace { get; init; }
+
+    /// <summary>Layers with experts: all but the dense layers of a mixture of experts; 0 for a dense model.</summary>
+    public long ExpertLayers => IsMixtureOfExperts ? LayerCount - DenseLayers : 0;
+
+    /// <summary>d_attn: query heads × head size (× the value head size under latent attention).</summary>
+    public long AttentionWidth => checked(AttentionHeads * (Latent?.ValueHeadDimension ?? HeadDimension));
 
     /// <summary>The width of the key (and of the value) projection: key-value heads × head size.</summary>
     public long KeyValueWidth => checked(KeyValueHeads * HeadDimension);
@@ -76,83 +112,17 @@ public sealed record TransformerShape
     /// <summary>Whether the MLP is a mixture of experts.</summary>
     public bool IsMixtureOfExperts => Experts > 1;
 
+    /// <summary>The d_ff Kaplan's formula sees: the width of one routed expert when every layer has experts, else d_ff.</summary>
+    public long KaplanFeedForwardWidth => IsMixtureOfExperts && DenseLayers == 0 ? ExpertWidth : FeedForwardWidth;
+
     /// <summary>The shape Kaplan's formulas see: d_model, n_layer, d_attn, d_ff (of one expert), vocabulary, context.</summary>
     public KaplanShape ToKaplan() => new()
     {
         ModelWidth = ModelWidth,
         LayerCount = LayerCount,
         AttentionWidth = AttentionWidth,
-        FeedForwardWidth = FeedForwardWidth,
+        FeedForwardWidth = KaplanFeedForwardWidth,
         VocabularySize = VocabularySize,
         ContextLength = ContextLength,
-    };
-}
-
-/// <summary>How a transformer knows token positions.</summary>
-public enum PositionKind
-{
-    /// <summary>A learned position embedding (GPT-2, OPT): parameters.</summary>
-    Learned,
-
-    /// <summary>Rotary embeddings (GPT-NeoX, Llama): no parameters.</summary>
-    Rotary,
-
-    /// <summary>ALiBi attention biases (BLOOM): no parameters.</summary>
-    Alibi,
-
-    /// <summary>No position information: no parameters.</summary>
-    None,
-}
-
-/// <summary>The normalisation layer.</summary>
-public enum NormKind
-{
-    /// <summary>LayerNorm: a weight and a bias per channel.</summary>
-    LayerNorm,
-
-    /// <summary>RMSNorm: a weight per channel.</summary>
-    RmsNorm,
-}
-
-/// <summary>Which linear layers carry a bias vector.</summary>
-/// <param name="QueryKeyValue">The Q, K and V projections.</param>
-/// <param name="AttentionOutput">The attention output projection.</param>
-/// <param name="Mlp">The MLP (and expert) matrices.</param>
-public sealed record BiasLayout(bool QueryKeyValue, bool AttentionOutput, bool Mlp)
-{
-    /// <summary>No biases (Llama, Mistral).</summary>
-    public static BiasLayout None { get; } = new(false, false, false);
-
-    /// <summary>Biases on Q, K and V only (Qwen2).</summary>
-    public static BiasLayout QueryKeyValueOnly { get; } = new(true, false, false);
-
-    /// <summary>Biases on the four attention projections only (Llama with attention_bias).</summary>
-    public static BiasLayout Attention { get; } = new(true, true, false);
-
-    /// <summary>Biases everywhere (GPT-2, GPT-NeoX, OPT, BLOOM).</summary>
-    public static BiasLayout All { get; } = new(true, true, true);
-
-    /// <summary>The names accepted by <see cref="Parse"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["none", "qkv", "attention", "all"];
-
-    /// <summary>Parses none, qkv, attention or all.</summary>
-    /// <exception cref="OptionException">Another word.</exception>
-    public static BiasLayout Parse(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "none" => None,
-        "qkv" => QueryKeyValueOnly,
-        "attention" => Attention,
-        "all" => All,
-        _ => throw new OptionException($"'{text}' is not a bias layout; use {string.Join(", ", Names)}."),
-    };
-
-    /// <summary>"none", "qkv", "attention", "all", or a list of the layers with a bias.</summary>
-    public override string ToString() => (QueryKeyValue, AttentionOutput, Mlp) switch
-    {
-        (false, false, false) => "none",
-        (true, false, false) => "qkv",
-        (true, true, false) => "attention",
-        (true, true, true) => "all",
-        _ => string.Join("+", new[] { QueryKeyValue ? "qkv" : null, AttentionOutput ? "attention output" : null, Mlp ? "mlp" : null }.OfType<string>()),
     };
 }

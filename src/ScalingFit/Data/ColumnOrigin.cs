@@ -14,6 +14,14 @@ public sealed record ColumnOrigin(string? Column, string? Formula)
     /// <summary>Values computed by a formula.</summary>
     public static ColumnOrigin Derived(string formula) => new(null, formula);
 
-    /// <summary>"column 'Model Size'" or "derived as C/(6N)".</summary>
-    public override string ToString() => IsDerived ? $"derived as {Formula}" : $"column '{Column}'";
+    /// <summary>The unit the column's values were scaled by (from its header or an option), or null for plain values.</summary>
+    public ColumnUnit? Unit { get; init; }
+
+    /// <summary>How the column's values were transformed (e.g. "ln"), or null.</summary>
+    public string? Transform { get; init; }
+
+    /// <summary>"column 'Model Size'", "column 'Model Size (B)' in units of B (×1e9)" or "derived as C/(6N)".</summary>
+    public override string ToString() => IsDerived
+        ? $"derived as {Formula}"
+        : $"{(Transform is null ? "" : Transform + " of ")}column '{Column}'{(Unit is null ? "" : " " + Unit.Describe())}";
 }

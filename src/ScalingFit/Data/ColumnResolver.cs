@@ -1,53 +1,92 @@
 namespace ScalingFit.Data;
 
-/// <summary>Finds the columns of N, D, C and loss in a header, by override or by alias.</summary>
+/// <summary>Where a quantity is read from: the input column, and the unit its values are scaled by.</summary>
+internal sealed record QuantityColumn(int Index, ColumnUnit? Unit, bool UnitFromHeader);
+
+/// <summary>
+/// Finds the columns of N, D, C and loss among the input's columns, by the name the user gave or
+/// by alias (a unit in parentheses after the name is allowed: "Model Size (B)"). Two columns that
+/// could both be one quantity are an error naming both; so is a named column that is not there.
+/// </summary>
 internal static class ColumnResolver
 {
-    /// <summary>
-    /// The header index of each quantity (or -1), in <see cref="Quantities.All"/> order, and notes
-    /// for the quantities that several columns could have supplied.
-    /// </summary>
-    public static (int[] Index, List<string> Notes) Resolve(
-        IReadOnlyList<string> header, RunReadOptions options, string source)
+    /// <exception cref="DataException">A named column is missing, or two columns match one quantity.</exception>
+    public static QuantityColumn?[] Resolve(IReadOnlyList<string> names, RunReadOptions options, string source, List<string> notes)
     {
-        var index = new int[Quantities.All.Count];
-        var notes = new List<string>();
+        var found = new QuantityColumn?[Quantities.All.Count];
         var taken = new HashSet<int>();
         foreach (var q in Quantities.All)
         {
-            index[(int)q] = -1;
-            if (options.ColumnFor(q) is { } named)
-            {
-                int found = Find(header, named);
-                if (found < 0)
-                    throw new DataException(
-                        $"the column '{named}' named for {q.Description()} is not in the header; the columns are: " +
-                        string.Join(", ", header.Select(h => $"'{h}'")) + ".", source, 1);
-                index[(int)q] = found;
-                taken.Add(found);
-            }
+            if (options.ColumnFor(q) is not { } named) continue;
+            int index = Find(names, named);
+            if (index < 0)
+                throw new DataException(
+                    $"the column '{named}' named for {q.Description()} is not in the data; the columns are: {Headers.List(names)}.", source, 1);
+            found[(int)q] = Column(names, index, options.UnitFor(q));
+            taken.Add(index);
         }
         foreach (var q in Quantities.All)
         {
-            if (index[(int)q] >= 0) continue;
-            var candidates = q.Aliases().Select(a => Find(header, a)).Where(i => i >= 0 && !taken.Contains(i)).Distinct().ToList();
+            if (found[(int)q] is not null) continue;
+            var candidates = Enumerable.Range(0, names.Count)
+                .Where(i => !taken.Contains(i) && Matches(names[i], q.Aliases()))
+                .ToList();
             if (candidates.Count == 0) continue;
-            index[(int)q] = candidates[0];
-            taken.Add(candidates[0]);
+            // A column named by the symbol itself (N, D, C) is that quantity; other matches stay ordinary columns.
+            int symbol = q == Quantity.Loss ? -1 : candidates.FindIndex(i => string.Equals(names[i].Trim(), q.Symbol(), StringComparison.OrdinalIgnoreCase));
+            if (symbol >= 0 && candidates.Count > 1)
+            {
+                notes.Add($"{q.Symbol()} read from column '{names[candidates[symbol]]}'; {Headers.List(candidates.Where((_, k) => k != symbol).Select(i => names[i]))} " +
+                          $"also looked like {q.Symbol()} and are kept as other columns");
+                candidates = [candidates[symbol]];
+            }
             if (candidates.Count > 1)
             {
-                string others = string.Join(", ", candidates.Skip(1).Select(i => $"'{header[i]}'"));
                 string option = q == Quantity.Loss ? "--loss-column" : $"--{q.Symbol().ToLowerInvariant()}-column";
-                notes.Add($"{q.Symbol()} read from column '{header[candidates[0]]}' (also found {others}; choose with {option})");
+                throw new DataException(
+                    $"{candidates.Count} columns could be {q.Description()}: {Headers.List(candidates.Select(i => names[i]))}; " +
+                    $"choose one with {option}.", source, 1, names[candidates[1]]);
             }
+            found[(int)q] = Column(names, candidates[0], options.UnitFor(q));
+            taken.Add(candidates[0]);
         }
-        return (index, notes);
+        return found;
     }
 
-    private static int Find(IReadOnlyList<string> header, string name)
+    /// <summary>
+    /// Whether a column will likely be read as a quantity (it matches an alias or a named column):
+    /// such columns keep numbers only, not their text (a quantity's text is its number).
+    /// </summary>
+    public static Func<string, bool>? NumbersOnly(RunReadOptions options)
     {
-        for (int i = 0; i < header.Count; i++)
-            if (string.Equals(header[i].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) return i;
+        if (options.Wide) return null;
+        var named = Quantities.All.Select(options.ColumnFor).OfType<string>().ToList();
+        var aliases = Quantities.All.SelectMany(q => q.Aliases()).Concat(named).ToArray();
+        return name => Matches(name, aliases);
+    }
+
+    private static QuantityColumn Column(IReadOnlyList<string> names, int index, ColumnUnit? option)
+    {
+        if (option is not null) return new QuantityColumn(index, option, false);
+        return ColumnUnit.TrySplitHeader(names[index], out _, out var unit)
+            ? new QuantityColumn(index, unit, true)
+            : new QuantityColumn(index, null, false);
+    }
+
+    /// <summary>Whether a header is one of the names, exactly or with a unit after it.</summary>
+    public static bool Matches(string header, IEnumerable<string> names)
+    {
+        string bare = ColumnUnit.TrySplitHeader(header, out var name, out _) ? name : header;
+        return names.Any(a => string.Equals(a, header.Trim(), StringComparison.OrdinalIgnoreCase)
+                              || string.Equals(a, bare, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static int Find(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (string.Equals(names[i].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) return i;
+        for (int i = 0; i < names.Count; i++)
+            if (ColumnUnit.TrySplitHeader(names[i], out var bare, out _) && string.Equals(bare, name.Trim(), StringComparison.OrdinalIgnoreCase)) return i;
         return -1;
     }
 }

@@ -13,8 +13,9 @@ public sealed class DataException : ScalingFitException
     /// <param name="source">The file (or data set name) the data came from.</param>
     /// <param name="line">The 1-based line of the input, when known.</param>
     /// <param name="column">The column name, when known.</param>
-    public DataException(string problem, string source, long? line = null, string? column = null)
-        : base(Compose(problem, source, line, column))
+    /// <param name="locator">Whether <paramref name="line"/> is a text line or a row number (Parquet, column-oriented JSON).</param>
+    public DataException(string problem, string source, long? line = null, string? column = null, RowLocator locator = RowLocator.Line)
+        : base(Compose(problem, source, line, column, locator))
     {
         Problem = problem;
         Source = source;
@@ -34,10 +35,10 @@ public sealed class DataException : ScalingFitException
     /// <summary>The column name, when known.</summary>
     public string? Column { get; }
 
-    private static string Compose(string problem, string source, long? line, string? column)
+    private static string Compose(string problem, string source, long? line, string? column, RowLocator locator)
     {
         var where = new StringBuilder(source);
-        if (line is { } l) where.Append(", line ").Append(l);
+        if (line is { } l) where.Append(locator == RowLocator.Row ? ", row " : ", line ").Append(l);
         if (column is not null) where.Append(", column '").Append(column).Append('\'');
         return $"{where}: {problem}";
     }

@@ -23,10 +23,21 @@ public static class Datasets
 /// <summary>The short way in: read and prepare runs in one call.</summary>
 public static class Runs
 {
-    /// <summary>Reads runs from CSV and applies a selection (filters, checkpoints, derivations).</summary>
+    /// <summary>Reads runs in any format (recognised by content) and applies a selection (filters, checkpoints, derivations, checks).</summary>
     /// <exception cref="DataException">The input is malformed or a value cannot be used.</exception>
-    public static RunSet Load(Stream csv, string source, RunReadOptions? read = null, RunSelection? selection = null) =>
-        RunPreparation.Prepare(CsvRunReader.Read(csv, source, read), selection ?? RunSelection.None);
+    public static RunSet Load(Stream input, string source, RunReadOptions? read = null, RunSelection? selection = null) =>
+        RunPreparation.Prepare(RunReader.Read(input, source, read), Merge(read, selection));
+
+    /// <summary>Reads runs from a file, folder or glob and applies a selection.</summary>
+    /// <exception cref="DataException">The input is malformed or a value cannot be used.</exception>
+    public static RunSet Load(string path, RunReadOptions? read = null, RunSelection? selection = null) =>
+        RunPreparation.Prepare(RunReader.ReadPath(path, read), Merge(read, selection));
+
+    private static RunSelection Merge(RunReadOptions? read, RunSelection? selection)
+    {
+        selection ??= RunSelection.None;
+        return read?.DropIncompleteRows == true ? selection with { DropIncomplete = true } : selection;
+    }
 
     /// <summary>The built-in Chinchilla runs, D derived as C/(6N), with an optional selection.</summary>
     public static RunSet Chinchilla(RunSelection? selection = null)

@@ -31,14 +31,17 @@ public static class Derivation
 
     private static RunSet Derive(RunSet runs, Quantity target, string formula, Func<double, double, double, double> f)
     {
+        // From the values as read: a bad input cell makes the derived value bad too, and is reported
+        // (by line and column) only if the derived quantity is used.
+        var n = Get(runs, Quantity.ParameterCount);
+        var d = Get(runs, Quantity.TrainingTokens);
+        var c = Get(runs, Quantity.Compute);
         var values = new double[runs.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = f(Get(runs, Quantity.ParameterCount, i), Get(runs, Quantity.TrainingTokens, i), Get(runs, Quantity.Compute, i));
-        }
+        for (int i = 0; i < values.Length; i++) values[i] = f(n[i], d[i], c[i]);
+        var issues = Quantities.Inputs.Where(q => q != target && runs.Has(q)).SelectMany(runs.Issues).OrderBy(i => i.Row).ToArray();
         return runs.WithQuantity(target, values, ColumnOrigin.Derived(formula),
-            $"{target.Symbol()} derived as {formula} (the data has no {target.Symbol()} column)");
+            $"{target.Symbol()} derived as {formula} (the data has no {target.Symbol()} column)", issues);
     }
 
-    private static double Get(RunSet runs, Quantity q, int i) => runs.Has(q) ? runs.Value(q, i) : double.NaN;
+    private static double[] Get(RunSet runs, Quantity q) => runs.Has(q) ? runs.RawValues(q).ToArray() : new double[runs.Count].Select(_ => double.NaN).ToArray();
 }

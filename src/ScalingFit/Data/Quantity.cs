@@ -52,10 +52,16 @@ public static class Quantities
     public static IReadOnlyList<string> Aliases(this Quantity quantity) => quantity switch
     {
         Quantity.ParameterCount =>
-            ["N", "params", "n_params", "num_params", "parameters", "model_size", "Model Size"],
-        Quantity.TrainingTokens => ["D", "tokens", "n_tokens", "train_tokens", "training_tokens"],
-        Quantity.Compute => ["C", "flops", "compute", "Training FLOP", "budget"],
-        _ => ["loss", "eval_loss", "val_loss", "train_loss"],
+            ["N", "params", "n_params", "num_params", "nparams", "parameters", "num_parameters", "n_parameters",
+             "param_count", "parameter_count", "model_size", "Model Size", "model_params", "params_active",
+             "non_embedding_params"],
+        Quantity.TrainingTokens =>
+            ["D", "tokens", "n_tokens", "num_tokens", "train_tokens", "training_tokens", "total_tokens", "tokens_seen",
+             "dataset_size", "Training Tokens"],
+        Quantity.Compute => ["C", "flops", "compute", "Training FLOP", "Training FLOPs", "train_flops", "training_flops",
+            "total_flops", "compute_budget", "budget"],
+        _ => ["loss", "eval_loss", "val_loss", "validation_loss", "valid_loss", "train_loss", "final_loss", "eval/loss",
+            "val/loss", "train/loss", "test_loss"],
     };
 
     /// <summary>Parses a symbol (N, D, C, L or loss, any case).</summary>

@@ -3,38 +3,97 @@ using System.Globalization;
 namespace ScalingFit.Data;
 
 /// <summary>
-/// Turns the rows read from a log into the runs to fit: filters (--where), one checkpoint per run
-/// (--run-column, --step-column, --select), validation of every value that will be logged,
-/// derived quantities (D = C/(6N), C = 6ND, N = C/(6D)) and dropping the highest losses.
+/// Turns the rows read from a log into the runs to fit, in this order: filters (--where), one row
+/// per run (--run-column, --step-column, --select, --select-by), dropping incomplete and diverged
+/// rows (counted), the compute convention, derived quantities (D = C/(6N), C = 6ND, N = C/(6D)),
+/// what the numbers mean (perplexity, accuracy, units), validation of every value the analysis
+/// uses, warnings on pooling and independence, and dropping the highest losses. Filters run before
+/// any cell is validated, so an excluded row may hold anything.
 /// </summary>
 public static class RunPreparation
 {
     /// <summary>Applies a selection to raw rows, then validates and completes the quantities.</summary>
-    /// <exception cref="DataException">A condition names no column, nothing is left, or a value cannot be logged.</exception>
+    /// <exception cref="DataException">A condition names no column, nothing is left, or a value cannot be used.</exception>
     public static RunSet Prepare(RunSet rows, RunSelection selection)
     {
         var runs = Filter(rows, selection.Where);
-        runs = CheckpointGrouping.Group(runs, selection.RunColumns, selection.StepColumn, selection.Checkpoint);
-        Validate(runs);
+        runs = CheckpointGrouping.Group(runs, selection.RunColumns, selection.StepColumn, selection.Checkpoint, selection.SelectBy);
+        runs = DropRows(runs, selection);
+        runs = ComputeCheck.Apply(runs, selection.ComputeConvention, selection.ComputeConventionChosen);
         runs = Derivation.Complete(runs);
+        MeaningChecks.RefusePerplexity(runs);
+        Validate(runs, selection.Uses);
+        runs = MeaningChecks.Warn(runs);
+        runs = PoolingCheck.Warn(runs, selection);
         return DropHighestLoss(runs, selection.DropHighestLoss);
     }
 
     /// <summary>Keeps the rows that satisfy every condition.</summary>
-    public static RunSet Filter(RunSet rows, IReadOnlyList<ColumnCondition> conditions)
+    /// <exception cref="DataException">A condition names no column (the message lists the columns), or no row satisfies them.</exception>
+    public static RunSet Filter(RunSet rows, IReadOnlyList<RowFilter> conditions)
     {
         if (conditions.Count == 0) return rows;
-        foreach (var c in conditions)
-        {
-            if (!rows.HasColumn(c.Column) && !IsQuantityColumn(rows, c.Column)) throw rows.UnknownColumn(c.Column);
-        }
-        var kept = Enumerable.Range(0, rows.Count)
-            .Where(i => conditions.All(c => c.Matches(rows.Text(c.Column, i))))
-            .ToList();
-        string what = string.Join(" and ", conditions);
+        var tests = conditions.Select(c => c.Compile(rows)).ToArray();
+        var kept = new List<int>(rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+            if (tests.All(t => t(i))) kept.Add(i);
+        string what = string.Join(" and ", conditions.Select(c => conditions.Count > 1 && c is OrFilter ? $"({c})" : c.ToString()));
         if (kept.Count == 0)
             throw new DataException($"no rows satisfy {what} (of {rows.Count} rows).", rows.Source);
-        return rows.Subset(kept, $"kept {kept.Count} of {rows.Count} rows where {what}");
+        return kept.Count == rows.Count ? rows.WithNote($"all {rows.Count} rows satisfy {what}") : rows.Subset(kept, $"kept {kept.Count} of {rows.Count} rows where {what}");
+    }
+
+    /// <summary>Drops rows missing a value the analysis uses and runs with a NaN or infinite loss, when asked, counting them.</summary>
+    private static RunSet DropRows(RunSet runs, RunSelection selection)
+    {
+        if (!selection.DropIncomplete && !selection.DropInvalid) return runs;
+        var drop = new SortedSet<int>();
+        var reasons = new List<string>();
+        if (selection.DropIncomplete)
+        {
+            int before = drop.Count;
+            var columns = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var q in Needed(runs, selection.Uses))
+                foreach (var issue in runs.Issues(q))
+                    if (drop.Add(issue.Row)) columns.Add(issue.Column);
+            if (drop.Count > before)
+                reasons.Add($"dropped {drop.Count - before} rows with an empty or non-numeric cell in {string.Join(", ", columns.Select(c => $"'{c}'"))} ({Lines(runs, drop)})");
+        }
+        if (selection.DropInvalid && runs.Has(Quantity.Loss))
+        {
+            var loss = runs.RawValues(Quantity.Loss);
+            var issues = runs.Issues(Quantity.Loss).Select(i => i.Row).ToHashSet();
+            var invalid = new SortedSet<int>();
+            for (int i = 0; i < loss.Length; i++)
+                if (!double.IsFinite(loss[i]) && !issues.Contains(i) && !drop.Contains(i)) invalid.Add(i);
+            drop.UnionWith(invalid);
+            if (invalid.Count > 0) reasons.Add($"dropped {invalid.Count} runs whose loss is NaN or infinite (diverged; {Lines(runs, invalid)})");
+        }
+        if (drop.Count == 0) return runs;
+        if (drop.Count == runs.Count)
+            throw new DataException($"all {runs.Count} rows were dropped: {string.Join("; ", reasons)}.", runs.Source);
+        var kept = Enumerable.Range(0, runs.Count).Where(i => !drop.Contains(i)).ToList();
+        return runs.Subset(kept, string.Join("; ", reasons));
+    }
+
+    /// <summary>The quantities whose cells the analysis needs: those it uses, or the inputs of those it will derive.</summary>
+    private static IEnumerable<Quantity> Needed(RunSet runs, IReadOnlyCollection<Quantity>? uses)
+    {
+        var used = uses ?? Quantities.All;
+        var needed = new HashSet<Quantity>();
+        foreach (var q in used)
+        {
+            if (runs.Has(q)) needed.Add(q);
+            else if (q != Quantity.Loss)
+                foreach (var input in Quantities.Inputs) if (runs.Has(input)) needed.Add(input);
+        }
+        return needed.Order();
+    }
+
+    private static string Lines(RunSet runs, IEnumerable<int> rows)
+    {
+        var list = rows.Take(6).Select(r => runs.Line(r).ToString(CultureInfo.InvariantCulture)).ToList();
+        return (list.Count == 1 ? "line " : "lines ") + string.Join(", ", list.Take(5)) + (list.Count > 5 ? ", ..." : "");
     }
 
     /// <summary>Drops the <paramref name="count"/> runs with the highest loss (ties broken by input order).</summary>
@@ -55,29 +114,16 @@ public static class RunPreparation
     }
 
     /// <summary>
-    /// Checks that every N, D, C and loss value is positive and finite, since every law takes its
-    /// logarithm; the error names the line and column of the first bad value.
+    /// Checks that every value the analysis uses (every quantity the data has, when
+    /// <paramref name="uses"/> is null) is a number, positive and finite, since every law takes its
+    /// logarithm; the error names the file, line and column of the first bad value.
     /// </summary>
-    public static void Validate(RunSet runs)
+    public static void Validate(RunSet runs, IReadOnlyCollection<Quantity>? uses = null)
     {
         foreach (var q in Quantities.All)
         {
-            if (!runs.Has(q)) continue;
-            var values = runs.Values(q);
-            for (int i = 0; i < values.Length; i++)
-            {
-                double v = values[i];
-                if (v > 0 && double.IsFinite(v)) continue;
-                string what = double.IsNaN(v) ? "NaN" : double.IsInfinity(v) ? "infinite" : v == 0 ? "zero" : "negative";
-                string origin = runs.Origin(q)!.IsDerived ? $" ({runs.Origin(q)})" : "";
-                throw new DataException(
-                    $"{q.Symbol()} is {what} ({v.ToString("R", CultureInfo.InvariantCulture)}){origin}; " +
-                    $"it must be positive and finite because scaling laws take its logarithm.",
-                    runs.Source, runs.Line(i), runs.Origin(q)!.Column);
-            }
+            if (!runs.Has(q) || (uses is not null && !uses.Contains(q))) continue;
+            _ = runs.Values(q);
         }
     }
-
-    private static bool IsQuantityColumn(RunSet rows, string column) => Quantities.All.Any(q =>
-        rows.Origin(q)?.Column is { } name && string.Equals(name, column.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -6,8 +6,21 @@ public enum CheckpointChoice
     /// <summary>The final checkpoint: highest step, or the last row when there is no step column.</summary>
     Last,
 
-    /// <summary>The checkpoint with the lowest loss.</summary>
+    /// <summary>The checkpoint with the lowest loss (or the lowest value of the selection column).</summary>
     Min,
+
+    /// <summary>The row with the highest value of the selection column.</summary>
+    Max,
+}
+
+/// <summary>Which compute to use when the data has a C column and both N and D.</summary>
+public enum ComputeConvention
+{
+    /// <summary>The C column as written (the default); a warning says when it is not about 6ND.</summary>
+    Column,
+
+    /// <summary>C = 6ND, replacing the column (Kaplan et al. 2020's training-compute approximation).</summary>
+    SixND,
 }
 
 /// <summary>
@@ -19,8 +32,8 @@ public sealed record RunSelection
     /// <summary>No filtering and no grouping: every row is a run.</summary>
     public static RunSelection None { get; } = new();
 
-    /// <summary>Conditions every kept row satisfies (all of them).</summary>
-    public IReadOnlyList<ColumnCondition> Where { get; init; } = [];
+    /// <summary>Conditions every kept row satisfies (all of them). They run before any cell is validated.</summary>
+    public IReadOnlyList<RowFilter> Where { get; init; } = [];
 
     /// <summary>Columns whose values together name a run; empty when every row is a run.</summary>
     public IReadOnlyList<string> RunColumns { get; init; } = [];
@@ -31,6 +44,34 @@ public sealed record RunSelection
     /// <summary>Which checkpoint of each run is kept.</summary>
     public CheckpointChoice Checkpoint { get; init; } = CheckpointChoice.Last;
 
+    /// <summary>
+    /// The column whose lowest (<see cref="CheckpointChoice.Min"/>) or highest (<see cref="CheckpointChoice.Max"/>)
+    /// value picks the row kept in each group of <see cref="RunColumns"/> (e.g. the best learning rate per N and D
+    /// by loss); null to pick by loss or step.
+    /// </summary>
+    public string? SelectBy { get; init; }
+
+    /// <summary>Whether rows missing a value the analysis uses (an empty or non-numeric cell) are dropped and counted rather than rejected.</summary>
+    public bool DropIncomplete { get; init; }
+
+    /// <summary>Whether runs whose loss is NaN or infinite (diverged runs) are dropped and counted rather than rejected.</summary>
+    public bool DropInvalid { get; init; }
+
+    /// <summary>The quantities the analysis reads; null for every quantity the data has. Only these are validated and checked for incompleteness.</summary>
+    public IReadOnlyCollection<Quantity>? Uses { get; init; }
+
+    /// <summary>
+    /// Columns besides N, D and C that the analysis takes as inputs (a law's unique tokens, say): rows that
+    /// differ in them are different runs, not repeated measurements of one (N, D).
+    /// </summary>
+    public IReadOnlyCollection<string> InputColumns { get; init; } = [];
+
+    /// <summary>Which compute to use when C, N and D are all present.</summary>
+    public ComputeConvention ComputeConvention { get; init; }
+
+    /// <summary>Whether <see cref="ComputeConvention"/> was chosen by the user (then an inconsistent C is noted, not warned about).</summary>
+    public bool ComputeConventionChosen { get; init; }
+
     /// <summary>How many runs with the highest loss are dropped after grouping (the replication drops 5).</summary>
     public int DropHighestLoss { get; init; }
 }
@@ -39,11 +80,17 @@ public sealed record RunSelection
 /// <param name="Column">The column name (case-insensitive).</param>
 /// <param name="Value">The value; numbers compare as numbers, anything else as exact text.</param>
 /// <param name="Negated">True for !=.</param>
-public sealed record ColumnCondition(string Column, string Value, bool Negated = false)
+public sealed record ColumnCondition(string Column, string Value, bool Negated = false) : RowFilter
 {
+    /// <inheritdoc/>
+    public override IEnumerable<string> Columns => [Column];
+
+    internal override Func<int, bool> Compile(RunSet rows) =>
+        new ComparisonFilter(Column, Negated ? "!=" : "=", new FilterValue(Value)).Compile(rows);
+
     /// <summary>Parses COLUMN=VALUE or COLUMN!=VALUE.</summary>
     /// <exception cref="OptionException">The text has no '='.</exception>
-    public static ColumnCondition Parse(string text)
+    public static new ColumnCondition Parse(string text)
     {
         int eq = text.IndexOf('=');
         if (eq <= 0)

@@ -23,16 +23,24 @@ public static class ShapeDerivation
     /// <summary>The optional column of attention widths d_attn (default d_model).</summary>
     public const string AttentionColumn = "d_attn";
 
-    /// <summary>The runs with N derived from the shape columns when the data has no N but has d_model and n_layer; else the runs as they are.</summary>
+    /// <summary>Other names logs give the width: Hugging Face configs (hidden_size, n_embd) and sweeps (width).</summary>
+    public static IReadOnlyList<string> WidthAliases { get; } = [WidthColumn, "hidden_size", "n_embd", "width"];
+
+    /// <summary>Other names logs give the depth.</summary>
+    public static IReadOnlyList<string> DepthAliases { get; } = [DepthColumn, "num_hidden_layers", "n_layers", "num_layers", "depth"];
+
+    /// <summary>The runs with N derived from the shape columns when the data has no N but has a width and a depth column; else the runs as they are.</summary>
     /// <exception cref="DataException">A shape cell is not a positive integer, or N does not fit in 64 bits.</exception>
     public static RunSet Complete(RunSet runs)
     {
-        if (runs.Has(Quantity.ParameterCount) || !runs.HasColumn(WidthColumn) || !runs.HasColumn(DepthColumn)) return runs;
+        if (runs.Has(Quantity.ParameterCount)) return runs;
+        string? width = WidthAliases.FirstOrDefault(runs.HasColumn), depth = DepthAliases.FirstOrDefault(runs.HasColumn);
+        if (width is null || depth is null) return runs;
         bool feedForward = runs.HasColumn(FeedForwardColumn), attention = runs.HasColumn(AttentionColumn);
         var values = new double[runs.Count];
         for (int i = 0; i < values.Length; i++)
         {
-            long d = Cell(runs, WidthColumn, i), layers = Cell(runs, DepthColumn, i);
+            long d = Cell(runs, width, i), layers = Cell(runs, depth, i);
             long a = attention ? Cell(runs, AttentionColumn, i) : d;
             long f = feedForward ? Cell(runs, FeedForwardColumn, i) : 4 * d;
             try
@@ -41,14 +49,14 @@ public static class ShapeDerivation
             }
             catch (OverflowException)
             {
-                throw new DataException("the shape is too large: its parameter count does not fit in a 64-bit integer.", runs.Source, runs.Line(i), WidthColumn);
+                throw runs.ErrorAt(i, width, "the shape is too large: its parameter count does not fit in a 64-bit integer.");
             }
         }
         string formula = feedForward || attention ? "2·d_model·n_layer·(2·d_attn + d_ff)" : "12·n_layer·d_model²";
         var defaults = new[] { attention ? null : "d_attn = d_model", feedForward ? null : "d_ff = 4·d_model" }.OfType<string>().ToList();
         string with = feedForward || attention ? (defaults.Count > 0 ? $", {string.Join(", ", defaults)}" : "") : "";
         return runs.WithQuantity(Quantity.ParameterCount, values, ColumnOrigin.Derived(formula),
-            $"N derived as {formula} (Kaplan et al. 2020 non-embedding estimate{with}; the data has no N column)");
+            $"N derived as {formula} (Kaplan et al. 2020 non-embedding estimate{with}{(width == WidthColumn && depth == DepthColumn ? "" : $"; d_model from '{width}', n_layer from '{depth}'")}; the data has no N column)");
     }
 
     private static long Cell(RunSet runs, string column, int row)

@@ -24,7 +24,7 @@ internal sealed class ChinchillaObjective : IWeightedObjective
     public void SetWeights(ReadOnlySpan<double> weights) => _kernel.SetWeights(weights);
 
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian) =>
-        _kernel.Evaluate(theta, gradient, hessian);
+        _kernel.Evaluate(theta, gradient.IsEmpty ? stackalloc double[5] : gradient, hessian);
 }
 
 /// <summary>
@@ -43,7 +43,7 @@ internal sealed class ChinchillaObjectiveSingle : IWeightedObjective
     public void SetWeights(ReadOnlySpan<double> weights) => _kernel.SetWeights(weights);
 
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian) =>
-        _kernel.Evaluate(theta, gradient, hessian);
+        _kernel.Evaluate(theta, gradient.IsEmpty ? stackalloc double[5] : gradient, hessian);
 }
 
 /// <summary>The vector exponential and logarithm of one lane type.</summary>
@@ -108,7 +108,7 @@ internal sealed class ChinchillaKernel<T, TLanes>
         {
             _logN[i] = T.CreateTruncating(data.LogInputs[2 * i]);
             _logD[i] = T.CreateTruncating(data.LogInputs[2 * i + 1]);
-            _logL[i] = T.CreateTruncating(data.LogLoss[i]);
+            _logL[i] = T.CreateTruncating(data.Target[i]);
             _weights[i] = T.One;
         }
         _delta = loss.Kind == LossKind.Huber ? T.CreateTruncating(loss.Delta) : T.PositiveInfinity;

@@ -1,4 +1,5 @@
 using ScalingFit.Data;
+using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting;
 
@@ -14,8 +15,20 @@ public sealed record FitResult
     /// <summary>The law as a formula, e.g. "L = (N_c/N)^α".</summary>
     public required string Formula { get; init; }
 
-    /// <summary>The quantities the law takes as input, e.g. [N] or [N, D].</summary>
-    public required IReadOnlyList<Quantity> Inputs { get; init; }
+    /// <summary>The inputs the law takes, e.g. [N] or [N, D]; quantities or numeric columns.</summary>
+    public required IReadOnlyList<Laws.LawInput> Inputs { get; init; }
+
+    /// <summary>What the law predicts: the loss, or another numeric column.</summary>
+    public Laws.LawTarget Target { get; init; } = Laws.LawTarget.Loss;
+
+    /// <summary>Where the residuals were taken (log by default), and so the statistics.</summary>
+    public Laws.ResidualSpace Residuals { get; init; } = Laws.ResidualSpace.Log;
+
+    /// <summary>The residuals' symbol: "ln L", "L", "logit accuracy".</summary>
+    public string ResidualSymbol => Residuals.Of(Target.Symbol);
+
+    /// <summary>The constraints the fit was made under (none by default).</summary>
+    public ParameterConstraints Constraints { get; init; } = ParameterConstraints.None;
 
     /// <summary>The parameters in the law's order, with standard errors and 95% intervals.</summary>
     public required IReadOnlyList<FittedParameter> Parameters { get; init; }
@@ -44,8 +57,11 @@ public sealed record FitResult
     /// <summary>The bootstrap behind the intervals, when one was run.</summary>
     public BootstrapInfo? Bootstrap { get; init; }
 
-    /// <summary>The law object of a nonlinear fit (to evaluate it at other parameters), or null for log-log OLS fits.</summary>
-    public Laws.IScalingLaw? ScalingLaw { get; init; }
+    /// <summary>The law object (to evaluate it at other parameters and ask what it can do).</summary>
+    public required Laws.IScalingLaw ScalingLaw { get; init; }
+
+    /// <summary>The law's natural parameters at the estimate, in the law's order (without the extra OLS coefficients).</summary>
+    public double[] NaturalParameters => ScalingLaw.Parameters.Select(p => this[p.Name].Value).ToArray();
 
     /// <summary>
     /// The natural parameters of every converged bootstrap resample, in <see cref="Parameters"/>
@@ -60,6 +76,9 @@ public sealed record FitResult
     /// log-log OLS fits or when the Hessian at the optimum is not positive definite.
     /// </summary>
     public IReadOnlyList<double>? ParameterCovariance { get; init; }
+
+    /// <summary>Random draws of the natural parameters (bootstrap or asymptotic), for Monte Carlo intervals; null for OLS fits.</summary>
+    internal Uncertainty.ParameterDraws? Draws { get; init; }
 
     /// <summary>The parameter with this name.</summary>
     /// <exception cref="KeyNotFoundException">The law has no such parameter.</exception>
@@ -81,6 +100,9 @@ public sealed record FittedParameter(string Name, string Symbol, double Value, d
 
     /// <summary>Whether the estimate sits on a bound of its allowed range.</summary>
     public bool AtBound { get; init; }
+
+    /// <summary>How the parameter was constrained: "fixed", "= β" (tied), "bounded"; null when free.</summary>
+    public string? Constraint { get; init; }
 
     /// <summary>Standard error relative to the magnitude of the value.</summary>
     public double RelativeError => Math.Abs(StandardError / Value);
@@ -107,9 +129,9 @@ public readonly record struct Interval(double Lower, double Upper)
 /// <param name="Points">n: the number of runs fitted.</param>
 /// <param name="DegreesOfFreedom">n minus the number of fitted parameters.</param>
 /// <param name="Objective">The minimized objective (sum of squares, or of Huber terms).</param>
-/// <param name="Rmse">Root mean square of the residuals of ln L.</param>
-/// <param name="RSquared">Fraction of the variance of ln L explained.</param>
-/// <param name="ResidualStandardDeviation">s = √(SSE / dof) in ln L.</param>
+/// <param name="Rmse">Root mean square of the residuals (in ln L unless the fit chose another residual space).</param>
+/// <param name="RSquared">Fraction of the variance of the target (in the residual space) explained.</param>
+/// <param name="ResidualStandardDeviation">s = √(SSE / dof) in the residual space.</param>
 public sealed record FitStatistics(
     int Points, int DegreesOfFreedom, double Objective, double Rmse, double RSquared, double ResidualStandardDeviation)
 {
@@ -139,10 +161,23 @@ public sealed record Convergence(
 public sealed record DataDescription(
     string Source, int Runs, IReadOnlyDictionary<string, string> Columns, IReadOnlyList<string> Notes)
 {
+    /// <summary>What the data may not mean as the analysis takes it (pooled runs, units, conventions).</summary>
+    public IReadOnlyList<DataWarning> Warnings { get; init; } = [];
+
     /// <summary>Describes a run set.</summary>
     public static DataDescription Of(RunSet runs) => new(
         runs.Source,
         runs.Count,
         Quantities.All.Where(runs.Has).ToDictionary(q => q.Symbol(), q => runs.Origin(q)!.ToString()),
-        runs.Notes);
+        runs.Notes) { Warnings = runs.Warnings };
+
+    /// <summary>Describes a run set with the other columns a law read: inputs such as unique tokens, and a target other than the loss.</summary>
+    public static DataDescription Of(RunSet runs, IEnumerable<LawInput> inputs, LawTarget target)
+    {
+        var description = Of(runs);
+        var columns = new Dictionary<string, string>(description.Columns);
+        foreach (var input in inputs.Where(i => i.Quantity is null)) columns.TryAdd(input.Name, $"column '{input.Name}'");
+        if (target.Quantity is null) columns.TryAdd(target.Name, $"column '{target.Name}' (the target)");
+        return description with { Columns = columns };
+    }
 }

@@ -1,4 +1,4 @@
-using ScalingFit.Data;
+using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting;
 
@@ -6,7 +6,7 @@ namespace ScalingFit.Fitting;
 public interface ILossModel
 {
     /// <summary>The inputs the model takes, in the order <see cref="Predict"/> expects them.</summary>
-    IReadOnlyList<Quantity> Inputs { get; }
+    IReadOnlyList<LawInput> Inputs { get; }
 
     /// <summary>The range of each input in the data the model was fitted to, in input order.</summary>
     IReadOnlyList<Interval> InputRanges { get; }

@@ -1,4 +1,5 @@
 using ScalingFit.Data;
+using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting;
 
@@ -17,26 +18,49 @@ internal static class InputChecks
     /// <summary>Requires at least two distinct values of every input.</summary>
     public static void RequireSpread(RunSet runs, IReadOnlyList<Quantity> inputs)
     {
-        foreach (var q in inputs)
+        foreach (var q in inputs) RequireSpread(runs, q, runs.Values(q).ToArray());
+    }
+
+    /// <summary>Requires at least two distinct values of an input.</summary>
+    public static void RequireSpread(RunSet runs, LawInput input, double[] values)
+    {
+        if (values.Length == 0) return;
+        double first = values[0];
+        foreach (double v in values)
         {
-            var values = runs.Values(q);
-            double first = values[0];
-            bool spread = false;
-            foreach (double v in values)
-            {
-                if (v != first) { spread = true; break; }
-            }
-            if (!spread)
-                throw new FitException(
-                    $"all {runs.Count} runs in {runs.Source} have the same {q.Symbol()} " +
-                    $"({NumberFormat.Significant(first)}); a fit against {q.Symbol()} needs at least two distinct values.");
+            if (v != first) return;
         }
+        throw new FitException(
+            $"all {runs.Count} runs in {runs.Source} have the same {input.Name} " +
+            $"({NumberFormat.Significant(first)}); a fit against {input.Name} needs at least two distinct values.");
+    }
+
+    /// <summary>An input's values, each required positive (a law in logs takes its logarithm).</summary>
+    /// <exception cref="DataException">A value that is not positive, naming its line and column.</exception>
+    public static double[] Positive(RunSet runs, LawInput input) =>
+        Positive(runs, runs.Values(input), input.Name, input.Quantity is { } q ? runs.Origin(q)?.Column : input.Name);
+
+    /// <summary>The target's values, each required positive.</summary>
+    /// <exception cref="DataException">A value that is not positive, naming its line and column.</exception>
+    public static double[] Positive(RunSet runs, LawTarget target) =>
+        Positive(runs, target.Values(runs), target.Name, target.Quantity is { } q ? runs.Origin(q)?.Column : target.Name);
+
+    private static double[] Positive(RunSet runs, double[] values, string name, string? column)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!(values[i] > 0))
+                throw runs.ErrorAt(i, column, $"{name} = {NumberFormat.Significant(values[i])} is not positive, and this law takes its logarithm.");
+        }
+        return values;
     }
 
     /// <summary>The smallest and largest value of each input.</summary>
-    public static Interval[] Ranges(RunSet runs, IReadOnlyList<Quantity> inputs) => inputs.Select(q =>
+    public static Interval[] Ranges(RunSet runs, IReadOnlyList<LawInput> inputs) => inputs.Select(q => Range(runs.Values(q))).ToArray();
+
+    /// <summary>The smallest and largest of the values.</summary>
+    public static Interval Range(ReadOnlySpan<double> values)
     {
-        var values = runs.Values(q);
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         foreach (double v in values)
         {
@@ -44,5 +68,5 @@ internal static class InputChecks
             hi = Math.Max(hi, v);
         }
         return new Interval(lo, hi);
-    }).ToArray();
+    }
 }

@@ -3,65 +3,57 @@ using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting;
 
-/// <summary>A law chosen by name (as on the command line) and the quantities it takes.</summary>
-/// <param name="Law">The law's name: power, joint, saturating, kaplan-nd or chinchilla.</param>
-/// <param name="Inputs">Its inputs, e.g. [N] for power, [N, D] for chinchilla.</param>
-/// <param name="Nonlinear">For the power law: fit it as a nonlinear law (Huber or least squares on ln L) rather than by OLS.</param>
-public sealed record LawSpec(string Law, IReadOnlyList<Quantity> Inputs, bool Nonlinear = false)
+/// <summary>
+/// What to fit: a law, what it predicts, where its residuals are taken, and the constraints on its
+/// parameters. Laws with an exact closed-form fit (the log-log OLS laws) use it unless a nonlinear
+/// fit is asked for or needed (constraints, another residual space).
+/// </summary>
+/// <param name="Law">The law.</param>
+public sealed record LawSpec(IScalingLaw Law)
 {
-    /// <summary>The names of the laws that can be fitted.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["power", "joint", "saturating", "kaplan-nd", "chinchilla"];
+    /// <summary>What the law predicts: the loss by default.</summary>
+    public LawTarget Target { get; init; } = LawTarget.Loss;
 
-    /// <summary>Checks a law name and its inputs, filling the default inputs when none are given.</summary>
-    /// <exception cref="OptionException">Unknown law, or inputs that do not suit it.</exception>
-    public static LawSpec Create(string law, IReadOnlyList<Quantity>? inputs, bool nonlinear = false)
-    {
-        if (inputs?.Contains(Quantity.Loss) == true)
-            throw new OptionException("the loss is what a law predicts; its inputs are N, D or C.");
-        if (nonlinear && law != "power")
-            throw new OptionException($"--nonlinear applies to the power law; the {law} law is {(law == "joint" ? "fitted by OLS only" : "always fitted nonlinearly")}.");
-        switch (law)
-        {
-            case "power":
-            case "saturating":
-                inputs ??= [Quantity.ParameterCount];
-                if (inputs.Count != 1)
-                    throw new OptionException(
-                        $"the {law} law takes one input (--x N, D or C), got {string.Join(",", inputs.Select(q => q.Symbol()))}" +
-                        (law == "power" ? "; for several inputs use --law joint." : "; for N and D together use --law chinchilla."));
-                return new LawSpec(law, inputs, nonlinear);
-            case "joint":
-                inputs ??= [Quantity.ParameterCount, Quantity.TrainingTokens];
-                inputs = inputs.Distinct().OrderBy(q => q).ToList();
-                if (inputs.Count < 2)
-                    throw new OptionException("the joint law takes two or three inputs, e.g. --x N,D; for one input use --law power.");
-                return new LawSpec(law, inputs);
-            case "chinchilla":
-            case "kaplan-nd":
-                var nd = new[] { Quantity.ParameterCount, Quantity.TrainingTokens };
-                if (inputs is not null && !inputs.Order().SequenceEqual(nd))
-                    throw new OptionException($"the {law} law takes N and D (D = C/(6N) when only C is logged); drop --x or give --x N,D.");
-                return new LawSpec(law, nd);
-            default:
-                throw new OptionException($"unknown law '{law}'; the laws are: {string.Join(", ", Names)}.");
-        }
-    }
+    /// <summary>Where residuals are taken: log by default.</summary>
+    public ResidualSpace Residuals { get; init; } = ResidualSpace.Log;
+
+    /// <summary>Fixed, tied and bounded parameters.</summary>
+    public ParameterConstraints Constraints { get; init; } = ParameterConstraints.None;
+
+    /// <summary>For a law with a closed-form fit: fit it nonlinearly (Huber or least squares, multi-start) instead.</summary>
+    public bool Nonlinear { get; init; }
+
+    /// <summary>The law's label in tables: "power (N)", "chinchilla".</summary>
+    public string Name => Law.Label;
+
+    /// <summary>The law's inputs.</summary>
+    public IReadOnlyList<LawInput> Inputs => Law.Inputs;
+
+    /// <summary>Whether the law's exact closed-form fit is used.</summary>
+    public bool UsesClosedForm => Law is IHasClosedFormFit && !Nonlinear && Constraints.IsEmpty && Residuals == ResidualSpace.Log;
 
     /// <summary>Whether the law is fitted by the nonlinear machinery (multi-start, Huber, bootstrap).</summary>
-    public bool IsNonlinear => Law is "saturating" or "chinchilla" or "kaplan-nd" || (Law == "power" && Nonlinear);
+    public bool IsNonlinear => !UsesClosedForm;
 
-    /// <summary>The nonlinear law object, or null for the log-log OLS laws.</summary>
-    public IScalingLaw? NonlinearLaw => Law switch
+    /// <summary>A built-in law by name with the loss as target (see <see cref="LawRegistry"/>).</summary>
+    /// <exception cref="OptionException">Unknown law, or inputs that do not suit it.</exception>
+    public static LawSpec Create(string law, IReadOnlyList<Quantity>? inputs, bool nonlinear = false) =>
+        Of(LawRegistry.Create(law, new LawSettings { Inputs = inputs?.Select(LawInput.Of).ToList() }), nonlinear);
+
+    /// <summary>A law, fitted nonlinearly when asked.</summary>
+    /// <exception cref="OptionException">A nonlinear fit asked of a law that has no other.</exception>
+    public static LawSpec Of(IScalingLaw law, bool nonlinear = false)
     {
-        "saturating" => new SaturatingLaw(Inputs[0]),
-        "chinchilla" => ChinchillaLaw.Instance,
-        "kaplan-nd" => KaplanNdLaw.Instance,
-        "power" when Nonlinear => new PowerLaw(Inputs[0]),
-        _ => null,
-    };
+        if (nonlinear && law is not IHasClosedFormFit)
+            throw new OptionException($"{nameof(LawSpec)}.{nameof(Nonlinear)}",
+                $"the {law.Name} law is always fitted nonlinearly; only laws with a closed-form (OLS) fit can be asked to be fitted nonlinearly.");
+        return new LawSpec(law) { Nonlinear = nonlinear };
+    }
 
     /// <summary>Fits the law to runs; <paramref name="options"/> applies to nonlinear fits.</summary>
-    public FitResult Fit(RunSet runs, NonlinearFitOptions? options = null) => NonlinearLaw is { } law
-        ? NonlinearFitter.Fit(runs, law, options)
-        : Law == "power" ? LogLogRegression.Power(runs, Inputs[0]) : LogLogRegression.Joint(runs, Inputs);
+    public FitResult Fit(RunSet runs, NonlinearFitOptions? options = null)
+    {
+        if (Law is IPreparesRuns prepares) runs = prepares.Prepare(runs);
+        return UsesClosedForm ? ((IHasClosedFormFit)Law).FitClosedForm(runs, Target) : NonlinearFitter.Fit(runs, this, options);
+    }
 }

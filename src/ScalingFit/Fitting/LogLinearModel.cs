@@ -1,4 +1,4 @@
-using ScalingFit.Data;
+using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting;
 
@@ -6,10 +6,10 @@ namespace ScalingFit.Fitting;
 /// A log-linear law ln L = b₀ + Σⱼ bⱼ·ln Xⱼ fitted by OLS. Its 95% prediction interval for a new
 /// run is exp(ŷ ± t₀.₉₇₅,dof · s·√(1 + x₀ᵀ(XᵀX)⁻¹x₀)), with x₀ = (1, ln X₁, …).
 /// </summary>
-internal sealed class LogLinearModel(IReadOnlyList<Quantity> inputs, LinearSolution solution, IReadOnlyList<Interval> ranges)
+internal sealed class LogLinearModel(IReadOnlyList<LawInput> inputs, LinearSolution solution, IReadOnlyList<Interval> ranges)
     : ILossModel
 {
-    public IReadOnlyList<Quantity> Inputs => inputs;
+    public IReadOnlyList<LawInput> Inputs => inputs;
 
     public IReadOnlyList<Interval> InputRanges => ranges;
 

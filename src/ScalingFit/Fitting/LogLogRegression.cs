@@ -1,4 +1,5 @@
 using ScalingFit.Data;
+using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting;
 
@@ -12,16 +13,21 @@ public static class LogLogRegression
     /// <summary>
     /// Fits L = (X_c/X)^α by OLS of ln L on ln X: slope = −α, intercept = α·ln X_c.
     /// </summary>
+    /// <param name="runs">The runs.</param>
+    /// <param name="x">The input X.</param>
+    /// <param name="target">What the law predicts; the loss by default.</param>
+    /// <param name="law">The law object to attach to the result; a new power law in X by default.</param>
     /// <exception cref="FitException">Too few runs, or every run has the same X.</exception>
-    /// <exception cref="DataException">The data has no column for X.</exception>
-    public static FitResult Power(RunSet runs, Quantity x)
+    /// <exception cref="DataException">The data has no column for X, or a value that is not positive.</exception>
+    public static FitResult Power(RunSet runs, LawInput x, LawTarget? target = null, PowerLaw? law = null)
     {
-        if (x == Quantity.Loss) throw new OptionException("the power law needs N, D or C as its input, not the loss.");
-        string symbol = x.Symbol();
-        InputChecks.RequireRuns(runs, $"The power law L = ({symbol}_c/{symbol})^α", 2);
-        InputChecks.RequireSpread(runs, [x]);
-        var xs = runs.Values(x);
-        var loss = runs.Values(Quantity.Loss);
+        target ??= LawTarget.Loss;
+        law ??= new PowerLaw(x);
+        string symbol = x.Name;
+        InputChecks.RequireRuns(runs, $"The power law {law.Formula}", 2);
+        var xs = InputChecks.Positive(runs, x);
+        InputChecks.RequireSpread(runs, x, xs);
+        var loss = InputChecks.Positive(runs, target);
 
         // One pass over [1, ln X, (ln X − k)², ln L]: the line is the nested model of the first
         // regressor, the curvature diagnostic the full one. The quadratic coefficient and its
@@ -62,32 +68,40 @@ public static class LogLogRegression
         double curvatureT = curvature.IsSingular || curvature.DegreesOfFreedom < 1 || fit.Points < 8
             ? double.NaN
             : curvature.Coefficients[2] / curvature.StandardError(2);
-        var warnings = LogLogDiagnostics.Power(x, range.Decades(0), curvatureT, fit);
-        return Result("power", $"L = ({symbol}_c/{symbol})^α", [x], parameters, fit, warnings, runs, range);
+        var warnings = LogLogDiagnostics.Power(x, target, range.Decades(0), curvatureT, fit);
+        return Result(law, target, parameters, fit, warnings, runs, range);
     }
 
     /// <summary>
     /// Fits L = k·Πⱼ Xⱼ^aⱼ by multiple OLS of ln L on the ln Xⱼ, refusing collinear designs.
     /// </summary>
     /// <exception cref="FitException">Collinear inputs (the message contains "collinear"), too few runs, one value of an input.</exception>
-    public static FitResult Joint(RunSet runs, IReadOnlyList<Quantity> inputs)
+    public static FitResult Joint(RunSet runs, IReadOnlyList<Quantity> inputs) => Joint(runs, LawInputs.Of(inputs));
+
+    /// <summary>Fits y = k·Πⱼ Xⱼ^aⱼ by multiple OLS of ln y on the ln Xⱼ, refusing collinear designs.</summary>
+    /// <param name="runs">The runs.</param>
+    /// <param name="inputs">The inputs Xⱼ (one or more).</param>
+    /// <param name="target">What the law predicts; the loss by default.</param>
+    /// <param name="law">The law object to attach to the result; a new joint law in the inputs by default.</param>
+    /// <exception cref="FitException">Collinear inputs (the message contains "collinear"), too few runs, one value of an input.</exception>
+    public static FitResult Joint(RunSet runs, IReadOnlyList<LawInput> inputs, LawTarget? target = null, JointLaw? law = null)
     {
-        var xs = inputs.Distinct().OrderBy(q => q).ToList();
-        if (xs.Count == 0 || xs.Contains(Quantity.Loss))
-            throw new OptionException("the joint law takes two or more of N, D and C as inputs (e.g. --x N,D).");
-        string formula = "L = k·" + string.Join("·", xs.Select(q => $"{q.Symbol()}^a_{q.Symbol()}"));
-        InputChecks.RequireRuns(runs, $"The joint law {formula}", xs.Count + 1);
-        InputChecks.RequireSpread(runs, xs);
+        target ??= LawTarget.Loss;
+        law ??= new JointLaw(inputs);
+        var xs = law.Inputs;
+        InputChecks.RequireRuns(runs, $"The joint law {law.Formula}", xs.Count + 1);
+        var columns = xs.Select(x => InputChecks.Positive(runs, x)).ToArray();
+        for (int j = 0; j < xs.Count; j++) InputChecks.RequireSpread(runs, xs[j], columns[j]);
 
         var ls = new LinearLeastSquares(xs.Count);
         var range = new LogRange(xs.Count);
-        var loss = runs.Values(Quantity.Loss);
+        var loss = InputChecks.Positive(runs, target);
         Span<double> row = stackalloc double[xs.Count];
         for (int i = 0; i < loss.Length; i++)
         {
             for (int j = 0; j < row.Length; j++)
             {
-                row[j] = Math.Log(runs.Value(xs[j], i));
+                row[j] = Math.Log(columns[j][i]);
                 range.Add(j, row[j]);
             }
             ls.Add(row, Math.Log(loss[i]));
@@ -105,20 +119,22 @@ public static class LogLogRegression
         for (int j = 0; j < xs.Count; j++)
         {
             double b = fit.Coefficients[j + 1], se = fit.StandardError(j + 1);
-            parameters.Add(new FittedParameter($"a{xs[j].Symbol()}", $"a_{xs[j].Symbol()}", b, se, new Interval(b - t * se, b + t * se)));
+            parameters.Add(new FittedParameter(law.Parameters[j + 1].Name, law.Parameters[j + 1].Symbol, b, se, new Interval(b - t * se, b + t * se)));
         }
         parameters.Add(new FittedParameter("intercept", "ln k", b0, se0, new Interval(b0 - t * se0, b0 + t * se0)));
-        var warnings = LogLogDiagnostics.Joint(xs, fit);
-        return Result("joint", formula, xs, parameters, fit, warnings, runs, range);
+        var warnings = LogLogDiagnostics.Joint(xs, target, fit);
+        return Result(law, target, parameters, fit, warnings, runs, range);
     }
 
     private static FitResult Result(
-        string law, string formula, IReadOnlyList<Quantity> inputs, List<FittedParameter> parameters,
+        IScalingLaw law, LawTarget target, List<FittedParameter> parameters,
         LinearSolution fit, IReadOnlyList<string> warnings, RunSet runs, LogRange range) => new()
     {
-        Law = law,
-        Formula = formula,
-        Inputs = inputs,
+        Law = law.Name,
+        Formula = law.Formula,
+        Inputs = law.Inputs,
+        Target = target,
+        ScalingLaw = law,
         Parameters = parameters,
         Statistics = new FitStatistics(fit.Points, fit.DegreesOfFreedom, fit.SumOfSquares,
             Math.Sqrt(fit.SumOfSquares / fit.Points), fit.RSquared, Math.Sqrt(fit.ResidualVariance))
@@ -127,8 +143,8 @@ public static class LogLogRegression
         },
         Convergence = Convergence.Direct("ordinary least squares on ln L (QR by Givens rotations)"),
         Warnings = warnings,
-        Data = DataDescription.Of(runs),
-        Model = new LogLinearModel(inputs, fit, range.Intervals()),
+        Data = DataDescription.Of(runs, law.Inputs, target),
+        Model = new LogLinearModel(law.Inputs, fit, range.Intervals()),
     };
 
     /// <summary>The smallest and largest ln X of each input, tracked while streaming.</summary>

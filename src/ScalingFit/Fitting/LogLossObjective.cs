@@ -4,9 +4,10 @@ using ScalingFit.Laws;
 namespace ScalingFit.Fitting;
 
 /// <summary>
-/// Σᵢ wᵢ·ρ(ln L̂(θ; xᵢ) − ln Lᵢ) with its gradient and exact Hessian
-/// Σᵢ wᵢ·[ψ′(rᵢ)·∇mᵢ∇mᵢᵀ + ψ(rᵢ)·∇²mᵢ], m = ln L̂. Weights are bootstrap multiplicities (null for
-/// all ones). An instance owns its scratch space: use one per thread.
+/// Σᵢ wᵢ·ρ(m(θ; xᵢ) − yᵢ), m the law in the residual space (ln ŷ by default) and y the observed
+/// target there, with its gradient and exact Hessian Σᵢ wᵢ·[ψ′(rᵢ)·∇mᵢ∇mᵢᵀ + ψ(rᵢ)·∇²mᵢ]. Weights
+/// are bootstrap multiplicities (null for all ones). An instance owns its scratch space: use one
+/// per thread. Laws with a specialised kernel (<see cref="IHasObjective"/>) use that instead.
 /// </summary>
 internal sealed class LogLossObjective : IWeightedObjective
 {
@@ -20,7 +21,7 @@ internal sealed class LogLossObjective : IWeightedObjective
         _law = law;
         _data = data;
         _loss = loss;
-        Dimension = law.FitParameterNames.Count;
+        Dimension = law.Parameters.Count;
         _pointGradient = new double[Dimension];
         _pointHessian = new double[Dimension * Dimension];
     }
@@ -38,40 +39,42 @@ internal sealed class LogLossObjective : IWeightedObjective
     }
 
     /// <summary>
-    /// A faster single-precision version of the objective for the approach to a minimum, or null
-    /// when the law has none. Its values are good to about 1e-7 relative: finish in double.
+    /// A faster, less precise version of the objective for the approach to a minimum (the single-
+    /// precision Chinchilla kernel), or null when the law has none: finish with <see cref="For"/>.
     /// </summary>
-    public static IWeightedObjective? Coarse(IScalingLaw law, FitData data, LossFunction loss) => law is ChinchillaLaw && Vectorised
-        ? new ChinchillaObjectiveSingle(data, loss)
-        : null;
+    public static IWeightedObjective? Coarse(IScalingLaw law, FitData data, LossFunction loss) =>
+        (law as IHasObjective)?.Objective(data, loss, coarse: true);
 
-    /// <summary>Whether vectors run in hardware (SSE, AVX or NEON); the kernels are written for it.</summary>
-    private static bool Vectorised => System.Numerics.Vector.IsHardwareAccelerated;
-
-    /// <summary>The objective for a law: a specialised kernel where one exists, else the generic sum.</summary>
-    public static IWeightedObjective For(IScalingLaw law, FitData data, LossFunction loss) => law is ChinchillaLaw && Vectorised
-        ? new ChinchillaObjective(data, loss)
-        : new LogLossObjective(law, data, loss);
+    /// <summary>The objective for a law: its specialised kernel where it has one, else the generic sum.</summary>
+    public static IWeightedObjective For(IScalingLaw law, FitData data, LossFunction loss) =>
+        (law as IHasObjective)?.Objective(data, loss, coarse: false) ?? new LogLossObjective(law, data, loss);
 
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient, Span<double> hessian)
     {
         if (!_law.IsFeasible(theta)) return double.PositiveInfinity;
-        int k = Dimension, inputs = _data.InputCount;
+        int k = Dimension;
         bool withHessian = !hessian.IsEmpty;
+        if (gradient.IsEmpty) gradient = new double[k];
         gradient.Clear();
         hessian.Clear();
         Span<double> pg = _pointGradient;
         Span<double> ph = withHessian ? _pointHessian : Span<double>.Empty;
         double f = 0;
-        var logX = _data.LogInputs;
-        var logL = _data.LogLoss;
+        var target = _data.Target;
         var weights = Weights;
-        for (int i = 0; i < logL.Length; i++)
+        var space = _data.Space;
+        // A law written in log space, fitted in log space: its own function, without the chain rule into another space.
+        var logLaw = space == ResidualSpace.Log ? _law as LogSpaceLaw : null;
+        int inputs = _data.InputCount;
+        var logX = _data.LogInputs;
+        for (int i = 0; i < target.Length; i++)
         {
             double w = weights is null ? 1 : weights[i];
             if (w == 0) continue;
-            double m = _law.LogLoss(theta, logX.AsSpan(i * inputs, inputs), pg, ph);
-            double rho = _loss.Evaluate(m - logL[i], out var psi, out var psiPrime);
+            double m = logLaw is not null
+                ? logLaw.LogValue(theta, logX.AsSpan(i * inputs, inputs), pg, ph)
+                : _law.Evaluate(theta, _data.Row(i), space, pg, ph);
+            double rho = _loss.Evaluate(m - target[i], out var psi, out var psiPrime);
             f += w * rho;
             double wpsi = w * psi;
             for (int a = 0; a < k; a++) gradient[a] += wpsi * pg[a];
@@ -84,25 +87,5 @@ internal sealed class LogLossObjective : IWeightedObjective
             }
         }
         return double.IsFinite(f) ? f : double.PositiveInfinity;
-    }
-}
-
-/// <summary>The runs as a law needs them: ln of its inputs (row-major, runs × inputs) and ln L.</summary>
-internal sealed record FitData(double[] LogInputs, double[] LogLoss, int InputCount)
-{
-    public int Count => LogLoss.Length;
-
-    public static FitData From(ScalingFit.Data.RunSet runs, IReadOnlyList<ScalingFit.Data.Quantity> inputs)
-    {
-        var logX = new double[runs.Count * inputs.Count];
-        for (int j = 0; j < inputs.Count; j++)
-        {
-            var values = runs.Values(inputs[j]);
-            for (int i = 0; i < values.Length; i++) logX[i * inputs.Count + j] = Math.Log(values[i]);
-        }
-        var loss = runs.Values(ScalingFit.Data.Quantity.Loss);
-        var logL = new double[loss.Length];
-        for (int i = 0; i < logL.Length; i++) logL[i] = Math.Log(loss[i]);
-        return new FitData(logX, logL, inputs.Count);
     }
 }

@@ -29,7 +29,7 @@ public sealed record LossFunction(LossKind Kind, double Delta)
     /// <exception cref="OptionException">δ is not positive.</exception>
     public static LossFunction Huber(double delta)
     {
-        Guard.Positive(delta, "--huber-delta");
+        Guard.Positive(delta, "LossFunction.Delta", "Huber's δ");
         return new LossFunction(LossKind.Huber, delta);
     }
 

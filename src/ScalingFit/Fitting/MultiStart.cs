@@ -18,40 +18,57 @@ internal static class MultiStart
     /// </summary>
     public const double ApproachTolerance = 1e-6;
 
+    /// <summary>A start stalled within this many iterations is rescued by least squares (Huber's loss only).</summary>
+    public const int RescueWithin = 10;
+
     /// <summary>
     /// The search asked for: <see cref="StartSearch.Exhaustive"/> runs every start on all runs
-    /// (<see cref="Run"/>); <see cref="StartSearch.Screened"/> reaches the same best optimum at a cost
-    /// that grows far more slowly with the data (<see cref="ScreenedSearch"/>).
-    /// <paramref name="progress"/> gets the number of starts done, after each batch of starts.
+    /// (<see cref="Run"/>, after narrowing a grid that asks for it to its best points by objective,
+    /// <see cref="StartScreen"/>); <see cref="StartSearch.Screened"/> reaches the same best optimum at
+    /// a cost that grows far more slowly with the data (<see cref="ScreenedSearch"/>).
     /// </summary>
+    /// <param name="problem">The objectives (one per worker thread) and the dimension of the search.</param>
+    /// <param name="grid">The starting points, in the problem's free parameters.</param>
+    /// <param name="options">The local optimizer's tolerances.</param>
+    /// <param name="degreeOfParallelism">Threads; −1 for all cores.</param>
+    /// <param name="search">Which search.</param>
+    /// <param name="progress">When given, hears (starts finished, starts) from worker threads: after each batch of starts (screened) or about every 1% of them (exhaustive).</param>
     public static MultiStartResult Search(
-        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism,
-        StartSearch search, Action<int>? progress = null) => search == StartSearch.Exhaustive
-        ? Run(law, data, loss, grid, options, degreeOfParallelism, progress)
-        : ScreenedSearch.Run(law, data, loss, grid, options, degreeOfParallelism, progress);
-
-    /// <summary>Every start on all runs, to its end.</summary>
-    public static MultiStartResult Run(
-        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism,
-        Action<int>? progress = null)
+        FitProblem problem, StartGrid grid, OptimizerOptions options, int degreeOfParallelism, StartSearch search,
+        Action<int, int>? progress = null)
     {
-        int k = law.FitParameterNames.Count, count = grid.Count;
+        if (search == StartSearch.Screened) return ScreenedSearch.Run(problem, grid, options, degreeOfParallelism, progress);
+        int points = grid.Count;
+        if (grid.Keep is int keep && points > keep) grid = StartScreen.Best(problem, grid, keep, degreeOfParallelism);
+        return Run(problem, grid, options, degreeOfParallelism, progress) with { GridPoints = points };
+    }
+
+    /// <summary>Minimizes from every start of the grid on all runs, to its end.</summary>
+    /// <param name="problem">The objectives (one per worker thread) and the dimension of the search.</param>
+    /// <param name="grid">The starting points, in the problem's free parameters.</param>
+    /// <param name="options">The local optimizer's tolerances.</param>
+    /// <param name="degreeOfParallelism">Threads; −1 for all cores.</param>
+    /// <param name="progress">When given, hears (starts finished, starts) about every 1% of them, from worker threads.</param>
+    public static MultiStartResult Run(
+        FitProblem problem, StartGrid grid, OptimizerOptions options, int degreeOfParallelism, Action<int, int>? progress = null)
+    {
+        int k = problem.Dimension, count = grid.Count;
         var ends = new double[count * k];
         var results = new LocalResult[count];
-        var runs = new LocalRuns(law, data, loss, options);
-        int done = 0;
+        int finished = 0, batch = Math.Max(1, count / 100);
+        var runs = new LocalRuns(problem, options);
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, runs.Create,
             (start, _, worker) =>
             {
                 var x = ends.AsSpan(start * k, k);
                 grid.Point(start, x);
                 results[start] = worker.Minimize(x);
-                if (progress is not null && Interlocked.Increment(ref done) % StartScreen.BatchSize == 0) progress(done);
+                if (progress is not null && Interlocked.Increment(ref finished) is var done && (done % batch == 0 || done == count))
+                    progress(done, count);
                 return worker;
             },
             _ => { });
-        progress?.Invoke(count);
-        return new MultiStartResult(k, ends, results);
+        return new MultiStartResult(k, ends, results) { GridPoints = count };
     }
 }
 
@@ -64,6 +81,16 @@ internal sealed record MultiStartResult(int Dimension, double[] EndPoints, Local
 
     /// <summary>How a screened search ran; null for the exhaustive search.</summary>
     public Screening? Screening { get; init; }
+
+    /// <summary>The points of the grid before it was narrowed to its best by objective (<see cref="StartGrid.Keep"/>); the starts when it was not.</summary>
+    public int GridPoints { get; init; }
+
+    /// <summary>For the fit's method line: "4500 starts", "64 starts (the best of 21168 by objective)", and how a screened search ran.</summary>
+    public string Describe()
+    {
+        string starts = GridPoints > Count ? $"{Count} starts (the best of {GridPoints} by objective)" : $"{Count} starts";
+        return Screening?.Describe(starts) ?? starts;
+    }
 
     public ReadOnlySpan<double> EndPoint(int start) => EndPoints.AsSpan(start * Dimension, Dimension);
 

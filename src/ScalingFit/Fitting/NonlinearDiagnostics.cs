@@ -7,8 +7,13 @@ namespace ScalingFit.Fitting;
 
 /// <summary>What a nonlinear fit knows about itself, for its warnings.</summary>
 internal sealed record DiagnosticContext(
-    IScalingLaw Law, FitData Data, MultiStartResult Search, int Best, double[] Theta, LocalResult Final, bool Converged,
-    double[]? Covariance, BootstrapSamples? Bootstrap, Estimates Estimates);
+    FitProblem Problem, MultiStartResult Search, int Best, double[] Theta, LocalResult Final, bool Converged,
+    double[]? Covariance, BootstrapSamples? Bootstrap, Estimates Estimates)
+{
+    public IScalingLaw Law => Problem.Law;
+
+    public FitData Data => Problem.Data;
+}
 
 /// <summary>Warnings, written for a person, about nonlinear fits that should not be trusted blindly.</summary>
 internal static class NonlinearDiagnostics
@@ -29,7 +34,7 @@ internal static class NonlinearDiagnostics
         foreach (var p in c.Estimates.Parameters.Where(p => p.RelativeError > 0.5))
             warnings.Add($"{p.Name} is weakly identified: its standard error is {Percent(p.RelativeError)} of its value, " +
                          "so these runs constrain it little.");
-        foreach (var p in c.Estimates.Parameters.Where(p => p.Name.StartsWith("alpha", StringComparison.Ordinal) || p.Name == "beta"))
+        foreach (var p in c.Estimates.Parameters.Where((p, i) => c.Law.Parameters[i].Role == ParameterRole.Exponent && p.Constraint != "fixed"))
         {
             if (p.Value <= 1e-6)
                 warnings.Add($"{p.Name} = {Significant(p.Value, 3)} is at or beyond its natural bound 0: that term does not fall " +
@@ -38,11 +43,11 @@ internal static class NonlinearDiagnostics
         warnings.AddRange(VanishedTerms(c));
         if (c.Covariance is null && c.Bootstrap is null)
             warnings.Add("the Hessian at the optimum is not positive definite, so asymptotic standard errors are unavailable; " +
-                         "use --bootstrap for intervals.");
+                         "a bootstrap gives intervals.");
         if (c.Bootstrap is { } b) warnings.AddRange(BootstrapWarnings(b, c.Final.Objective));
         if (loss.Kind == LossKind.Huber && c.Estimates.Samples.Length == 0 && c.Covariance is not null)
             warnings.Add("intervals are asymptotic (sandwich); with the Huber loss and a few hundred runs they can be optimistic — " +
-                         "--bootstrap 1000 gives percentile intervals.");
+                         "a bootstrap (1,000 resamples) gives percentile intervals.");
         return warnings;
     }
 
@@ -51,7 +56,7 @@ internal static class NonlinearDiagnostics
         int failed = b.Resamples - b.ConvergedCount;
         if (failed > 0.01 * b.Resamples)
             yield return $"{failed} of {b.Resamples} bootstrap resamples did not pass the strict convergence test " +
-                         $"(½gᵀH⁻¹g ≤ {Bootstrap.StrictDecrement:G2} × objective) and are left out of the intervals.";
+                         $"(½gᵀH⁻¹g ≤ {NumberFormat.Significant(Bootstrap.StrictDecrement, 2)} × objective) and are left out of the intervals.";
         if (b.StoppedAtStart > 0.05 * b.Resamples)
             yield return $"{b.StoppedAtStart} of {b.Resamples} bootstrap resamples stopped where they started: the optimizer's " +
                          $"tolerances are too loose for an objective of order {Significant(objective, 2)}, and intervals from " +
@@ -72,14 +77,14 @@ internal static class NonlinearDiagnostics
         var x = new double[inputs];
         for (int p = 0; p < law.Parameters.Count; p++)
         {
-            if (!law.Parameters[p].Positive) continue;
+            if (!law.Parameters[p].Positive || c.Problem.Map.IsFixed(p)) continue;
             var without = (double[])natural.Clone();
             without[p] = 0;
             double largest = 0;
             for (int i = 0; i < c.Data.Count; i++)
             {
-                for (int j = 0; j < inputs; j++) x[j] = Math.Exp(c.Data.LogInputs[i * inputs + j]);
-                double full = law.Loss(natural, x), reduced = law.Loss(without, x);
+                for (int j = 0; j < inputs; j++) x[j] = c.Data.Columns[j][i];
+                double full = law.Value(natural, x), reduced = law.Value(without, x);
                 largest = Math.Max(largest, double.IsFinite(reduced) ? Math.Abs(full - reduced) / full : double.PositiveInfinity);
             }
             if (largest < 1e-6)
@@ -93,18 +98,17 @@ internal static class NonlinearDiagnostics
     private static string? AlternativeOptimum(DiagnosticContext c)
     {
         var law = c.Law;
-        int k = c.Theta.Length;
+        var map = c.Problem.Map;
+        int k = map.LawDimension;
         double best = c.Search.Results[c.Best].Objective;
-        var optimum = new double[k];
+        var optimum = map.Natural(c.Theta);
         var other = new double[k];
-        var jacobian = new double[k * k];
-        law.ToNatural(c.Theta, optimum, jacobian);
         int found = -1, count = 0;
         for (int s = 0; s < c.Search.Count; s++)
         {
             var r = c.Search.Results[s];
             if (!r.Converged || !(r.Objective <= best * (1 + NearlyEqual))) continue;
-            law.ToNatural(c.Search.EndPoint(s), other, jacobian);
+            other = map.Natural(c.Search.EndPoint(s));
             bool distinct = false;
             for (int i = 0; i < k; i++)
                 distinct |= Math.Abs(other[i] - optimum[i]) > Distinct * Math.Max(Math.Abs(optimum[i]), 1e-12);
@@ -113,7 +117,7 @@ internal static class NonlinearDiagnostics
             if (found < 0 || r.Objective < c.Search.Results[found].Objective) found = s;
         }
         if (found < 0) return null;
-        law.ToNatural(c.Search.EndPoint(found), other, jacobian);
+        other = map.Natural(c.Search.EndPoint(found));
         double excess = c.Search.Results[found].Objective / best - 1;
         string values = string.Join(", ", law.Parameters.Select((p, i) => $"{p.Name} = {Significant(other[i], 4)}"));
         return $"several optima: {count} starts converged to minima distinct from the best with an objective within " +

@@ -25,6 +25,14 @@ public sealed record NonlinearFitOptions
     /// <summary>A bootstrap for the intervals; null for asymptotic (sandwich) intervals.</summary>
     public BootstrapOptions? Bootstrap { get; init; }
 
+    /// <summary>
+    /// Called as the multi-start search moves on, with the starts finished and the starts in all:
+    /// after each batch of starts of the screened search (its restarts on larger samples counted
+    /// among the starts), about every 1% of them for the exhaustive search (from worker threads);
+    /// null for none. Results do not depend on it.
+    /// </summary>
+    public Action<int, int>? StartProgress { get; init; }
+
     /// <summary>Threads for the multi-start search; −1 for all cores. Results do not depend on it.</summary>
     public int DegreeOfParallelism { get; init; } = -1;
 }

@@ -7,81 +7,135 @@ namespace ScalingFit.Fitting;
 
 /// <summary>
 /// Fits a nonlinear law as Hoffmann et al. 2022 (approach 3) and the replication of Besiroglu et
-/// al. 2024 did: minimize Σᵢ ρ(ln L̂(θ; xᵢ) − ln Lᵢ) (Huber δ = 1e-3 by default, summed, not
-/// averaged) from every point of a start grid, keep the best, then estimate uncertainty by the
-/// bootstrap or the sandwich covariance.
+/// al. 2024 did: minimize Σᵢ ρ(m(θ; xᵢ) − yᵢ) (m = ln ŷ and y = ln L by default; Huber δ = 1e-3,
+/// summed, not averaged) from every point of a start grid, keep the best, then estimate
+/// uncertainty by the bootstrap or the sandwich covariance. Constraints (fixed, tied, bounded
+/// parameters) act through one map of free parameters onto the law's, so every law has them; with
+/// every parameter fixed the law is scored on the runs rather than fitted.
 /// </summary>
 public static class NonlinearFitter
 {
-    /// <summary>Fits the law to the runs.</summary>
+    /// <summary>Fits the law to the runs (the loss, log residuals, no constraint).</summary>
     /// <exception cref="FitException">Too few runs, no spread in an input, or no start reached a finite objective.</exception>
     /// <exception cref="DataException">The data lacks an input of the law.</exception>
-    public static FitResult Fit(RunSet runs, IScalingLaw law, NonlinearFitOptions? options = null)
+    public static FitResult Fit(RunSet runs, IScalingLaw law, NonlinearFitOptions? options = null) => Fit(runs, new LawSpec(law), options);
+
+    /// <summary>Fits a law with its target, residual space and constraints to the runs.</summary>
+    /// <exception cref="FitException">Too few runs, no spread in an input, or no start reached a finite objective.</exception>
+    /// <exception cref="DataException">The data lacks an input or the target, or holds a value the law or residual space cannot take.</exception>
+    /// <exception cref="OptionException">A constraint that does not suit the law.</exception>
+    public static FitResult Fit(RunSet runs, LawSpec spec, NonlinearFitOptions? options = null)
     {
         options ??= NonlinearFitOptions.Default;
-        int k = law.FitParameterNames.Count;
+        var law = spec.Law;
+        var map = ParameterMap.Create(law, spec.Constraints);
+        int k = map.FreeDimension;
         InputChecks.RequireRuns(runs, $"The {law.Name} law {law.Formula}", k);
-        InputChecks.RequireSpread(runs, law.Inputs);
-        var data = FitData.From(runs, law.Inputs);
-        var grid = options.Starts ?? law.Starts;
-        var search = MultiStart.Search(law, data, options.Loss, grid, options.Optimizer, options.DegreeOfParallelism, options.Search);
+        var data = FitData.From(runs, law.Inputs, spec.Target, spec.Residuals, positiveInputs: law is LogSpaceLaw);
+        if (k > 0)
+        {
+            for (int j = 0; j < law.Inputs.Count; j++) InputChecks.RequireSpread(runs, law.Inputs[j], data.Columns[j]);
+        }
+        var problem = new FitProblem(law, data, options.Loss, map);
+        return k == 0 ? Score(runs, spec, problem) : Search(runs, spec, problem, options);
+    }
+
+    private static FitResult Search(RunSet runs, LawSpec spec, FitProblem problem, NonlinearFitOptions options)
+    {
+        var law = problem.Law;
+        var data = problem.Data;
+        int k = problem.Dimension;
+        var grid = problem.Starts(options.Starts);
+        var search = MultiStart.Search(problem, grid, options.Optimizer, options.DegreeOfParallelism, options.Search, options.StartProgress);
         int best = search.Best();
         if (best < 0) throw new FitException($"no start of the {law.Name} law reached a finite objective on {runs.Source}.");
 
         // Polish from the best end point; this also leaves the gradient and Hessian there.
-        var theta = search.EndPoint(best).ToArray();
+        var phi = search.EndPoint(best).ToArray();
         var optimizer = new NewtonTrustRegion(k, options.Optimizer);
-        var objective = LogLossObjective.For(law, data, options.Loss);
-        var final = optimizer.Minimize(objective, theta);
-        if (final.Converged) final = optimizer.Polish(objective, theta) with { Iterations = final.Iterations };
-        var covariance = SandwichCovariance.Compute(law, data, options.Loss, theta, optimizer.Hessian);
-        var bootstrap = options.Bootstrap is { Resamples: > 0 } b
-            ? Uncertainty.Bootstrap.Run(law, data, options.Loss, theta, options.Optimizer, b)
-            : null;
+        var objective = problem.Objective();
+        var final = optimizer.Minimize(objective, phi);
+        if (final.Converged) final = optimizer.Polish(objective, phi) with { Iterations = final.Iterations };
+        var covariance = SandwichCovariance.Compute(problem, phi, optimizer.Hessian);
+        var bootstrap = options.Bootstrap is { Resamples: > 0 } b ? Bootstrap.Run(problem, phi, options.Optimizer, b) : null;
         int dof = runs.Count - k;
-        var estimates = ParameterEstimates.Build(law, theta, covariance, bootstrap, dof);
-        var statistics = Statistics(law, data, theta, final.Objective, k);
-        bool converged = final.Converged && final.Decrement <= Uncertainty.Bootstrap.StrictDecrement * Math.Abs(final.Objective);
-        var context = new DiagnosticContext(law, data, search, best, theta, final, converged, covariance, bootstrap, estimates);
+        var estimates = ParameterEstimates.Build(problem, phi, covariance, bootstrap, dof);
+        var statistics = Statistics(problem, phi, final.Objective, k);
+        bool converged = final.Converged && final.Decrement <= Bootstrap.StrictDecrement * Math.Abs(final.Objective);
+        var context = new DiagnosticContext(problem, search, best, phi, final, converged, covariance, bootstrap, estimates);
 
-        return new FitResult
+        return Result(runs, spec, problem, estimates, statistics) with
         {
-            Law = law.Name,
-            Formula = law.Formula,
-            Inputs = law.Inputs,
-            Parameters = estimates.Parameters,
-            Derived = estimates.Derived,
-            Statistics = statistics,
             Convergence = new Convergence(
-                $"Newton trust region with exact Hessian on Σ {options.Loss} of ln L residuals, {search.Screening?.Describe(grid.Count) ?? $"{grid.Count} starts"}",
+                $"Newton trust region with exact Hessian on Σ {options.Loss} of {spec.Residuals.Of(spec.Target.Symbol)} residuals, {search.Describe()}",
                 converged, Describe(final, search.Results[best]), search.Results[best].Iterations + final.Iterations,
                 search.Count, search.ConvergedCount),
             Warnings = NonlinearDiagnostics.Warnings(context, options.Loss),
-            Data = DataDescription.Of(runs),
-            Model = new NonlinearModel(law, theta, estimates.Natural, covariance, estimates.Samples,
+            Model = new NonlinearModel(problem, phi, estimates.Natural, covariance, estimates.Samples,
                 InputChecks.Ranges(runs, law.Inputs), dof, statistics.ResidualStandardDeviation),
             UncertaintyMethod = bootstrap is null
                 ? "asymptotic: sandwich covariance H⁻¹(Σψ²∇m∇mᵀ)H⁻¹ and the delta method, t intervals"
                 : $"bootstrap: {bootstrap.ConvergedCount} converged of {bootstrap.Resamples} resamples of the runs (seed {bootstrap.Seed}), " +
                   "standard deviations and 95% percentile intervals",
-            ScalingLaw = law,
-            ParameterSamples = estimates.Samples,
-            ParameterCovariance = estimates.Covariance,
             Bootstrap = bootstrap is null ? null
                 : new BootstrapInfo(bootstrap.Resamples, bootstrap.Seed, bootstrap.ConvergedCount, bootstrap.StoppedAtStart),
+            Draws = new ParameterDraws(problem.Map, phi, covariance, estimates.Samples),
         };
     }
 
-    private static FitStatistics Statistics(IScalingLaw law, FitData data, double[] theta, double objective, int k)
+    /// <summary>Every parameter fixed: the law's residuals, objective and statistics on the runs, nothing fitted.</summary>
+    private static FitResult Score(RunSet runs, LawSpec spec, FitProblem problem)
     {
+        double[] phi = [];
+        double objective = problem.Objective().Evaluate(phi, Span<double>.Empty, Span<double>.Empty);
+        var estimates = ParameterEstimates.Build(problem, phi, [], null, runs.Count);
+        var statistics = Statistics(problem, phi, objective, 0);
+        var warnings = new List<string>();
+        if (!double.IsFinite(objective))
+            warnings.Add("the law is not finite at some runs with these parameter values (its objective is infinite).");
+        return Result(runs, spec, problem, estimates, statistics) with
+        {
+            Convergence = new Convergence($"none: every parameter is fixed, so the law is scored on the runs (Σ {problem.Loss})",
+                true, "nothing to fit", 0, 1, 1),
+            Warnings = warnings,
+            Model = new NonlinearModel(problem, phi, estimates.Natural, [], [], InputChecks.Ranges(runs, problem.Law.Inputs),
+                runs.Count, statistics.ResidualStandardDeviation),
+            UncertaintyMethod = "none for the parameters (all fixed); prediction intervals from the runs' scatter about the law",
+            Draws = new ParameterDraws(problem.Map, phi, [], []),
+        };
+    }
+
+    private static FitResult Result(RunSet runs, LawSpec spec, FitProblem problem, Estimates estimates, FitStatistics statistics) => new()
+    {
+        Law = problem.Law.Name,
+        Formula = problem.Law.Formula,
+        Inputs = problem.Law.Inputs,
+        Target = spec.Target,
+        Residuals = spec.Residuals,
+        Constraints = spec.Constraints,
+        Parameters = estimates.Parameters,
+        Derived = estimates.Derived,
+        Statistics = statistics,
+        Convergence = Convergence.Direct(""),
+        Warnings = [],
+        Data = DataDescription.Of(runs, problem.Law.Inputs, spec.Target),
+        Model = null!,
+        ScalingLaw = problem.Law,
+        ParameterSamples = estimates.Samples,
+        ParameterCovariance = estimates.Covariance,
+    };
+
+    private static FitStatistics Statistics(FitProblem problem, double[] phi, double objective, int k)
+    {
+        var data = problem.Data;
         int n = data.Count;
         Span<double> g = stackalloc double[k];
-        double ssr = 0, mean = data.LogLoss.Average(), sst = 0;
+        double ssr = 0, mean = data.Target.Average(), sst = 0;
         for (int i = 0; i < n; i++)
         {
-            double r = law.LogLoss(theta, data.LogInputs.AsSpan(i * data.InputCount, data.InputCount), g, Span<double>.Empty) - data.LogLoss[i];
+            double r = problem.RowModel(phi, i, g) - data.Target[i];
             ssr += r * r;
-            sst += (data.LogLoss[i] - mean) * (data.LogLoss[i] - mean);
+            sst += (data.Target[i] - mean) * (data.Target[i] - mean);
         }
         return new FitStatistics(n, n - k, objective, Math.Sqrt(ssr / n), sst > 0 ? 1 - ssr / sst : double.NaN, Math.Sqrt(ssr / Math.Max(1, n - k)));
     }

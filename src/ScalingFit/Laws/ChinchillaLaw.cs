@@ -1,4 +1,5 @@
 using ScalingFit.Data;
+using ScalingFit.Fitting;
 
 namespace ScalingFit.Laws;
 
@@ -7,47 +8,44 @@ namespace ScalingFit.Laws;
 /// and the replication did, in θ = (a, b, e, α, β) with A = eᵃ, B = eᵇ, E = eᵉ, where
 /// ln L̂ = LSE(a − α·ln N, b − β·ln D, e).
 /// </summary>
-public sealed class ChinchillaLaw : IScalingLaw
+public sealed class ChinchillaLaw : LogSpaceLaw, IHasObjective, IHasFrontier, IHasInputGradient
 {
     /// <summary>The single instance.</summary>
     public static ChinchillaLaw Instance { get; } = new();
 
     /// <inheritdoc/>
-    public string Name => "chinchilla";
+    public override string Name => "chinchilla";
 
     /// <inheritdoc/>
-    public string Formula => "L = E + A/N^α + B/D^β";
+    public override string Formula => "L = E + A/N^α + B/D^β";
 
     /// <inheritdoc/>
-    public IReadOnlyList<Quantity> Inputs { get; } = [Quantity.ParameterCount, Quantity.TrainingTokens];
+    public override IReadOnlyList<LawInput> Inputs { get; } = LawInputs.Of(Quantity.ParameterCount, Quantity.TrainingTokens);
 
     /// <inheritdoc/>
-    public IReadOnlyList<LawParameter> Parameters { get; } =
+    public override IReadOnlyList<LawParameter> Parameters { get; } =
     [
-        new("E", "E", "irreducible loss", Positive: true),
+        new("E", "E", "irreducible loss", Positive: true) { Role = ParameterRole.Offset },
         new("A", "A", "scale of the model-size term", Positive: true),
         new("B", "B", "scale of the data term", Positive: true),
-        new("alpha", "α", "exponent of N"),
-        new("beta", "β", "exponent of D"),
+        new("alpha", "α", "exponent of N") { Role = ParameterRole.Exponent },
+        new("beta", "β", "exponent of D") { Role = ParameterRole.Exponent },
     ];
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> FitParameterNames { get; } = ["e = ln E", "a = ln A", "b = ln B", "α", "β"];
 
     /// <summary>
     /// Hoffmann et al.'s grid, as the replication ran it: α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1},
     /// a, b ∈ {0, 5, …, 25}, upper ends included: 4,500 starts.
     /// </summary>
-    public StartGrid Starts { get; } = new([
+    protected override StartGrid DefaultStarts { get; } = new([
         StartGrid.Range(-1, 1, 0.5), StartGrid.Range(0, 25, 5), StartGrid.Range(0, 25, 5),
         StartGrid.Range(0, 2, 0.5), StartGrid.Range(0, 2, 0.5)]);
 
     /// <inheritdoc/>
-    public double Loss(ReadOnlySpan<double> p, ReadOnlySpan<double> x) =>
+    public override double Value(ReadOnlySpan<double> p, ReadOnlySpan<double> x) =>
         p[0] + p[1] / Math.Pow(x[0], p[3]) + p[2] / Math.Pow(x[1], p[4]);
 
     /// <inheritdoc/>
-    public double LogLoss(ReadOnlySpan<double> theta, ReadOnlySpan<double> logX, Span<double> g, Span<double> h)
+    public override double LogValue(ReadOnlySpan<double> theta, ReadOnlySpan<double> logX, Span<double> g, Span<double> h)
     {
         // θ = (e, a, b, α, β); t₁ = a − α·ln N, t₂ = b − β·ln D, t₃ = e.
         double lnN = logX[0], lnD = logX[1];
@@ -80,38 +78,50 @@ public sealed class ChinchillaLaw : IScalingLaw
         }
     }
 
-    /// <inheritdoc/>
-    public void ToNatural(ReadOnlySpan<double> theta, Span<double> natural, Span<double> jacobian)
-    {
-        jacobian.Clear();
-        for (int i = 0; i < 3; i++)
-        {
-            natural[i] = Math.Exp(theta[i]);
-            jacobian[i * 5 + i] = natural[i];
-        }
-        natural[3] = theta[3];
-        natural[4] = theta[4];
-        jacobian[18] = jacobian[24] = 1;
-    }
-
-    /// <inheritdoc/>
-    public void FromNatural(ReadOnlySpan<double> natural, Span<double> theta)
-    {
-        for (int i = 0; i < 3; i++) theta[i] = Math.Log(natural[i]);
-        theta[3] = natural[3];
-        theta[4] = natural[4];
-    }
-
-    /// <inheritdoc/>
-    public bool IsFeasible(ReadOnlySpan<double> theta) => true;
-
     /// <summary>
     /// The compute-optimal allocation exponents (Hoffmann et al. 2022, Eq. 4): N_opt ∝ C^a with
     /// a = β/(α+β), D_opt ∝ C^b with b = α/(α+β).
     /// </summary>
-    public IReadOnlyList<DerivedQuantity> Derived { get; } =
+    public override IReadOnlyList<DerivedQuantity> Derived { get; } =
     [
         new("a", "β/(α+β)", "exponent of compute in the optimal model size", p => p[4] / (p[3] + p[4])),
         new("b", "α/(α+β)", "exponent of compute in the optimal token count", p => p[3] / (p[3] + p[4])),
     ];
+
+    /// <summary>The vectorised kernel (log residuals, where vectors run in hardware), in double or single precision.</summary>
+    IWeightedObjective? IHasObjective.Objective(FitData data, LossFunction loss, bool coarse) =>
+        data.Space != ResidualSpace.Log || !System.Numerics.Vector.IsHardwareAccelerated ? null
+        : coarse ? new ChinchillaObjectiveSingle(data, loss)
+        : new ChinchillaObjective(data, loss);
+
+    /// <inheritdoc/>
+    public string FrontierFormula =>
+        "N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b with G = (αA/(βB))^(1/(α+β)), a = β/(α+β), b = α/(α+β) (Hoffmann et al. 2022, Eq. 4)";
+
+    /// <summary>
+    /// Hoffmann et al. 2022, Eq. 4 and Appendix D.2: G = (αA/(βB))^(1/(α+β)), a = β/(α+β); at the
+    /// optimum αA/N^α = βB/D^β, and the loss falls toward E.
+    /// </summary>
+    public bool TryFrontier(IReadOnlyList<double> p, out ClosedFormFrontier frontier, out string? problem)
+    {
+        double a = p[1], b = p[2], alpha = p[3], beta = p[4];
+        frontier = default;
+        problem = null;
+        if (!(alpha > 0 && beta > 0))
+        {
+            problem = $"the fitted exponents α = {NumberFormat.Significant(alpha, 4)}, β = {NumberFormat.Significant(beta, 4)} must both be " +
+                      "positive for the loss to have a minimum along 6ND = C; this fit has no compute-optimal allocation.";
+            return false;
+        }
+        // ln G = (ln(αA) − ln(βB))/(α+β).
+        frontier = new ClosedFormFrontier((Math.Log(alpha * a) - Math.Log(beta * b)) / (alpha + beta), beta / (alpha + beta), p[0]);
+        return true;
+    }
+
+    /// <summary>∂L/∂N = −αA·N^(−α−1), ∂L/∂D = −βB·D^(−β−1).</summary>
+    public void InputGradient(ReadOnlySpan<double> p, ReadOnlySpan<double> x, Span<double> g)
+    {
+        g[0] = -p[3] * p[1] * Math.Pow(x[0], -p[3]) / x[0];
+        g[1] = -p[4] * p[2] * Math.Pow(x[1], -p[4]) / x[1];
+    }
 }

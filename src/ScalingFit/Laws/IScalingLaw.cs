@@ -1,79 +1,111 @@
-using ScalingFit.Data;
-
 namespace ScalingFit.Laws;
 
-/// <summary>A parameter of a scaling law, in the law's natural units.</summary>
-/// <param name="Name">The stable name used in JSON and by <c>fit["name"]</c> (E, A, alpha, Nc, …).</param>
-/// <param name="Symbol">The symbol used in formulas and tables (E, A, α, N_c, …).</param>
-/// <param name="Description">What it means, for reports.</param>
-/// <param name="Positive">Whether the parameter is a positive scale (fitted as its logarithm), so its interval is taken on the log scale.</param>
-public sealed record LawParameter(string Name, string Symbol, string Description, bool Positive = false);
-
-/// <summary>A quantity computed from a law's natural parameters, reported with its own uncertainty.</summary>
-/// <param name="Name">The stable name used in JSON (e.g. "a").</param>
-/// <param name="Symbol">The symbol for tables (e.g. "a = β/(α+β)").</param>
-/// <param name="Description">What it means.</param>
-/// <param name="Compute">Its value from the natural parameters.</param>
-public sealed record DerivedQuantity(string Name, string Symbol, string Description, Func<double[], double> Compute);
-
 /// <summary>
-/// A scaling law fitted by nonlinear least squares or Huber regression on log loss. The law is
-/// evaluated in a fitting parametrization θ chosen for conditioning (logarithms of scale
-/// parameters, so that ln L̂ is a log-sum-exp of terms linear in θ where possible), and reported in
-/// natural parameters.
+/// A scaling law: its identity (name, formula), what it takes (inputs) and what it has
+/// (parameters, derived quantities), its value, and its value with exact gradient and Hessian in a
+/// fitting parametrisation θ chosen for conditioning (θ = ln p for positive scales, p otherwise;
+/// see <see cref="LawParameter.ToTheta"/>). What else a law can do is a capability it implements:
+/// <see cref="IHasObjective"/> (a specialised objective kernel), <see cref="IHasClosedFormFit"/>
+/// (an exact OLS fit), <see cref="IHasFrontier"/> (a closed-form compute-optimal frontier),
+/// <see cref="IPreparesRuns"/> (fitted to values derived from the runs). Analyses ask for these
+/// and never switch on a law's name; <see cref="LawRegistry"/> lists the built-in laws.
 /// </summary>
 public interface IScalingLaw
 {
-    /// <summary>The name used on the command line: saturating, chinchilla, kaplan-nd, power.</summary>
+    /// <summary>The name used on the command line and in JSON: chinchilla, power, or a formula.</summary>
     string Name { get; }
+
+    /// <summary>The name for tables, with the input where the name leaves it open: "power (N)", "chinchilla".</summary>
+    string Label => Name;
 
     /// <summary>The law as a formula, e.g. "L = E + A/N^α + B/D^β".</summary>
     string Formula { get; }
 
-    /// <summary>The quantities the law takes, in the order its methods expect them.</summary>
-    IReadOnlyList<Quantity> Inputs { get; }
+    /// <summary>The inputs the law takes, in the order its methods expect them.</summary>
+    IReadOnlyList<LawInput> Inputs { get; }
 
-    /// <summary>The natural parameters, in order.</summary>
+    /// <summary>The natural parameters, in order; θ has one coordinate per parameter, in the same order.</summary>
     IReadOnlyList<LawParameter> Parameters { get; }
-
-    /// <summary>The names of the fitting parameters θ, in order (e.g. "a = ln A").</summary>
-    IReadOnlyList<string> FitParameterNames { get; }
-
-    /// <summary>The loss predicted at natural parameters and inputs.</summary>
-    double Loss(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs);
-
-    /// <summary>
-    /// ln L̂ at fitting parameters θ and the logarithms of the inputs; fills the gradient with
-    /// respect to θ and, when <paramref name="hessian"/> is not empty, the Hessian (row-major).
-    /// </summary>
-    double LogLoss(ReadOnlySpan<double> theta, ReadOnlySpan<double> logInputs, Span<double> gradient, Span<double> hessian);
-
-    /// <summary>Natural parameters from θ, with the Jacobian ∂natural/∂θ (row-major) for the delta method.</summary>
-    void ToNatural(ReadOnlySpan<double> theta, Span<double> natural, Span<double> jacobian);
-
-    /// <summary>θ from natural parameters (for starting points given in natural units).</summary>
-    void FromNatural(ReadOnlySpan<double> natural, Span<double> theta);
-
-    /// <summary>The default grid of starting points in θ, as in Hoffmann et al. 2022 for the Chinchilla law.</summary>
-    StartGrid Starts { get; }
-
-    /// <summary>Whether θ lies in the law's domain (e.g. exponents of a ratio positive).</summary>
-    bool IsFeasible(ReadOnlySpan<double> theta);
 
     /// <summary>Quantities derived from the parameters (e.g. the Chinchilla allocation exponents).</summary>
     IReadOnlyList<DerivedQuantity> Derived => [];
+
+    /// <summary>The law's value at natural parameters and inputs (in <see cref="Inputs"/> order).</summary>
+    double Value(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputs);
+
+    /// <summary>
+    /// The law's value in a residual space (ln ŷ, ŷ or logit ŷ) at fitting parameters θ for one
+    /// run; fills the gradient with respect to θ and, when <paramref name="hessian"/> is not empty,
+    /// the Hessian (row-major, k × k). NaN or infinity outside the law's domain.
+    /// </summary>
+    double Evaluate(ReadOnlySpan<double> theta, LawRow row, ResidualSpace space, Span<double> gradient, Span<double> hessian);
+
+    /// <summary>The default starting points in θ for a multi-start fit to these data.</summary>
+    StartGrid Starts(StartContext context);
+
+    /// <summary>Whether θ lies in the law's domain (e.g. an exponent that divides stays positive).</summary>
+    bool IsFeasible(ReadOnlySpan<double> theta) => true;
 }
 
-/// <summary>A Cartesian grid of starting points: one list of values per fitting parameter.</summary>
-/// <param name="Axes">The values of each fitting parameter, in θ order.</param>
+/// <summary>One run's inputs: the values and their natural logarithms (NaN where a value is not positive).</summary>
+public readonly ref struct LawRow
+{
+    /// <summary>A row of values and their logarithms.</summary>
+    public LawRow(ReadOnlySpan<double> values, ReadOnlySpan<double> logs)
+    {
+        Values = values;
+        Logs = logs;
+    }
+
+    /// <summary>The inputs, in the law's order.</summary>
+    public ReadOnlySpan<double> Values { get; }
+
+    /// <summary>ln of each input.</summary>
+    public ReadOnlySpan<double> Logs { get; }
+}
+
+/// <summary>What a law may use of the data to place its default starting points.</summary>
+/// <param name="InputRanges">The smallest and largest value of each input, in the law's order.</param>
+/// <param name="TargetRange">The smallest and largest observed target.</param>
+/// <param name="TargetMedian">The median observed target.</param>
+public sealed record StartContext(IReadOnlyList<Fitting.Interval> InputRanges, Fitting.Interval TargetRange, double TargetMedian)
+{
+    /// <summary>A context without data (ranges of 1).</summary>
+    public static StartContext None { get; } = new([], new Fitting.Interval(1, 1), 1);
+
+    /// <summary>The data themselves, for laws that place starts by evaluating terms at the data.</summary>
+    internal Fitting.FitData? Data { get; init; }
+}
+
+/// <summary>
+/// Starting points: a Cartesian grid (one list of values per fitting parameter), or a list of
+/// points. With <see cref="Keep"/>, only that many of the points with the lowest objective are
+/// minimized from (a screen of a dense grid by objective value, which costs one evaluation a point).
+/// </summary>
+/// <param name="Axes">The values of each fitting parameter, in θ order (for a list of points: each point's values, for display).</param>
 public sealed record StartGrid(IReadOnlyList<IReadOnlyList<double>> Axes)
 {
-    /// <summary>The number of starting points (the product of the axis lengths).</summary>
-    public int Count => Axes.Aggregate(1, (n, axis) => n * axis.Count);
+    /// <summary>Explicit points instead of the grid, or null.</summary>
+    public IReadOnlyList<double[]>? Points { get; init; }
+
+    /// <summary>Minimize only from this many of the points with the lowest objective; null for every point.</summary>
+    public int? Keep { get; init; }
+
+    /// <summary>A list of points.</summary>
+    public static StartGrid Of(IReadOnlyList<double[]> points, int dimension) =>
+        new(Enumerable.Range(0, dimension).Select(j => (IReadOnlyList<double>)points.Select(p => p[j]).Distinct().ToArray()).ToArray()) { Points = points };
+
+    /// <summary>The number of starting points (the product of the axis lengths, or the number of points).</summary>
+    public int Count => Points?.Count ?? Axes.Aggregate(1, (n, axis) => n * axis.Count);
 
     /// <summary>Writes the starting point with the given index (last axis fastest).</summary>
     public void Point(int index, Span<double> theta)
     {
+        if (Points is { } points)
+        {
+            points[index].CopyTo(theta);
+            return;
+        }
         for (int j = Axes.Count - 1; j >= 0; j--)
         {
             var axis = Axes[j];

@@ -1,73 +1,74 @@
 using ScalingFit.Data;
+using ScalingFit.Fitting;
 
 namespace ScalingFit.Laws;
 
 /// <summary>
-/// L = (X_c/X)^α (Kaplan et al. 2020, Eqs. 1.1–1.3) as a nonlinear law, to compare a Huber or
-/// least-squares fit on log loss with the log-log OLS of <see cref="Fitting.LogLogRegression"/>.
-/// Fitted in θ = (b₀, b₁) with ln L̂ = b₀ + b₁·ln X, so α = −b₁ and X_c = exp(−b₀/b₁).
+/// L = (X_c/X)^α (Kaplan et al. 2020, Eqs. 1.1–1.3). Fitted exactly by OLS of ln L on ln X
+/// (<see cref="LogLogRegression.Power"/>), or, when asked, as a nonlinear law (Huber or least
+/// squares, constraints, other residual spaces) in θ = (α, c = ln X_c) with ln L̂ = α·(c − ln X).
 /// </summary>
-public sealed class PowerLaw : IScalingLaw
+public sealed class PowerLaw : LogSpaceLaw, IHasClosedFormFit
 {
-    /// <summary>The law in one input: N, D or C.</summary>
-    public PowerLaw(Quantity input)
+    /// <summary>The law in one input: N, D, C or a numeric column.</summary>
+    public PowerLaw(LawInput input)
     {
-        if (input == Quantity.Loss) throw new OptionException("the power law needs N, D or C as its input, not the loss.");
         Inputs = [input];
-        string x = input.Symbol();
+        string x = input.Name;
         Formula = $"L = ({x}_c/{x})^α";
-        Parameters = [new("alpha", "α", "exponent"), new("scale", $"{x}_c", $"scale of {x}", Positive: true)];
+        Parameters = [new("alpha", "α", "exponent") { Role = ParameterRole.Exponent }, new("scale", $"{x}_c", $"scale of {x}", Positive: true)];
     }
 
     /// <inheritdoc/>
-    public string Name => "power";
+    public override string Name => "power";
 
     /// <inheritdoc/>
-    public string Formula { get; }
+    public override string Label => $"power ({Inputs[0].Name})";
 
     /// <inheritdoc/>
-    public IReadOnlyList<Quantity> Inputs { get; }
+    public override string Formula { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyList<LawParameter> Parameters { get; }
+    public override IReadOnlyList<LawInput> Inputs { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> FitParameterNames { get; } = ["b₀ (intercept)", "b₁ (slope)"];
-
-    /// <summary>b₀ ∈ {0, 1, …, 4}, b₁ ∈ {−0.4, −0.2, −0.1, −0.05, 0}: 25 starts (the objective is convex in θ).</summary>
-    public StartGrid Starts { get; } = new([StartGrid.Range(0, 4, 1), [-0.4, -0.2, -0.1, -0.05, 0]]);
+    public override IReadOnlyList<LawParameter> Parameters { get; }
 
     /// <inheritdoc/>
-    public double Loss(ReadOnlySpan<double> p, ReadOnlySpan<double> x) => Math.Pow(p[1] / x[0], p[0]);
+    protected override StartGrid DefaultStarts { get; } = new([[0.05, 0.1, 0.2, 0.4], [Math.Log(1e10), Math.Log(1e14)]]);
 
-    /// <inheritdoc/>
-    public double LogLoss(ReadOnlySpan<double> theta, ReadOnlySpan<double> logX, Span<double> g, Span<double> h)
+    /// <summary>
+    /// α ∈ {0.05, 0.1, 0.2, 0.4, 0.8}, each with the scale that puts the law through the middle of the
+    /// data (ln X_c = mean ln X + mean ln L/α) and a decade either side, for every α: 75 starts.
+    /// </summary>
+    public override StartGrid Starts(StartContext context)
     {
-        g[0] = 1;
-        g[1] = logX[0];
-        h.Clear();
-        return theta[0] + theta[1] * logX[0];
+        if (context.InputRanges.Count == 0) return DefaultStarts;
+        var x = context.InputRanges[0];
+        double lnX = 0.5 * (Math.Log(x.Lower) + Math.Log(x.Upper)), lnY = Math.Log(context.TargetMedian);
+        double[] alphas = [0.05, 0.1, 0.2, 0.4, 0.8];
+        var scales = alphas.SelectMany(a => new[] { -Math.Log(10), 0, Math.Log(10) }.Select(d => lnX + lnY / a + d)).Distinct().ToArray();
+        return double.IsFinite(lnX + lnY) ? new StartGrid([alphas, scales]) : DefaultStarts;
     }
 
     /// <inheritdoc/>
-    public void ToNatural(ReadOnlySpan<double> theta, Span<double> natural, Span<double> jacobian)
+    public override double Value(ReadOnlySpan<double> p, ReadOnlySpan<double> x) => Math.Pow(p[1] / x[0], p[0]);
+
+    /// <inheritdoc/>
+    public override double LogValue(ReadOnlySpan<double> theta, ReadOnlySpan<double> logX, Span<double> g, Span<double> h)
     {
-        double b0 = theta[0], b1 = theta[1];
-        natural[0] = -b1;
-        natural[1] = Math.Exp(-b0 / b1);
-        jacobian[0] = 0;
-        jacobian[1] = -1;
-        jacobian[2] = natural[1] * (-1 / b1);
-        jacobian[3] = natural[1] * (b0 / (b1 * b1));
+        double v = theta[1] - logX[0];
+        g[0] = v;
+        g[1] = theta[0];
+        if (!h.IsEmpty)
+        {
+            h[0] = 0;
+            h[1] = h[2] = 1;
+            h[3] = 0;
+        }
+        return theta[0] * v;
     }
 
     /// <inheritdoc/>
-    public void FromNatural(ReadOnlySpan<double> natural, Span<double> theta)
-    {
-        theta[1] = -natural[0];
-        theta[0] = natural[0] * Math.Log(natural[1]);
-    }
-
-    /// <inheritdoc/>
-    public bool IsFeasible(ReadOnlySpan<double> theta) => true;
+    public FitResult FitClosedForm(RunSet runs, LawTarget target) => LogLogRegression.Power(runs, Inputs[0], target, this);
 }

@@ -1,5 +1,3 @@
-using ScalingFit.Data;
-
 namespace ScalingFit.Laws;
 
 /// <summary>
@@ -7,45 +5,43 @@ namespace ScalingFit.Laws;
 /// section 6; Hoffmann et al. 2022 in one variable). Fitted in θ = (e, a, α) with E = eᵉ, A = eᵃ,
 /// where ln L̂ = LSE(a − α·ln X, e).
 /// </summary>
-public sealed class SaturatingLaw : IScalingLaw
+public sealed class SaturatingLaw : LogSpaceLaw
 {
-    /// <summary>The law in one input: N, D or C.</summary>
-    public SaturatingLaw(Quantity input)
+    /// <summary>The law in one input: N, D, C or a numeric column.</summary>
+    public SaturatingLaw(LawInput input)
     {
-        if (input == Quantity.Loss) throw new OptionException("the saturating law needs N, D or C as its input, not the loss.");
         Inputs = [input];
-        string x = input.Symbol();
-        Formula = $"L = E + A·{x}^(−α)";
+        Formula = $"L = E + A·{input.Name}^(−α)";
     }
 
     /// <inheritdoc/>
-    public string Name => "saturating";
+    public override string Name => "saturating";
 
     /// <inheritdoc/>
-    public string Formula { get; }
+    public override string Label => $"saturating ({Inputs[0].Name})";
 
     /// <inheritdoc/>
-    public IReadOnlyList<Quantity> Inputs { get; }
+    public override string Formula { get; }
 
     /// <inheritdoc/>
-    public IReadOnlyList<LawParameter> Parameters { get; } =
+    public override IReadOnlyList<LawInput> Inputs { get; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<LawParameter> Parameters { get; } =
     [
-        new("E", "E", "irreducible loss", Positive: true),
+        new("E", "E", "irreducible loss", Positive: true) { Role = ParameterRole.Offset },
         new("A", "A", "scale of the power-law term", Positive: true),
-        new("alpha", "α", "exponent"),
+        new("alpha", "α", "exponent") { Role = ParameterRole.Exponent },
     ];
 
-    /// <inheritdoc/>
-    public IReadOnlyList<string> FitParameterNames { get; } = ["e = ln E", "a = ln A", "α"];
-
     /// <summary>Hoffmann's grid restricted to one term: e ∈ {−1, …, 1}, a ∈ {0, 5, …, 25}, α ∈ {0, …, 2}: 150 starts.</summary>
-    public StartGrid Starts { get; } = new([StartGrid.Range(-1, 1, 0.5), StartGrid.Range(0, 25, 5), StartGrid.Range(0, 2, 0.5)]);
+    protected override StartGrid DefaultStarts { get; } = new([StartGrid.Range(-1, 1, 0.5), StartGrid.Range(0, 25, 5), StartGrid.Range(0, 2, 0.5)]);
 
     /// <inheritdoc/>
-    public double Loss(ReadOnlySpan<double> p, ReadOnlySpan<double> x) => p[0] + p[1] / Math.Pow(x[0], p[2]);
+    public override double Value(ReadOnlySpan<double> p, ReadOnlySpan<double> x) => p[0] + p[1] / Math.Pow(x[0], p[2]);
 
     /// <inheritdoc/>
-    public double LogLoss(ReadOnlySpan<double> theta, ReadOnlySpan<double> logX, Span<double> g, Span<double> h)
+    public override double LogValue(ReadOnlySpan<double> theta, ReadOnlySpan<double> logX, Span<double> g, Span<double> h)
     {
         double lnX = logX[0];
         double value = LogSumExp.Of2(theta[1] - theta[2] * lnX, theta[0], out var w1, out var w2);
@@ -62,27 +58,4 @@ public sealed class SaturatingLaw : IScalingLaw
         }
         return value;
     }
-
-    /// <inheritdoc/>
-    public void ToNatural(ReadOnlySpan<double> theta, Span<double> natural, Span<double> jacobian)
-    {
-        jacobian.Clear();
-        natural[0] = Math.Exp(theta[0]);
-        natural[1] = Math.Exp(theta[1]);
-        natural[2] = theta[2];
-        jacobian[0] = natural[0];
-        jacobian[4] = natural[1];
-        jacobian[8] = 1;
-    }
-
-    /// <inheritdoc/>
-    public void FromNatural(ReadOnlySpan<double> natural, Span<double> theta)
-    {
-        theta[0] = Math.Log(natural[0]);
-        theta[1] = Math.Log(natural[1]);
-        theta[2] = natural[2];
-    }
-
-    /// <inheritdoc/>
-    public bool IsFeasible(ReadOnlySpan<double> theta) => true;
 }

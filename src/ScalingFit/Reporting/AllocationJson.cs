@@ -18,6 +18,7 @@ public static class AllocationJson
         w.WriteStartObject();
         w.WriteString("law", result.Frontier.Law);
         w.WriteString("formula", result.Formula);
+        w.WriteBoolean("closedForm", result.Frontier.IsClosedForm);
         Number(w, "a", result.ParameterExponent.Value);
         Number(w, "b", result.TokenExponent.Value);
         Number(w, "g", result.Coefficient.Value);

@@ -18,7 +18,7 @@ public static class AnalysisReport
     public static Document Build(ReportResult result, ReportProvenance provenance, ReportImages? images = null)
     {
         images ??= new ReportImages();
-        var blocks = new List<Block> { new Heading(Title(result)), Summary(result, provenance) };
+        var blocks = new List<Block> { new Heading(Title(result)), Summary(result, provenance), new Contents(2, 2) };
         var best = result.Best;
 
         blocks.Add(new Heading("Which law extrapolates: backtests and information criteria", 2));
@@ -41,6 +41,7 @@ public static class AnalysisReport
         if (result.Optimal is { } optimal)
         {
             if (images.Frontier is { } frontier) blocks.Add(frontier);
+            if (images.LossAgainstCompute is { } compute) blocks.Add(compute);
             blocks.AddRange(Nested(new Document(WithoutFitTable(OptimalReport.Build(optimal))), 3));
         }
         else
@@ -85,7 +86,7 @@ public static class AnalysisReport
         return new Document(blocks);
     }
 
-    /// <summary>The findings first: the best law, the allocation at Chinchilla's budget, the IsoFLOP exponent, the data and the method.</summary>
+    /// <summary>The findings first: the best law, the allocation a decade past the data, the IsoFLOP exponent, the data and the method.</summary>
     private static KeyValues Summary(ReportResult result, ReportProvenance provenance)
     {
         var items = new List<KeyValuePair<string, string>>
@@ -105,9 +106,11 @@ public static class AnalysisReport
         {
             var a = optimal.ParameterExponent;
             string ci = double.IsFinite(a.Ci95.Lower) ? " " + Range(a.Ci95.Lower, a.Ci95.Upper, 3) : "";
-            string at = ReportAnalysis.At(optimal, ReportOptions.ChinchillaBudget) is { } row
-                ? $"; at Chinchilla's budget of {Significant(row.Compute, 3)} FLOP, N_opt = {Significant(row.ParameterCount, 3)} parameters and " +
-                  $"D_opt = {Significant(row.TrainingTokens, 3)} tokens ({Significant(row.TokensPerParameter, 3)} per parameter), loss {Significant(row.Loss, 3)}"
+            string budget = result.HeadlineFromData ? "one decade past the largest run" : "the budget asked for";
+            string at = result.HeadlineBudget is { } headline && ReportAnalysis.At(optimal, headline) is { } row
+                ? $"; at {Significant(row.Compute, 3)} FLOP ({budget}), N_opt = {Significant(row.ParameterCount, 3)} parameters and " +
+                  $"D_opt = {Significant(row.TrainingTokens, 3)} tokens ({Significant(row.TokensPerParameter, 3)} per parameter), loss {Significant(row.Loss, 3)}" +
+                  (ReportAnalysis.At(optimal, ReportOptions.ChinchillaBudget) is not null ? "; Chinchilla's budget of 5.76e23 FLOP is a row of the allocation table" : "")
                 : "";
             items.Add(new($"compute-optimal ({optimal.Fit.Law})", $"N_opt ∝ C^a with a = {Significant(a.Value, 3)}{ci}{at}"));
         }

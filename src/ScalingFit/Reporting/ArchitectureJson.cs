@@ -67,8 +67,8 @@ public static class ArchitectureJson
         w.WriteNumber("nonEmbedding", p.NonEmbedding);
         w.WriteNumber("activePerToken", p.ActivePerToken);
         w.WriteNumber("activeNonEmbedding", p.ActiveNonEmbedding);
-        w.WriteNumber("kaplanEstimate", a.KaplanEstimate);
-        w.WriteNumber("simplifiedEstimate", a.SimplifiedEstimate);
+        NullableCount(w, "kaplanEstimate", a.KaplanEstimate);
+        NullableCount(w, "simplifiedEstimate", a.SimplifiedEstimate);
         Number(w, "kaplanRelativeError", a.KaplanRelativeError);
         Number(w, "simplifiedRelativeError", a.SimplifiedRelativeError);
         Number(w, "kaplanRelativeErrorToActive", a.KaplanRelativeErrorToActive);
@@ -78,9 +78,13 @@ public static class ArchitectureJson
         w.WriteNumber("trainingFlopsPerToken", a.TrainingFlopsPerToken);
         if (a.TrainingTokens is { } d) Number(w, "trainingTokens", d);
         if (a.TrainingCompute is { } c) Number(w, "trainingCompute", c);
-        w.WriteStartObject("components");
-        foreach (var component in p.Components) w.WriteNumber(component.Name, component.Count);
-        w.WriteEndObject();
+        NullableCount(w, "contextLength", a.ContextLength);
+        if (a.ContextLength is null) w.WriteNull("contextSource");
+        else w.WriteString("contextSource", a.ContextIsConfigurationMaximum ? "configuration" : "given");
+        ArchitectureExtrasJson.WriteHoffmann(w, a.Hoffmann);
+        WriteComponents(w, "components", p);
+        ArchitectureExtrasJson.WritePredictionModules(w, a.PredictionModules);
+        ArchitectureExtrasJson.WriteReading(w, a);
         w.WriteStartObject("architecture");
         w.WriteNumber("dModel", s.ModelWidth);
         w.WriteNumber("nLayer", s.LayerCount);
@@ -103,8 +107,17 @@ public static class ArchitectureJson
         w.WriteNumber("embeddingWidth", s.EmbeddingWidth);
         w.WriteNumber("experts", s.Experts);
         w.WriteNumber("expertsPerToken", s.ExpertsPerToken);
+        ArchitectureExtrasJson.WriteStructure(w, s);
         w.WriteEndObject();
         Strings(w, "notes", a.Notes);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes "name": {"attention": .., "mlp": .., …} for the components of a count.</summary>
+    internal static void WriteComponents(Utf8JsonWriter w, string name, ParameterBreakdown p)
+    {
+        w.WriteStartObject(name);
+        foreach (var component in p.Components) w.WriteNumber(component.Name, component.Count);
         w.WriteEndObject();
     }
 
@@ -197,7 +210,7 @@ public static class ArchitectureJson
         w.WriteEndObject();
     }
 
-    private static void NullableCount(Utf8JsonWriter w, string name, long? value)
+    internal static void NullableCount(Utf8JsonWriter w, string name, long? value)
     {
         if (value is { } v) w.WriteNumber(name, v);
         else w.WriteNull(name);

@@ -18,17 +18,20 @@ public static class ArchitectureReport
         var p = a.Parameters;
         var blocks = new List<Block>
         {
-            new Heading($"parameters of a {s.Family} transformer" + (a.Source is null ? "" : $" ({a.Source})")),
+            new Heading($"parameters of a {s.Family} {(s.StateSpace is null ? "transformer" : "state-space model")}" + (a.Source is null ? "" : $" ({a.Source})")),
             Architecture(a),
             new Table(
                 [new("component", false), new("parameters"), new("share"), new("counted as", false)],
                 p.Components.Where(c => c.Count > 0).Select(c => (IReadOnlyList<string>)
                     [c.Label, Count(c.Count), Percent((double)c.Count / p.Total), c.IsEmbedding ? "embedding" : "non-embedding"]).ToList()),
             Totals(a),
-            Comparison(a),
-            Compute(a),
-            new KeyValues(a.Notes.Select(n => new KeyValuePair<string, string>("note", n)).ToList()),
         };
+        if (a.KaplanEstimate is not null) blocks.Add(Comparison(a));
+        blocks.AddRange(
+        [
+            ArchitectureFlopsReport.Compute(a),
+            new KeyValues(a.Notes.Select(n => new KeyValuePair<string, string>("note", n)).ToList()),
+        ]);
         return new Document(blocks);
     }
 
@@ -39,6 +42,13 @@ public static class ArchitectureReport
     /// <summary>"d_model 4,096, n_layer 32, 32 heads × 128 (8 key-value heads), d_ff 14,336, vocab 32,000, context 32,768".</summary>
     public static string ShapeText(TransformerShape s)
     {
+        if (s.StateSpace is { } m)
+            return $"d_model {Count(s.ModelWidth)}, n_layer {Count(s.LayerCount)}, inner width {Count(m.InnerWidth)}, state {Count(m.StateSize)}, " +
+                   $"convolution {Count(m.ConvolutionKernel)}" + (m.Heads > 0 ? $", {Count(m.Heads)} heads in {Count(m.Groups)} group(s)" : $", time-step rank {Count(m.TimeStepRank)}") +
+                   $", vocab {Count(s.VocabularySize)}";
+        if (s.Latent is { } l)
+            return $"d_model {Count(s.ModelWidth)}, n_layer {Count(s.LayerCount)}, {Count(s.AttentionHeads)} heads × {Count(l.QueryKeyHeadDimension)} (values {Count(l.ValueHeadDimension)}), " +
+                   $"d_ff {Count(s.FeedForwardWidth)}, vocab {Count(s.VocabularySize)}" + (s.ContextLength is { } c ? $", context {Count(c)}" : "");
         string kv = s.KeyValueHeads != s.AttentionHeads ? $" ({Count(s.KeyValueHeads)} key-value heads)" : "";
         string context = s.ContextLength is { } t ? $", context {Count(t)}" : "";
         string embedding = s.EmbeddingWidth != s.ModelWidth ? $", embedding width {Count(s.EmbeddingWidth)}" : "";
@@ -49,6 +59,8 @@ public static class ArchitectureReport
     /// <summary>"gated MLP, rmsnorm, rotary positions, biases: none, output head untied".</summary>
     public static string StructureText(TransformerShape s)
     {
+        if (s.StateSpace is { } m)
+            return $"{(m.Kind == StateSpaceKind.Mamba ? "Mamba" : "Mamba-2")} mixers, {s.Norm.Name()}, " + (s.TiedEmbeddings ? "output head tied" : "output head untied");
         string positions = s.Positions == PositionKind.Learned
             ? $"learned positions ({Count(s.PositionRows)} rows)"
             : $"{s.Positions.Name()} positions";
@@ -60,9 +72,19 @@ public static class ArchitectureReport
             $"biases: {s.Bias}",
             s.TiedEmbeddings ? "output head tied" : "output head untied",
         };
+        if (s.NormsPerLayer != 2) parts.Add($"{Count(s.NormsPerLayer)} norm{(s.NormsPerLayer == 1 ? "" : "s")} per layer");
+        if (s.QueryKeyNorm != QueryKeyNorm.None) parts.Add($"query/key norms ({s.QueryKeyNorm.Name()})");
+        if (s.Latent is not null) parts.Add("latent attention");
         if (!s.FinalNorm) parts.Add("no final norm");
         if (s.EmbeddingNorm) parts.Add("embedding norm");
-        if (s.IsMixtureOfExperts) parts.Add($"{Count(s.Experts)} experts, {Count(s.ExpertsPerToken)} per token");
+        if (s.OutputHeadBias) parts.Add("head bias");
+        if (s.IsMixtureOfExperts)
+        {
+            parts.Add($"{Count(s.Experts)} experts of width {Count(s.ExpertWidth)}, {Count(s.ExpertsPerToken)} per token");
+            if (s.SharedExpertWidth > 0) parts.Add($"shared experts of width {Count(s.SharedExpertWidth)}{(s.SharedExpertGate ? " (gated)" : "")}");
+            if (s.DenseLayers > 0) parts.Add($"{Count(s.DenseLayers)} dense layer{(s.DenseLayers == 1 ? "" : "s")}");
+            if (s.RouterBias) parts.Add("router bias");
+        }
         return string.Join(", ", parts);
     }
 
@@ -71,12 +93,11 @@ public static class ArchitectureReport
         string family = a.ModelType is { } type && !string.Equals(type, a.Shape.Family, StringComparison.OrdinalIgnoreCase)
             ? $"{a.Shape.Family} rules (model_type {type})"
             : a.Shape.Family;
-        return new KeyValues(
-        [
-            new("family", family),
-            new("shape", ShapeText(a.Shape)),
-            new("structure", StructureText(a.Shape)),
-        ]);
+        var items = new List<KeyValuePair<string, string>> { new("family", family) };
+        if (a.Section is { } section) items.Add(new("counted", $"the language model in {section}"));
+        items.Add(new("shape", ShapeText(a.Shape)));
+        items.Add(new("structure", StructureText(a.Shape)));
+        return new KeyValues(items);
     }
 
     private static KeyValues Totals(ArchitectureAnalysis a)
@@ -93,6 +114,8 @@ public static class ArchitectureReport
             items.Add(new("active per token", Count(p.ActivePerToken)));
             items.Add(new("active non-embedding", Count(p.ActiveNonEmbedding)));
         }
+        if (a.PredictionModules is { } mtp)
+            items.Add(new("prediction modules", $"{Count(mtp.Total)} more ({Count(mtp.ActivePerToken)} active per token), not in the total"));
         return new KeyValues(items);
     }
 
@@ -103,26 +126,11 @@ public static class ArchitectureReport
         if (moe) columns.Add(new("vs active"));
         var rows = new List<IReadOnlyList<string>> { Row("exact non-embedding", a.Parameters.NonEmbedding, "", moe ? "" : null) };
         if (moe) rows.Add(Row("exact active non-embedding", a.Parameters.ActiveNonEmbedding, "", ""));
-        rows.Add(Row("12·n_layer·d_model²", a.SimplifiedEstimate, SignedPercent(a.SimplifiedRelativeError), moe ? SignedPercent(a.SimplifiedRelativeErrorToActive) : null));
-        rows.Add(Row("2·d_model·n_layer·(2·d_attn + d_ff)", a.KaplanEstimate, SignedPercent(a.KaplanRelativeError), moe ? SignedPercent(a.KaplanRelativeErrorToActive) : null));
+        rows.Add(Row("12·n_layer·d_model²", a.SimplifiedEstimate!.Value, SignedPercent(a.SimplifiedRelativeError), moe ? SignedPercent(a.SimplifiedRelativeErrorToActive) : null));
+        rows.Add(Row("2·d_model·n_layer·(2·d_attn + d_ff)", a.KaplanEstimate!.Value, SignedPercent(a.KaplanRelativeError), moe ? SignedPercent(a.KaplanRelativeErrorToActive) : null));
         return new Table(columns, rows, "Kaplan et al. 2020 against the exact count");
     }
 
     private static IReadOnlyList<string> Row(string name, long value, string error, string? active) =>
         active is null ? [name, Count(value), error] : [name, Count(value), error, active];
-
-    private static KeyValues Compute(ArchitectureAnalysis a)
-    {
-        string n = a.Shape.IsMixtureOfExperts ? "N the active non-embedding count" : "N the non-embedding count";
-        var items = new List<KeyValuePair<string, string>>
-        {
-            new("forward FLOP per token", a.ForwardIncludesContext
-                ? $"{Count(a.ForwardFlopsPerToken)} (2·N + 2·n_layer·n_ctx·d_attn at n_ctx {Count(a.Shape.ContextLength!.Value)}, {n})"
-                : $"{Count(a.ForwardFlopsPerToken)} (2·N, {n}; no context length)"),
-            new("training FLOP per token", $"{Count(a.TrainingFlopsPerToken)} (6·N)"),
-        };
-        if (a.TrainingCompute is { } c)
-            items.Add(new("training compute", $"{Significant(c)} FLOP (6·N·D, D = {Significant(a.TrainingTokens!.Value)} tokens)"));
-        return new KeyValues(items);
-    }
 }

@@ -67,8 +67,8 @@ public static class BacktestJson
     {
         w.WriteStartObject();
         w.WriteNumber("rank", s.Rank);
-        w.WriteString("law", s.Spec.Law);
-        Strings(w, "inputs", s.Spec.Inputs.Select(q => q.Symbol()));
+        w.WriteString("law", s.Spec.Law.Name);
+        Strings(w, "inputs", s.Spec.Inputs.Select(q => q.Name));
         w.WriteString("formula", s.Formula);
         if (s.Backtest is { } b)
         {

@@ -63,12 +63,16 @@ public static class BacktestReport
         var columns = new List<TableColumn> { new("line") };
         columns.AddRange(quantities.Select(q => new TableColumn(q.Symbol())));
         columns.AddRange([new("actual"), new("predicted"), new("rel error"), new("95% interval"), new("inside", false)]);
+        var inputs = quantities.ToDictionary(q => q, q => ColumnFormat.For(r.Predictions.Select(p => p.At.GetValueOrDefault(q, double.NaN)), 4));
+        var actual = ColumnFormat.For(r.Predictions.Select(p => p.Actual), 4);
+        var predicted = ColumnFormat.For(r.Predictions.Select(p => p.Predicted), 4);
+        var interval = ColumnFormat.For(r.Predictions.SelectMany(p => new[] { p.Interval.Lower, p.Interval.Upper }), 4);
         var rows = r.Predictions.Select(p => (IReadOnlyList<string>)
             new[] { p.Line.ToString(CultureInfo.InvariantCulture) }
-                .Concat(quantities.Select(q => p.At.TryGetValue(q, out var v) ? Significant(v, 4) : ""))
+                .Concat(quantities.Select(q => p.At.TryGetValue(q, out var v) ? inputs[q].Format(v) : ""))
                 .Concat([
-                    Significant(p.Actual, 4), Significant(p.Predicted, 4), SignedPercent(p.RelativeError),
-                    double.IsNaN(p.Interval.Lower) ? "" : Range(p.Interval.Lower, p.Interval.Upper, 4),
+                    actual.Format(p.Actual), predicted.Format(p.Predicted), SignedPercent(p.RelativeError),
+                    double.IsNaN(p.Interval.Lower) ? "" : interval.Range(p.Interval.Lower, p.Interval.Upper),
                     double.IsNaN(p.Interval.Lower) ? "" : p.Inside ? "yes" : "no",
                 ]).ToList()).ToList();
         return new Table(columns, rows, "held-out runs");
@@ -77,6 +81,10 @@ public static class BacktestReport
     private static Table Ranking(ComparisonResult result)
     {
         double bestAic = result.BestAic, bestBic = result.BestBic;
+        var criteria = result.Scores.Select(s => s.Criteria).OfType<InformationCriteria>().ToList();
+        var aic = ColumnFormat.For(criteria.Select(c => c.Aic), 5);
+        var bic = ColumnFormat.For(criteria.Select(c => c.Bic), 5);
+        var spread = ColumnFormat.For(criteria.Select(c => c.ResidualStandardDeviation), 3);
         var rows = result.Scores.Select(s =>
         {
             var b = s.Backtest;
@@ -90,11 +98,11 @@ public static class BacktestReport
                 b is null ? "failed" : Percent(b.MeanAbsoluteRelativeError),
                 b is null ? "" : SignedPercent(b.MeanRelativeError),
                 b is null || double.IsNaN(b.Coverage) ? "" : $"{b.Inside}/{b.Predictions.Count}",
-                c is null ? "" : Significant(c.Aic, 5),
+                c is null ? "" : aic.Format(c.Aic),
                 c is null ? "" : Significant(c.Aic - bestAic, 3),
-                c is null ? "" : Significant(c.Bic, 5),
+                c is null ? "" : bic.Format(c.Bic),
                 c is null ? "" : Significant(c.Bic - bestBic, 3),
-                c is null ? "" : Significant(c.ResidualStandardDeviation, 3),
+                c is null ? "" : spread.Format(c.ResidualStandardDeviation),
             ];
         }).ToList();
         return new Table(

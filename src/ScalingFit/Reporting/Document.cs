@@ -18,6 +18,12 @@ public abstract record Block;
 /// <summary>A heading; level 1 is the largest.</summary>
 public sealed record Heading(string Text, int Level = 1) : Block;
 
+/// <summary>
+/// A table of contents: the document's headings from level <paramref name="FromLevel"/> to
+/// <paramref name="ToLevel"/>, nested by level, linked to them where the format has links.
+/// </summary>
+public sealed record Contents(int FromLevel = 2, int ToLevel = 3) : Block;
+
 /// <summary>A paragraph of prose.</summary>
 public sealed record Paragraph(string Text) : Block;
 

@@ -15,8 +15,9 @@ public static class FitReport
         {
             new Heading($"{fit.Law} law: {fit.Formula}"),
             DataBlock(fit.Data),
-            ParameterTable(fit.Parameters),
         };
+        if (Problem(fit) is { } problem) blocks.Add(problem);
+        blocks.Add(ParameterTable(fit.Parameters));
         if (fit.Derived.Count > 0) blocks.Add(ParameterTable(fit.Derived, "derived quantities"));
         blocks.Add(StatisticsBlock(fit));
         if (fit.Warnings.Count > 0) blocks.Add(new Warnings(fit.Warnings));
@@ -32,7 +33,18 @@ public static class FitReport
         };
         foreach (var (symbol, origin) in data.Columns) items.Add(new(symbol, origin));
         foreach (var note in data.Notes) items.Add(new("note", note));
+        foreach (var warning in data.Warnings) items.Add(new("warning", warning.Message));
         return new KeyValues(items);
+    }
+
+    /// <summary>What was fitted when it is not the loss in log space without constraints: target, residuals, constraints.</summary>
+    private static KeyValues? Problem(FitResult fit)
+    {
+        var items = new List<KeyValuePair<string, string>>();
+        if (!fit.Target.IsLoss) items.Add(new("target", fit.Target.Name));
+        if (fit.Residuals != Laws.ResidualSpace.Log || !fit.Target.IsLoss) items.Add(new("residuals", $"{fit.Residuals.ToString().ToLowerInvariant()} ({fit.ResidualSymbol})"));
+        if (!fit.Constraints.IsEmpty) items.Add(new("constraints", fit.Constraints.Describe(fit.ScalingLaw)));
+        return items.Count == 0 ? null : new KeyValues(items);
     }
 
     /// <summary>Parameters as value ± standard error (relative error) and 95% interval.</summary>
@@ -44,7 +56,7 @@ public static class FitReport
             Significant(p.Value),
             Significant(p.StandardError, 3),
             Percent(p.RelativeError),
-            Range(p.Ci95.Lower, p.Ci95.Upper) + (p.AtBound ? " at bound" : ""),
+            Range(p.Ci95.Lower, p.Ci95.Upper) + (p.AtBound ? " at bound" : "") + (p.Constraint is { } c ? $" ({c})" : ""),
         ]).ToList(), title);
 
     private static KeyValues StatisticsBlock(FitResult fit)
@@ -55,8 +67,8 @@ public static class FitReport
         {
             new("n", $"{s.Points} runs, {s.DegreesOfFreedom} degrees of freedom"),
             new("R²", Significant(s.RSquared, 4)),
-            new("residual std", $"{Significant(s.ResidualStandardDeviation, 4)} (in ln L)"),
-            new("RMSE", $"{Significant(s.Rmse, 4)} (in ln L)"),
+            new("residual std", $"{Significant(s.ResidualStandardDeviation, 4)} (in {fit.ResidualSymbol})"),
+            new("RMSE", $"{Significant(s.Rmse, 4)} (in {fit.ResidualSymbol})"),
         };
         if (s.ConditionNumber is { } k) items.Add(new("condition number", Significant(k, 4)));
         if (double.IsFinite(s.Objective) && fit.Statistics.ConditionNumber is null) items.Add(new("objective", Significant(s.Objective, 8)));
@@ -72,18 +84,49 @@ public static class FitReport
 /// <summary>The report of predictions from a fit.</summary>
 public static class PredictionReport
 {
+    /// <summary>A table of two-step predictions: the loss at each point and the metric at that loss, each with its interval.</summary>
+    public static Document Build(FitResult loss, FitResult metric, IReadOnlyList<ChainedPrediction> predictions)
+    {
+        var inputs = predictions.SelectMany(p => p.Loss.At.Keys).Distinct().Order().ToList();
+        var columns = inputs.Select(q => new TableColumn(q.Name))
+            .Concat([new TableColumn("loss"), new TableColumn("95% interval"), new TableColumn(metric.Target.Name), new TableColumn("95% interval ")]).ToList();
+        // One number format per column (issue 12's tables), each interval in its value's format.
+        var at = inputs.ToDictionary(q => q, q => ColumnFormat.For(predictions.Select(p => p.Loss.At.GetValueOrDefault(q, double.NaN)), 4));
+        var lossFormat = ColumnFormat.For(predictions.SelectMany(p => new[] { p.Loss.Loss, p.Loss.Interval.Lower, p.Loss.Interval.Upper }), 5);
+        var metricFormat = ColumnFormat.For(predictions.SelectMany(p => new[] { p.Metric, p.Interval.Lower, p.Interval.Upper }), 5);
+        var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
+            .Select(q => p.Loss.At.TryGetValue(q, out var v) ? at[q].Format(v) : "")
+            .Concat([lossFormat.Format(p.Loss.Loss), $"[{lossFormat.Format(p.Loss.Interval.Lower)}, {lossFormat.Format(p.Loss.Interval.Upper)}]",
+                     metricFormat.Format(p.Metric), $"[{metricFormat.Format(p.Interval.Lower)}, {metricFormat.Format(p.Interval.Upper)}]"])
+            .ToList()).ToList();
+        var blocks = new List<Block>
+        {
+            new Heading($"predicted {metric.Target.Name} in two steps: the {loss.Law} law {loss.Formula}, then the {metric.Law} law {metric.Formula}"),
+            new Table(columns, rows),
+            new Paragraph($"The loss interval: {loss.Model.IntervalMethod}. The {metric.Target.Name} interval: 2.5% and 97.5% percentiles of " +
+                          $"{MetricChain.Draws} Monte Carlo draws, each a loss from that interval (normal in ln L) and the {metric.Law} law's parameters " +
+                          $"({metric.UncertaintyMethod}), so both laws' uncertainty is carried."),
+            FitReport.ParameterTable(metric.Parameters, $"the {metric.Law} law of {metric.Target.Name} against the loss"),
+        };
+        var warnings = predictions.SelectMany(p => p.Loss.Warnings).Concat(loss.Warnings).Concat(metric.Warnings).Distinct().ToList();
+        if (warnings.Count > 0) blocks.Add(new Warnings(warnings));
+        return new Document(blocks);
+    }
+
     /// <summary>A table of predicted losses with their intervals, then any warnings.</summary>
     public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions)
     {
         var inputs = predictions.SelectMany(p => p.At.Keys).Distinct().OrderBy(q => q).ToList();
-        var columns = inputs.Select(q => new TableColumn(q.Symbol()))
-            .Concat([new TableColumn("loss"), new TableColumn("95% lower"), new TableColumn("95% upper")]).ToList();
+        var columns = inputs.Select(q => new TableColumn(q.Name))
+            .Concat([new TableColumn(fit.Target.Name), new TableColumn("95% lower"), new TableColumn("95% upper")]).ToList();
+        var at = inputs.ToDictionary(q => q, q => ColumnFormat.For(predictions.Select(p => p.At.GetValueOrDefault(q, double.NaN)), 4));
+        var loss = ColumnFormat.For(predictions.SelectMany(p => new[] { p.Loss, p.Interval.Lower, p.Interval.Upper }), 5);
         var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
-            .Select(q => p.At.TryGetValue(q, out var v) ? Significant(v, 4) : "")
-            .Concat([Significant(p.Loss), Significant(p.Interval.Lower), Significant(p.Interval.Upper)]).ToList()).ToList();
+            .Select(q => p.At.TryGetValue(q, out var v) ? at[q].Format(v) : "")
+            .Concat([loss.Format(p.Loss), loss.Format(p.Interval.Lower), loss.Format(p.Interval.Upper)]).ToList()).ToList();
         var blocks = new List<Block>
         {
-            new Heading($"predicted loss from the {fit.Law} law {fit.Formula}"),
+            new Heading($"predicted {fit.Target.Name} from the {fit.Law} law {fit.Formula}"),
             new Table(columns, rows),
             new Paragraph(fit.Model.IntervalMethod + "."),
         };

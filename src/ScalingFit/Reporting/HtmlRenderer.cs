@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -18,7 +19,23 @@ public static partial class HtmlRenderer
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
         int figures = 0;
-        foreach (var block in document.Blocks) Append(html, block, ref figures);
+        var anchors = Anchors.Of(document);
+        for (int i = 0; i < document.Blocks.Count; i++)
+        {
+            switch (document.Blocks[i])
+            {
+                case Heading h:
+                    int level = Math.Clamp(h.Level, 1, 6);
+                    html.Append(CultureInfo.InvariantCulture, $"<h{level} id=\"").Append(Encode(anchors[i])).Append("\">").Append(Encode(h.Text)).Append(CultureInfo.InvariantCulture, $"</h{level}>\n");
+                    break;
+                case Contents c:
+                    AppendContents(html, Anchors.Entries(document, c));
+                    break;
+                default:
+                    Append(html, document.Blocks[i], ref figures);
+                    break;
+            }
+        }
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -27,10 +44,6 @@ public static partial class HtmlRenderer
     {
         switch (block)
         {
-            case Heading h:
-                int level = Math.Clamp(h.Level, 1, 6);
-                html.Append($"<h{level}>").Append(Encode(h.Text)).Append($"</h{level}>\n");
-                break;
             case Paragraph p:
                 html.Append("<p>").Append(Encode(p.Text)).Append("</p>\n");
                 break;
@@ -52,6 +65,25 @@ public static partial class HtmlRenderer
                 AppendImage(html, image, ++figures);
                 break;
         }
+    }
+
+    /// <summary>A nested list of links to the headings, in a nav element.</summary>
+    private static void AppendContents(StringBuilder html, IReadOnlyList<(int Level, string Text, string Anchor)> entries)
+    {
+        html.Append("<nav class=\"contents\">\n<strong>Contents</strong>\n<ul>\n");
+        int depth = 0;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var (level, text, anchor) = entries[i];
+            for (; depth < level; depth++) html.Append("<ul>\n");
+            for (; depth > level; depth--) html.Append("</ul></li>\n");
+            html.Append("<li><a href=\"#").Append(Encode(anchor)).Append("\">").Append(Encode(text)).Append("</a>");
+            bool opensChildren = i + 1 < entries.Count && entries[i + 1].Level > level;
+            if (!opensChildren) html.Append("</li>\n");
+            else html.Append('\n');
+        }
+        for (; depth > 0; depth--) html.Append("</ul></li>\n");
+        html.Append("</ul>\n</nav>\n");
     }
 
     private static void AppendTable(StringBuilder html, Table t)
@@ -143,5 +175,7 @@ public static partial class HtmlRenderer
         "dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;font-size:.92em}dt{font-weight:bold;color:#333}dd{margin:0}" +
         "ul.warnings{background:#fff7e6;border-left:4px solid #e69f00;padding:.6em 1em .6em 2em;font-size:.92em}" +
         "ul.warnings li{margin:.3em 0}figure{margin:1.5em 0}figure svg,figure img{max-width:100%;height:auto;border:1px solid #e5e5e5}" +
-        "figcaption{font-size:.88em;color:#555;margin-top:.3em}";
+        "figcaption{font-size:.88em;color:#555;margin-top:.3em}" +
+        "nav.contents{background:#f7f9fb;border:1px solid #d9e2ea;padding:.6em 1.2em;margin:1.2em 0;font-size:.92em}" +
+        "nav.contents ul{margin:.2em 0;padding-left:1.4em}nav.contents a{color:#0b3c5d;text-decoration:none}nav.contents a:hover{text-decoration:underline}";
 }

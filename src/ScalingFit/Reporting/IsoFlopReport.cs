@@ -31,34 +31,45 @@ public static class IsoFlopReport
         return new Document(blocks);
     }
 
-    private static Table BudgetTable(IReadOnlyList<IsoFlopBudget> budgets) => new(
-        [new("budget", false), new("C"), new("runs"), new("sizes"), new("N sampled"), new("N_opt"), new("N_opt 95% CI"),
-         new("D_opt"), new("D/N"), new("loss at N_opt"), new("note", false)],
-        budgets.Select(b => (IReadOnlyList<string>)
-        [
-            b.Label,
-            Significant(b.Compute, 4),
-            b.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            b.Sizes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Range(b.SizeRange.Lower, b.SizeRange.Upper, 3),
-            Significant(b.OptimalParameterCount, 4),
-            double.IsNaN(b.OptimalParameterCountCi95.Lower) ? "" : Range(b.OptimalParameterCountCi95.Lower, b.OptimalParameterCountCi95.Upper, 3),
-            Significant(b.OptimalTokens, 4),
-            Significant(b.OptimalTokens / b.OptimalParameterCount, 3),
-            Significant(b.LossAtOptimum, 4),
-            (b.Used ? "used" : "left out") + (b.Reason is null ? "" : ": " + b.Reason),
-        ]).ToList(),
-        "the minimum of each budget's parabola");
+    private static Table BudgetTable(IReadOnlyList<IsoFlopBudget> budgets)
+    {
+        ColumnFormat Column(Func<IsoFlopBudget, double> pick, int digits) => ColumnFormat.For(budgets.Select(pick), digits);
+        var (c, n, d, ratio, loss) = (Column(b => b.Compute, 4), Column(b => b.OptimalParameterCount, 4), Column(b => b.OptimalTokens, 4),
+            Column(b => b.OptimalTokens / b.OptimalParameterCount, 3), Column(b => b.LossAtOptimum, 4));
+        var sampled = ColumnFormat.For(budgets.SelectMany(b => new[] { b.SizeRange.Lower, b.SizeRange.Upper }), 3);
+        var nCi = ColumnFormat.For(budgets.SelectMany(b => new[] { b.OptimalParameterCountCi95.Lower, b.OptimalParameterCountCi95.Upper }), 3);
+        return new Table(
+            [new("budget", false), new("C"), new("runs"), new("sizes"), new("N sampled"), new("N_opt"), new("N_opt 95% CI"),
+             new("D_opt"), new("D/N"), new("loss at N_opt"), new("note", false)],
+            budgets.Select(b => (IReadOnlyList<string>)
+            [
+                b.Label,
+                c.Format(b.Compute),
+                b.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                b.Sizes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                sampled.Range(b.SizeRange.Lower, b.SizeRange.Upper),
+                n.Format(b.OptimalParameterCount),
+                double.IsNaN(b.OptimalParameterCountCi95.Lower) ? "" : nCi.Range(b.OptimalParameterCountCi95.Lower, b.OptimalParameterCountCi95.Upper),
+                d.Format(b.OptimalTokens),
+                ratio.Format(b.OptimalTokens / b.OptimalParameterCount),
+                loss.Format(b.LossAtOptimum),
+                (b.Used ? "used" : "left out") + (b.Reason is null ? "" : ": " + b.Reason),
+            ]).ToList(),
+            "the minimum of each budget's parabola");
+    }
 
-    private static Table AllocationTable(IReadOnlyList<IsoFlopAllocation> allocations) => new(
-        [new("C"), new("N_opt"), new("95% CI"), new("D_opt"), new("D/N")],
-        allocations.Select(a => (IReadOnlyList<string>)
-        [
-            Significant(a.Compute, 4),
-            Significant(a.ParameterCount, 4),
-            Range(a.ParameterCountCi95.Lower, a.ParameterCountCi95.Upper, 3),
-            Significant(a.TrainingTokens, 4),
-            Significant(a.TokensPerParameter, 3),
-        ]).ToList(),
-        "N_opt = k·C^a at the budgets asked for (95% confidence interval of the fitted line)");
+    private static Table AllocationTable(IReadOnlyList<IsoFlopAllocation> allocations)
+    {
+        ColumnFormat Column(Func<IsoFlopAllocation, double> pick, int digits) => ColumnFormat.For(allocations.Select(pick), digits);
+        var (c, n, d, ratio) = (Column(a => a.Compute, 4), Column(a => a.ParameterCount, 4), Column(a => a.TrainingTokens, 4), Column(a => a.TokensPerParameter, 3));
+        var nCi = ColumnFormat.For(allocations.SelectMany(a => new[] { a.ParameterCountCi95.Lower, a.ParameterCountCi95.Upper }), 3);
+        return new Table(
+            [new("C"), new("N_opt"), new("95% CI"), new("D_opt"), new("D/N")],
+            allocations.Select(a => (IReadOnlyList<string>)
+            [
+                c.Format(a.Compute), n.Format(a.ParameterCount), nCi.Range(a.ParameterCountCi95.Lower, a.ParameterCountCi95.Upper),
+                d.Format(a.TrainingTokens), ratio.Format(a.TokensPerParameter),
+            ]).ToList(),
+            "N_opt = k·C^a at the budgets asked for (95% confidence interval of the fitted line)");
+    }
 }

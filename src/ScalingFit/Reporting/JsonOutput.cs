@@ -25,12 +25,7 @@ public static class JsonOutput
         foreach (var p in predictions)
         {
             w.WriteStartObject();
-            w.WriteStartObject("at");
-            foreach (var (q, v) in p.At.OrderBy(kv => kv.Key)) Number(w, q.Symbol(), v);
-            w.WriteEndObject();
-            Number(w, "loss", p.Loss);
-            Number(w, "lower", p.Interval.Lower);
-            Number(w, "upper", p.Interval.Upper);
+            WritePrediction(w, p);
             Strings(w, "warnings", p.Warnings);
             w.WriteEndObject();
         }
@@ -40,16 +35,64 @@ public static class JsonOutput
         w.WriteEndObject();
     });
 
+    /// <summary>Two-step predictions: the loss predictions as above, each with "metric": {name, value, lower, upper}, and both fits.</summary>
+    public static string Predictions(FitResult loss, FitResult metric, IReadOnlyList<ChainedPrediction> predictions) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("law", loss.Law);
+        w.WriteString("metricLaw", metric.Law);
+        w.WriteStartArray("predictions");
+        foreach (var c in predictions)
+        {
+            var p = c.Loss;
+            w.WriteStartObject();
+            WritePrediction(w, p);
+            w.WriteStartObject("metric");
+            w.WriteString("name", metric.Target.Name);
+            Number(w, "value", c.Metric);
+            Number(w, "lower", c.Interval.Lower);
+            Number(w, "upper", c.Interval.Upper);
+            w.WriteEndObject();
+            Strings(w, "warnings", p.Warnings);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("fit");
+        WriteFit(w, loss);
+        w.WritePropertyName("metricFit");
+        WriteFit(w, metric);
+        w.WriteEndObject();
+    });
+
+    /// <summary>"at": {N: .., D: ..}, "loss", "lower", "upper" of one prediction.</summary>
+    private static void WritePrediction(Utf8JsonWriter w, Prediction p)
+    {
+        w.WriteStartObject("at");
+        foreach (var (q, v) in p.At.OrderBy(kv => kv.Key)) Number(w, q.Name, v);
+        w.WriteEndObject();
+        Number(w, "loss", p.Loss);
+        Number(w, "lower", p.Interval.Lower);
+        Number(w, "upper", p.Interval.Upper);
+    }
+
     /// <summary>Writes a fit as one JSON object.</summary>
     public static void WriteFit(Utf8JsonWriter w, FitResult fit)
     {
         w.WriteStartObject();
         w.WriteString("law", fit.Law);
         w.WriteString("formula", fit.Formula);
-        Strings(w, "x", fit.Inputs.Select(q => q.Symbol()));
+        Strings(w, "x", fit.Inputs.Select(q => q.Name));
+        if (!fit.Target.IsLoss) w.WriteString("y", fit.Target.Name);
+        if (fit.Residuals != Laws.ResidualSpace.Log) w.WriteString("residuals", fit.Residuals.ToString().ToLowerInvariant());
         w.WriteNumber("n", fit.Statistics.Points);
         NamedNumbers(w, "parameters", fit.Parameters, p => p.Value);
         NamedNumbers(w, "standardErrors", fit.Parameters, p => p.StandardError);
+        if (fit.Parameters.Any(p => p.Constraint is not null))
+        {
+            w.WriteStartObject("constraints");
+            foreach (var p in fit.Parameters.Where(p => p.Constraint is not null)) w.WriteString(p.Name, p.Constraint);
+            w.WriteEndObject();
+        }
         w.WriteStartObject("ci95");
         foreach (var p in fit.Parameters) Pair(w, p.Name, p.Ci95);
         w.WriteEndObject();
@@ -101,7 +144,7 @@ public static class JsonOutput
         w.WriteEndObject();
     }
 
-    /// <summary>Writes "data": {source, runs, columns: {N: .., D: ..}, derived: [..], notes: [..]}.</summary>
+    /// <summary>Writes "data": {source, runs, columns: {N: .., D: ..}, derived: [..], notes: [..], warnings: [{code, message, column}]}.</summary>
     public static void WriteData(Utf8JsonWriter w, DataDescription data)
     {
         w.WriteStartObject("data");
@@ -112,6 +155,16 @@ public static class JsonOutput
         w.WriteEndObject();
         Strings(w, "derived", data.Columns.Where(c => c.Value.StartsWith("derived", StringComparison.Ordinal)).Select(c => c.Key));
         Strings(w, "notes", data.Notes);
+        w.WriteStartArray("warnings");
+        foreach (var warning in data.Warnings)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", warning.Code);
+            w.WriteString("message", warning.Message);
+            if (warning.Column is not null) w.WriteString("column", warning.Column);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

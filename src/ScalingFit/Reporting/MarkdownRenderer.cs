@@ -13,6 +13,11 @@ public static class MarkdownRenderer
         {
             switch (block)
             {
+                case Contents c:
+                    md.AppendLine("**Contents**").AppendLine();
+                    foreach (var (level, text, anchor) in Anchors.Entries(document, c))
+                        md.Append(new string(' ', 2 * level)).Append("- [").Append(Escape(text)).Append("](#").Append(anchor).AppendLine(")");
+                    break;
                 case Heading h:
                     md.Append(new string('#', Math.Clamp(h.Level, 1, 6))).Append(' ').AppendLine(Escape(h.Text));
                     break;

@@ -43,17 +43,27 @@ public static class OptimalReport
         columns.Add(new("loss"));
         if (lossCi) columns.Add(new("loss 95%"));
 
+        // One format per column: a budget of 1e18 and one of 5.76e23 print alike (1.00e18, 5.76e23).
+        var c = Column(allocations.Select(a => a.Compute), 4);
+        var cCi = Column(allocations.SelectMany(a => new[] { a.Ci95.Compute.Lower, a.Ci95.Compute.Upper }), 3);
+        var n = Column(allocations.Select(a => a.ParameterCount), 4);
+        var nCi = Column(allocations.SelectMany(a => new[] { a.Ci95.ParameterCount.Lower, a.Ci95.ParameterCount.Upper }), 3);
+        var d = Column(allocations.Select(a => a.TrainingTokens), 4);
+        var dCi = Column(allocations.SelectMany(a => new[] { a.Ci95.TrainingTokens.Lower, a.Ci95.TrainingTokens.Upper }), 3);
+        var ratio = Column(allocations.Select(a => a.TokensPerParameter), 3);
+        var loss = Column(allocations.Select(a => a.Loss), 4);
+        var lossRange = Column(allocations.SelectMany(a => new[] { a.Ci95.Loss.Lower, a.Ci95.Loss.Upper }), 3);
         var rows = allocations.Select(a =>
         {
-            var row = new List<string> { Given(a.Given), Significant(a.Compute, 4) };
-            if (computeCi) row.Add(Ci(a.Ci95.Compute, a.Given == AllocationGiven.Compute));
-            row.Add(Significant(a.ParameterCount, 4));
-            if (sizeCi) row.Add(Ci(a.Ci95.ParameterCount, a.Given == AllocationGiven.ParameterCount));
-            row.Add(Significant(a.TrainingTokens, 4));
-            if (tokenCi) row.Add(Ci(a.Ci95.TrainingTokens, false));
-            row.Add(Significant(a.TokensPerParameter, 3));
-            row.Add(Significant(a.Loss, 4));
-            if (lossCi) row.Add(Ci(a.Ci95.Loss, a.Given == AllocationGiven.Loss));
+            var row = new List<string> { Given(a.Given), c.Format(a.Compute) };
+            if (computeCi) row.Add(Ci(cCi, a.Ci95.Compute, a.Given == AllocationGiven.Compute));
+            row.Add(n.Format(a.ParameterCount));
+            if (sizeCi) row.Add(Ci(nCi, a.Ci95.ParameterCount, a.Given == AllocationGiven.ParameterCount));
+            row.Add(d.Format(a.TrainingTokens));
+            if (tokenCi) row.Add(Ci(dCi, a.Ci95.TrainingTokens, false));
+            row.Add(ratio.Format(a.TokensPerParameter));
+            row.Add(loss.Format(a.Loss));
+            if (lossCi) row.Add(Ci(lossRange, a.Ci95.Loss, a.Given == AllocationGiven.Loss));
             return (IReadOnlyList<string>)row;
         }).ToList();
         return new Table(columns, rows, "allocations: the size and tokens that minimize the loss at each budget");
@@ -66,6 +76,8 @@ public static class OptimalReport
         _ => "target loss",
     };
 
-    private static string Ci(Interval ci, bool given) =>
-        given || !double.IsFinite(ci.Lower) ? "" : Range(ci.Lower, ci.Upper, 3);
+    private static string Ci(ColumnFormat format, Interval ci, bool given) =>
+        given || !double.IsFinite(ci.Lower) ? "" : format.Range(ci.Lower, ci.Upper);
+
+    private static ColumnFormat Column(IEnumerable<double> values, int digits) => ColumnFormat.For(values, digits);
 }

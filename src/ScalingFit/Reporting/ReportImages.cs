@@ -18,6 +18,9 @@ public sealed record ReportImages
     /// <summary>The compute-optimal frontier.</summary>
     public Image? Frontier { get; init; }
 
+    /// <summary>Loss against compute: the runs, the law at each model size, and the loss on the compute-optimal frontier L*(C).</summary>
+    public Image? LossAgainstCompute { get; init; }
+
     /// <summary>The IsoFLOP curves.</summary>
     public Image? IsoFlop { get; init; }
 
@@ -26,7 +29,7 @@ public sealed record ReportImages
 
     /// <summary>Every figure present, in report order.</summary>
     public IEnumerable<Image> All =>
-        new[] { Backtest }.Concat(Fits.Values).Concat([Residuals, Frontier, IsoFlop]).OfType<Image>();
+        new[] { Backtest }.Concat(Fits.Values).Concat([Residuals, Frontier, LossAgainstCompute, IsoFlop]).OfType<Image>();
 }
 
 /// <summary>Where a report came from, so that it can be made again.</summary>

@@ -13,6 +13,10 @@ public static class TextRenderer
         {
             switch (block)
             {
+                case Contents c:
+                    text.AppendLine("Contents");
+                    foreach (var (level, title, _) in Anchors.Entries(document, c)) text.Append(new string(' ', 2 + 2 * level)).AppendLine(title);
+                    break;
                 case Heading h:
                     text.AppendLine(h.Text).AppendLine(new string(h.Level == 1 ? '=' : '-', h.Text.Length));
                     break;

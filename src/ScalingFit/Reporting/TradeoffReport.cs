@@ -58,32 +58,49 @@ public static class TradeoffReport
         };
         if (time) columns.AddRange([new("days"), new("accel-hours")]);
         if (mark) columns.Add(new("mark", false));
-        var rows = result.Rows.Select(r =>
+        var rungs = result.Rows;
+        ColumnFormat Column(Func<TradeoffRow, double> pick, int digits) => ColumnFormat.For(rungs.Select(pick), digits);
+        var (n, d, ratio, c, loss, gain, cost, added, perCost) = (
+            Column(r => r.ParameterCount, 4), Column(r => r.TrainingTokens, 4), Column(r => r.TokensPerParameter, 3),
+            Column(r => r.Compute, 4), Column(r => r.Loss, 4), Column(r => r.LossGain, 3), Column(r => r.Cost, 4),
+            Column(r => r.AddedCost, 3), Column(r => r.GainPerCost, 3));
+        var lossCi = ColumnFormat.For(rungs.SelectMany(r => new[] { r.LossInterval.Lower, r.LossInterval.Upper }), 3);
+        var days = time ? Column(r => r.Time!.WallClockDays, 3) : null;
+        var hours = time ? Column(r => r.Time!.AcceleratorHours, 3) : null;
+        var rows = rungs.Select(r =>
         {
             var row = new List<string>
             {
-                Significant(r.ParameterCount, 4), Significant(r.TrainingTokens, 4), Significant(r.TokensPerParameter, 3),
-                Significant(r.Compute, 4), Significant(r.Loss, 4),
-                double.IsNaN(r.LossInterval.Lower) ? "" : Range(r.LossInterval.Lower, r.LossInterval.Upper, 3),
-                double.IsNaN(r.LossGain) ? "" : Significant(r.LossGain, 3),
-                Significant(r.Cost, 4),
-                double.IsNaN(r.AddedCost) ? "" : Significant(r.AddedCost, 3),
-                double.IsNaN(r.GainPerCost) ? "" : Significant(r.GainPerCost, 3),
+                n.Format(r.ParameterCount), d.Format(r.TrainingTokens), ratio.Format(r.TokensPerParameter),
+                c.Format(r.Compute), loss.Format(r.Loss),
+                double.IsNaN(r.LossInterval.Lower) ? "" : lossCi.Range(r.LossInterval.Lower, r.LossInterval.Upper),
+                double.IsNaN(r.LossGain) ? "" : gain.Format(r.LossGain),
+                cost.Format(r.Cost),
+                double.IsNaN(r.AddedCost) ? "" : added.Format(r.AddedCost),
+                double.IsNaN(r.GainPerCost) ? "" : perCost.Format(r.GainPerCost),
             };
-            if (time) row.AddRange([Significant(r.Time!.WallClockDays, 3), Significant(r.Time.AcceleratorHours, 3)]);
+            if (time) row.AddRange([days!.Format(r.Time!.WallClockDays), hours!.Format(r.Time.AcceleratorHours)]);
             if (mark) row.Add(r.BelowThreshold ? "*" : "");
             return (IReadOnlyList<string>)row;
         }).ToList();
         return new Table(columns, rows, "the ladder");
     }
 
-    private static Table DecadeTable(TradeoffResult result) => new(
-        [new("N from"), new("N to"), new("loss from"), new("loss to"), new("ΔL"), new("ΔL vs decade before"), new("added cost"), new("ΔL/cost")],
-        result.Decades.Select((d, i) => (IReadOnlyList<string>)
-        [
-            Significant(d.From, 3), Significant(d.To, 3), Significant(d.LossFrom, 4), Significant(d.LossTo, 4), Significant(d.Gain, 3),
-            i == 0 ? "" : Percent(d.Gain / result.Decades[i - 1].Gain),
-            Significant(d.AddedCost, 3), Significant(d.Gain / d.AddedCost, 3),
-        ]).ToList(),
-        "gain per decade of N under the same token rule");
+    private static Table DecadeTable(TradeoffResult result)
+    {
+        var decades = result.Decades;
+        ColumnFormat Column(Func<DecadeGain, double> pick, int digits) => ColumnFormat.For(decades.Select(pick), digits);
+        var (from, to, lossFrom, lossTo, gain, added, perCost) = (
+            Column(d => d.From, 3), Column(d => d.To, 3), Column(d => d.LossFrom, 4), Column(d => d.LossTo, 4), Column(d => d.Gain, 3),
+            Column(d => d.AddedCost, 3), Column(d => d.Gain / d.AddedCost, 3));
+        return new Table(
+            [new("N from"), new("N to"), new("loss from"), new("loss to"), new("ΔL"), new("ΔL vs decade before"), new("added cost"), new("ΔL/cost")],
+            decades.Select((d, i) => (IReadOnlyList<string>)
+            [
+                from.Format(d.From), to.Format(d.To), lossFrom.Format(d.LossFrom), lossTo.Format(d.LossTo), gain.Format(d.Gain),
+                i == 0 ? "" : Percent(d.Gain / decades[i - 1].Gain),
+                added.Format(d.AddedCost), perCost.Format(d.Gain / d.AddedCost),
+            ]).ToList(),
+            "gain per decade of N under the same token rule");
+    }
 }

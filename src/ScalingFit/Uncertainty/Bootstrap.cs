@@ -1,6 +1,5 @@
 using ScalingFit.Fitting;
 using ScalingFit.Fitting.Optimization;
-using ScalingFit.Laws;
 
 namespace ScalingFit.Uncertainty;
 
@@ -39,10 +38,9 @@ internal static class Bootstrap
     /// <summary>A resample counts as converged when ½gᵀH⁻¹g ≤ this × its objective.</summary>
     public const double StrictDecrement = 1e-10;
 
-    public static BootstrapSamples Run(
-        IScalingLaw law, FitData data, LossFunction loss, ReadOnlySpan<double> optimum, OptimizerOptions optimizer, BootstrapOptions options)
+    public static BootstrapSamples Run(FitProblem problem, ReadOnlySpan<double> optimum, OptimizerOptions optimizer, BootstrapOptions options)
     {
-        int k = optimum.Length, n = data.Count, resamples = options.Resamples;
+        int k = optimum.Length, n = problem.Data.Count, resamples = options.Resamples;
         var theta = new double[resamples * k];
         var converged = new bool[resamples];
         var iterations = new int[resamples];
@@ -52,7 +50,7 @@ internal static class Bootstrap
         var refit = optimizer with { InitialDamping = Math.Min(optimizer.InitialDamping, 1e-8) };
         int done = 0;
         Parallel.For(0, resamples, new ParallelOptions { MaxDegreeOfParallelism = options.DegreeOfParallelism },
-            () => (Objective: LogLossObjective.For(law, data, loss), Optimizer: new NewtonTrustRegion(k, refit), Weights: new double[n]),
+            () => (Objective: problem.Objective(), Optimizer: new NewtonTrustRegion(k, refit), Weights: new double[n]),
             (r, _, state) =>
             {
                 var weights = state.Weights;

@@ -8,24 +8,37 @@ namespace ScalingFit.Uncertainty;
 /// Natural parameters and derived quantities with standard errors and 95% intervals: from the
 /// bootstrap (standard deviation and percentile interval of the converged resamples) when one was
 /// run, else from the sandwich covariance by the delta method (t intervals, taken on the log scale
-/// for positive scale parameters).
+/// for positive scale parameters and through the bound's transformation for bounded ones). Fixed
+/// parameters have no uncertainty; tied ones share their group's.
 /// </summary>
 internal static class ParameterEstimates
 {
-    public static Estimates Build(IScalingLaw law, double[] theta, double[]? covariance, BootstrapSamples? bootstrap, int degreesOfFreedom)
+    public static Estimates Build(FitProblem problem, double[] phi, double[]? covariance, BootstrapSamples? bootstrap, int degreesOfFreedom)
     {
-        int k = theta.Length;
+        var law = problem.Law;
+        var map = problem.Map;
+        int k = map.LawDimension, m = map.FreeDimension;
         var natural = new double[k];
-        var jacobian = new double[k * k];
-        law.ToNatural(theta, natural, jacobian);
-        var samples = bootstrap is null ? [] : NaturalSamples(law, bootstrap);
+        var jacobian = new double[k * Math.Max(1, m)];
+        map.ToNatural(phi, natural, jacobian);
+        var samples = bootstrap is null ? [] : NaturalSamples(map, bootstrap);
         double t = StudentT.InvCDF(0, 1, Math.Max(1, degreesOfFreedom), 0.975);
-        var naturalCovariance = covariance is null ? null : SandwichCovariance.Transform(jacobian, covariance, k, k);
+        var naturalCovariance = covariance is null ? null : SandwichCovariance.Transform(jacobian, covariance, k, m);
 
-        var parameters = law.Parameters.Select((p, i) => samples.Length > 0
-            ? FromSamples(p.Name, p.Symbol, natural[i], samples.Select(s => s[i]).ToArray())
-            : FromCovariance(p.Name, p.Symbol, natural[i], naturalCovariance is null ? double.NaN : Math.Sqrt(naturalCovariance[i * k + i]), p.Positive, t)
-                with { Initial = null }).ToList();
+        var parameters = law.Parameters.Select((p, i) =>
+        {
+            FittedParameter estimate;
+            if (map.IsFixed(i)) estimate = new FittedParameter(p.Name, p.Symbol, natural[i], 0, new Interval(natural[i], natural[i]));
+            else if (samples.Length > 0) estimate = FromSamples(p.Name, p.Symbol, natural[i], samples.Select(s => s[i]).ToArray());
+            else
+            {
+                double se = naturalCovariance is null ? double.NaN : Math.Sqrt(naturalCovariance[i * k + i]);
+                estimate = map.IsBounded(i) && covariance is not null
+                    ? Bounded(map, i, phi, natural[i], se, Math.Sqrt(covariance[map.Source(i) * m + map.Source(i)]), t)
+                    : FromCovariance(p.Name, p.Symbol, natural[i], se, p.Positive, t);
+            }
+            return estimate with { Name = p.Name, Symbol = p.Symbol, AtBound = map.AtBound(i, phi), Constraint = Constraint(map, law, i) };
+        }).ToList();
 
         var derived = law.Derived.Select(d =>
         {
@@ -35,6 +48,22 @@ internal static class ParameterEstimates
             return FromCovariance(d.Name, d.Symbol, value, se, positive: false, t);
         }).ToList();
         return new Estimates(natural, parameters, derived, samples) { Covariance = naturalCovariance };
+    }
+
+    /// <summary>"fixed", "= β" or "bounded", or null for a free parameter.</summary>
+    private static string? Constraint(ParameterMap map, IScalingLaw law, int i)
+    {
+        if (map.IsFixed(i)) return "fixed";
+        var members = map.Members(map.Source(i));
+        if (members.Count > 1 && members[0] != i) return $"= {law.Parameters[members[0]].Symbol}";
+        return map.IsBounded(i) ? "bounded" : null;
+    }
+
+    private static FittedParameter Bounded(ParameterMap map, int i, double[] phi, double value, double se, double sePhi, double t)
+    {
+        double x = phi[map.Source(i)];
+        double a = map.NaturalAt(i, x - t * sePhi), b = map.NaturalAt(i, x + t * sePhi);
+        return new FittedParameter("", "", value, se, new Interval(Math.Min(a, b), Math.Max(a, b)));
     }
 
     private static FittedParameter FromSamples(string name, string symbol, double value, double[] values) =>
@@ -68,17 +97,12 @@ internal static class ParameterEstimates
         return Math.Sqrt(variance);
     }
 
-    private static double[][] NaturalSamples(IScalingLaw law, BootstrapSamples bootstrap)
+    private static double[][] NaturalSamples(ParameterMap map, BootstrapSamples bootstrap)
     {
-        int k = bootstrap.Dimension;
-        var jacobian = new double[k * k];
         var samples = new List<double[]>();
         for (int r = 0; r < bootstrap.Resamples; r++)
         {
-            if (!bootstrap.Converged[r]) continue;
-            var natural = new double[k];
-            law.ToNatural(bootstrap.Sample(r), natural, jacobian);
-            samples.Add(natural);
+            if (bootstrap.Converged[r]) samples.Add(map.Natural(bootstrap.Sample(r)));
         }
         return samples.ToArray();
     }

@@ -1,6 +1,5 @@
 using ScalingFit.Fitting;
 using ScalingFit.Fitting.Optimization;
-using ScalingFit.Laws;
 
 namespace ScalingFit.Uncertainty;
 
@@ -12,17 +11,17 @@ namespace ScalingFit.Uncertainty;
 internal static class SandwichCovariance
 {
     /// <summary>The covariance of θ̂ (row-major), or null when H is not positive definite.</summary>
-    public static double[]? Compute(IScalingLaw law, FitData data, LossFunction loss, ReadOnlySpan<double> theta, ReadOnlySpan<double> hessian)
+    public static double[]? Compute(FitProblem problem, ReadOnlySpan<double> theta, ReadOnlySpan<double> hessian)
     {
-        int k = theta.Length, n = data.Count;
+        int k = theta.Length, n = problem.Data.Count;
         var inverse = new double[k * k];
         if (!SmallMatrix.InvertSpd(hessian, inverse)) return null;
         var meat = new double[k * k];
         Span<double> g = stackalloc double[k];
         for (int i = 0; i < n; i++)
         {
-            double m = law.LogLoss(theta, data.LogInputs.AsSpan(i * data.InputCount, data.InputCount), g, Span<double>.Empty);
-            loss.Evaluate(m - data.LogLoss[i], out var psi, out _);
+            double m = problem.RowModel(theta, i, g);
+            problem.Loss.Evaluate(m - problem.Data.Target[i], out var psi, out _);
             for (int a = 0; a < k; a++)
                 for (int b = 0; b < k; b++) meat[a * k + b] += psi * psi * g[a] * g[b];
         }

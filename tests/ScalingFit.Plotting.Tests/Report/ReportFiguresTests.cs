@@ -15,6 +15,7 @@ public class ReportFiguresTests
         Assert.Equal("residuals-chinchilla.svg", images.Residuals!.FileName);
         Assert.Equal("frontier.svg", images.Frontier!.FileName);
         Assert.Equal("isoflop.svg", images.IsoFlop!.FileName);
+        Assert.Equal("loss-compute.svg", images.LossAgainstCompute!.FileName);
         Assert.Equal(["chinchilla", "joint", "kaplan-nd", "power (N)", "saturating (N)"], images.Fits.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["fit-chinchilla.svg", "fit-joint.svg", "fit-kaplan-nd.svg", "fit-power-n.svg", "fit-saturating-n.svg"],
             images.Fits.Values.Select(i => i.FileName).Order(StringComparer.Ordinal));
@@ -26,7 +27,12 @@ public class ReportFiguresTests
             Assert.True(texts.Count >= 10, image.FileName);
             Assert.False(string.IsNullOrWhiteSpace(image.Caption));
         }
-        Assert.Contains("extrapolation (dashed) to N = 10¹²", images.Fits["chinchilla"].Caption);
+        // Laws of N and D along compute budgets, extrapolated on the frontier to the headline budget; the others along N.
+        string headline = ScalingFit.Plotting.Style.Ticks.Scientific(result.HeadlineBudget!.Value);
+        Assert.Contains($"extrapolated (dashed) to C = {headline}", images.Fits["chinchilla"].Caption);
+        Assert.Contains("along compute budgets", images.Fits["joint"].Caption);
+        Assert.Contains("extrapolation (dashed) to N = 10¹²", images.Fits["power (N)"].Caption);
+        Assert.Contains($"extrapolated (dashed) to C = {headline}", images.LossAgainstCompute.Caption);
     }
 
     [Fact]

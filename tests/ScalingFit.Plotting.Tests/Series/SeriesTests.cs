@@ -10,7 +10,7 @@ public class SeriesTests
     public void Of_FewDistinctBudgets_OneLevelEach()
     {
         double[] c = [1e19, 1e19, 1.01e19, 1e20, 1e20, 1e21];
-        var levels = RunLevels.Of(Quantity.Compute, c);
+        var levels = RunLevels.Of("C", c);
         Assert.Equal(3, levels.Count);
         Assert.Equal([0, 1, 2], levels[0].Rows);
         Assert.Equal(Math.Pow(1e19 * 1e19 * 1.01e19, 1.0 / 3), levels[0].Center, 1e6);
@@ -21,7 +21,7 @@ public class SeriesTests
     public void Of_ContinuousValues_BinsOfWholeDecades()
     {
         var c = Enumerable.Range(0, 40).Select(i => Math.Pow(10, 18.05 + 0.1 * i)).ToArray();
-        var levels = RunLevels.Of(Quantity.Compute, c);
+        var levels = RunLevels.Of("C", c);
         Assert.Equal(4, levels.Count);
         Assert.Equal("C 10¹⁸–10¹⁹", levels[0].Label);
         Assert.Equal(40, levels.Sum(l => l.Rows.Count));
@@ -33,7 +33,7 @@ public class SeriesTests
     {
         var model = new RecordingModel([Quantity.ParameterCount, Quantity.TrainingTokens]);
         var inputs = new double[2];
-        ModelCurve.Complete(model, Quantity.ParameterCount, 1e9, new Dictionary<Quantity, double> { [Quantity.Compute] = 6e19 }, inputs);
+        ModelCurve.Complete(model, Quantity.ParameterCount, 1e9, new Dictionary<ScalingFit.Laws.LawInput, double> { [Quantity.Compute] = 6e19 }, inputs);
         Assert.Equal([1e9, 1e10], inputs);
     }
 
@@ -41,23 +41,25 @@ public class SeriesTests
     public void Complete_InputNeitherHeldNorDerivable_ThrowsOptionException()
     {
         var model = new RecordingModel([Quantity.ParameterCount, Quantity.TrainingTokens]);
-        Assert.Throws<OptionException>(() => ModelCurve.Complete(model, Quantity.ParameterCount, 1e9, new Dictionary<Quantity, double>(), new double[2]));
+        Assert.Throws<OptionException>(() => ModelCurve.Complete(model, Quantity.ParameterCount, 1e9, new Dictionary<ScalingFit.Laws.LawInput, double>(), new double[2]));
     }
 
     [Fact]
     public void Sample_EvenlyInLogAndEndpointsExact()
     {
         var model = new RecordingModel([Quantity.ParameterCount]);
-        var curve = ModelCurve.Sample(model, Quantity.ParameterCount, 1e8, 1e12, new Dictionary<Quantity, double>(), 5);
+        var curve = ModelCurve.Sample(model, Quantity.ParameterCount, 1e8, 1e12, new Dictionary<ScalingFit.Laws.LawInput, double>(), 5);
         Assert.Equal([8.0, 9, 10, 11, 12], curve.X);
         Assert.Equal(curve.X.Select(x => Math.Log10(Math.Pow(10, x) * 1e-9)), curve.Y, new ToleranceComparer(1e-12));
         Assert.All(curve.Lower.Zip(curve.Upper), p => Assert.Equal(p.Second - p.First, 2 * Math.Log10(1.1), 12));
     }
 
     /// <summary>L = 1e−9 × (product of the inputs), interval ×/÷ 1.1.</summary>
-    private sealed class RecordingModel(IReadOnlyList<Quantity> inputs) : ILossModel
+    private sealed class RecordingModel(IReadOnlyList<Quantity> quantities) : ILossModel
     {
-        public IReadOnlyList<Quantity> Inputs => inputs;
+        private readonly IReadOnlyList<Quantity> inputs = quantities;
+
+        public IReadOnlyList<ScalingFit.Laws.LawInput> Inputs => ScalingFit.Laws.LawInputs.Of(inputs);
         public IReadOnlyList<Interval> InputRanges => inputs.Select(_ => new Interval(1, 2)).ToList();
         public string IntervalMethod => "test";
         public double Predict(ReadOnlySpan<double> x) { double p = 1e-9; foreach (double v in x) p *= v; return p; }

@@ -107,13 +107,13 @@ public static class Analyses
     /// <summary>A chinchilla law at fixed parameters with a ±2% interval.</summary>
     private sealed class FixedLaw(double[] parameters, IReadOnlyList<Interval> ranges) : ILossModel
     {
-        public IReadOnlyList<Quantity> Inputs => ChinchillaLaw.Instance.Inputs;
+        public IReadOnlyList<ScalingFit.Laws.LawInput> Inputs => ChinchillaLaw.Instance.Inputs;
 
         public IReadOnlyList<Interval> InputRanges => ranges;
 
         public string IntervalMethod => "95% confidence interval of the law's prediction (test: ±2%)";
 
-        public double Predict(ReadOnlySpan<double> inputs) => ChinchillaLaw.Instance.Loss(parameters, inputs);
+        public double Predict(ReadOnlySpan<double> inputs) => ChinchillaLaw.Instance.Value(parameters, inputs);
 
         public Interval PredictionInterval(ReadOnlySpan<double> inputs) => new(0.98 * Predict(inputs), 1.02 * Predict(inputs));
     }

@@ -9,7 +9,7 @@ namespace ScalingFit.Plotting.Tests.Support;
 /// </summary>
 public sealed class SaturatingLaw(double e, double a, double alpha, Interval range, bool withInterval = true) : ILossModel
 {
-    public IReadOnlyList<Quantity> Inputs { get; } = [Quantity.ParameterCount];
+    public IReadOnlyList<ScalingFit.Laws.LawInput> Inputs { get; } = [Quantity.ParameterCount];
 
     public IReadOnlyList<Interval> InputRanges => [range];
 
@@ -39,6 +39,7 @@ public sealed class SaturatingLaw(double e, double a, double alpha, Interval ran
             Warnings = [],
             Data = DataDescription.Of(runs),
             Model = model,
+            ScalingLaw = new ScalingFit.Laws.SaturatingLaw(Quantity.ParameterCount),
         };
         return new FittedRuns(fit, runs);
     }

@@ -85,7 +85,7 @@ public class ComputeFrontierTests
         Assert.Equal(0.0, frontier.LossFloor);
         foreach (double c in new[] { 1e19, 1e23 })
         {
-            double expected = BruteForceMinimum(n => KaplanNdLaw.Instance.Loss(kaplan, [n, c / (6 * n)]), c);
+            double expected = BruteForceMinimum(n => KaplanNdLaw.Instance.Value(kaplan, [n, c / (6 * n)]), c);
             Assert.Equal(1, frontier.OptimalParameters(c) / expected, 6);
         }
     }

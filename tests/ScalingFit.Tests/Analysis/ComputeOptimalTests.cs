@@ -15,7 +15,7 @@ public class ComputeOptimalTests
     private static readonly StartGrid Near = new([[0, 0.5], [5, 7], [5, 7], [0.3, 0.5], [0.3, 0.5]]);
 
     private static FitResult Fit(double noise = 0, BootstrapOptions? bootstrap = null) => NonlinearFitter.Fit(
-        Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Loss(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6, noise: noise, seed: 7),
+        Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6, noise: noise, seed: 7),
         ChinchillaLaw.Instance,
         new NonlinearFitOptions { Loss = noise == 0 ? LossFunction.LeastSquares : LossFunction.Default, Starts = Near, Bootstrap = bootstrap });
 
@@ -119,7 +119,7 @@ public class ComputeOptimalTests
     {
         var fit = LogLogRegression.Power(Synthetic.Runs((n, _) => Math.Pow(8.8e13 / n, 0.076)), Quantity.ParameterCount);
         var e = Assert.Throws<OptionException>(() => ComputeOptimal.Analyze(fit, new ComputeOptimalOptions { Budgets = [1e20] }));
-        Assert.Contains("chinchilla or kaplan-nd", e.Message);
+        Assert.Contains("needs a law of both N and D", e.Message);
     }
 
     [Fact]

@@ -48,10 +48,10 @@ public class HoldoutTests
         {
             Fit = new NonlinearFitOptions { Bootstrap = new BootstrapOptions(20, 3) },
             Backtest = new NonlinearFitOptions(),
-            Starting = law => started.Add(law.Law),
+            Starting = law => started.Add(law.Law.Name),
         });
         Assert.Equal(["power", "saturating"], started);
-        var saturating = result.Scores.Single(s => s.Spec.Law == "saturating");
+        var saturating = result.Scores.Single(s => s.Spec.Law.Name == "saturating");
         Assert.Equal(20, saturating.Fit!.Bootstrap!.Resamples);
         Assert.Null(saturating.Backtest!.Fit.Bootstrap);
         Assert.Equal(split.HeldOut.Count, result.HeldOutRuns);

@@ -12,8 +12,8 @@ public class ReportAnalysisTests
     public void Run_RunsWithNDAndC_ComparesEveryLawAndRanksChinchillaFirst()
     {
         var result = ReportData.Report;
-        Assert.Equal(["chinchilla", "joint", "kaplan-nd", "power", "saturating"], result.Comparison.Scores.Select(s => s.Spec.Law).Order(StringComparer.Ordinal));
-        Assert.Equal("chinchilla", result.Best!.Spec.Law);
+        Assert.Equal(["chinchilla", "joint", "kaplan-nd", "power", "saturating"], result.Comparison.Scores.Select(s => s.Spec.Law.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("chinchilla", result.Best!.Spec.Law.Name);
         Assert.Equal(5, result.Fitted.Count);
     }
 
@@ -21,7 +21,7 @@ public class ReportAnalysisTests
     public void Run_Allocation_ComesFromTheComparisonsOwnChinchillaFit()
     {
         var result = ReportData.Report;
-        var chinchilla = result.Comparison.Scores.Single(s => s.Spec.Law == "chinchilla");
+        var chinchilla = result.Comparison.Scores.Single(s => s.Spec.Law.Name == "chinchilla");
         // The same object: the law is fitted once and the allocation reuses that fit with its bootstrap.
         Assert.Same(chinchilla.Fit, result.Optimal!.Fit);
         Assert.Equal(40, result.Optimal.Fit.ParameterSamples.Count);
@@ -66,7 +66,7 @@ public class ReportAnalysisTests
     {
         var runs = RunPreparation.Prepare(CsvRunReader.Parse(ReportData.SizesOnlyCsv, "sizes.csv"), RunSelection.None);
         var result = ReportAnalysis.Run(runs);
-        Assert.Equal(["power", "saturating"], result.Comparison.Scores.Select(s => s.Spec.Law).Order());
+        Assert.Equal(["power", "saturating"], result.Comparison.Scores.Select(s => s.Spec.Law.Name).Order());
         Assert.Null(result.Optimal);
         Assert.Equal("no compute-optimal allocation: it needs a law of both N and D, and sizes.csv has no training tokens D (nor compute C to derive D = C/(6N)).", result.OptimalNote);
         Assert.Null(result.IsoFlop);
@@ -80,7 +80,7 @@ public class ReportAnalysisTests
     {
         var result = ReportAnalysis.Run(ReportData.Runs, new ReportOptions { Laws = [LawSpec.Create("power", null), LawSpec.Create("joint", null)] });
         Assert.Null(result.Optimal);
-        Assert.Equal("no compute-optimal allocation: neither chinchilla nor kaplan-nd was among the laws compared.", result.OptimalNote);
+        Assert.Equal("no compute-optimal allocation: no law with a compute-optimal frontier (such as chinchilla or kaplan-nd) was among the laws compared.", result.OptimalNote);
         Assert.NotNull(result.IsoFlop);
     }
 

@@ -13,7 +13,7 @@ public class TradeoffTests
     private static readonly StartGrid Near = new([[0, 0.5], [5, 7], [5, 7], [0.3, 0.5], [0.3, 0.5]]);
 
     private static FitResult ChinchillaFit() => NonlinearFitter.Fit(
-        Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Loss(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6),
+        Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6),
         ChinchillaLaw.Instance, new NonlinearFitOptions { Loss = LossFunction.LeastSquares, Starts = Near });
 
     private static readonly RunReadOptions NoLoss = new() { RequireLoss = false };
@@ -128,7 +128,10 @@ public class TradeoffTests
     public void Analyze_LawWithoutAFrontierAndNoRatio_AsksForOne()
     {
         var e = Assert.Throws<OptionException>(() => Tradeoff.Analyze(PowerFit(), Ladder.Geometric(1e8, 1e9)));
-        Assert.Contains("--tokens-per-parameter", e.Message);
+        // The library names its own parameter; the command line turns it into --tokens-per-parameter.
+        Assert.Equal("TradeoffOptions.TokensPerParameter", e.Parameter);
+        Assert.Contains("tokens-per-parameter ratio", e.Message);
+        Assert.DoesNotContain("--", e.Message);
     }
 
     [Fact]

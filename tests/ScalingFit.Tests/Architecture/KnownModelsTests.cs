@@ -9,9 +9,9 @@ public class KnownModelsTests
     {
         var names = KnownModels.All.Select(m => m.Name).ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Equal(8, names.Count(n => n.StartsWith("gpt3-")));
-        Assert.Equal(4, names.Count(n => n.StartsWith("gpt2-")));
-        Assert.Equal(8, names.Count(n => n.StartsWith("pythia-")));
+        Assert.Equal(8, names.Count(n => n.StartsWith("gpt3-", StringComparison.Ordinal)));
+        Assert.Equal(4, names.Count(n => n.StartsWith("gpt2-", StringComparison.Ordinal)));
+        Assert.Equal(8, names.Count(n => n.StartsWith("pythia-", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class KnownModelsTests
     [Fact]
     public void ExactShape_EveryPythia_MatchesTable1TotalAndNonEmbedding()
     {
-        foreach (var m in KnownModels.All.Where(m => m.Name.StartsWith("pythia-")))
+        foreach (var m in KnownModels.All.Where(m => m.Name.StartsWith("pythia-", StringComparison.Ordinal)))
         {
             var p = ParameterCounter.Count(m.ExactShape()!);
             Assert.Equal(m.PublishedParameters, p.Total);

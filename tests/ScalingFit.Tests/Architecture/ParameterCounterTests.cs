@@ -25,15 +25,15 @@ public class ParameterCounterTests
     }
 
     [Fact]
-    public void Count_Opt350M_ProjectsEmbeddingAndHasNoFinalNorm()
+    public void Count_OptWithProjectedEmbedding_ProjectsEmbeddingAndHasNoFinalNorm()
     {
-        long d = 1024, e = 512, layers = 24, f = 4096, v = 50272;
-        var p = Count(ModelConfigs.Opt350M);
+        long d = 128, e = 64, layers = 2, f = 512, v = 1000;
+        var p = Count(ModelConfigs.SyntheticOpt);
         Assert.Equal(2 * e * d, p.Projections);                                 // project_in and project_out
         Assert.Equal(layers * 2 * 2 * d, p.Norms);                              // do_layer_norm_before false: no final norm
         Assert.Equal(v * e, p.TokenEmbedding);
         long perLayer = 4 * (d * d + d) + 2 * 2 * d + (d * f + f) + (f * d + d);
-        Assert.Equal(v * e + 2050 * d + 2 * e * d + layers * perLayer, p.Total);
+        Assert.Equal(v * e + 258 * d + 2 * e * d + layers * perLayer, p.Total);      // OPT keeps 2 more position rows than positions
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public class ParameterCounterTests
     [Fact]
     public void Count_NeoXWithoutAttentionBias_KeepsMlpBiases()
     {
-        string json = ModelConfigs.Pythia70M.Replace("\"bos_token_id\": 0,", "\"attention_bias\": false, \"bos_token_id\": 0,");
-        Assert.Equal(6L * (2048 + 512), Count(json).Biases);
+        string json = ModelConfigs.GptNeoX7B.Replace("\"bos_token_id\": 0,", "\"attention_bias\": false, \"bos_token_id\": 0,");
+        Assert.Equal(32L * (16384 + 4096), Count(json).Biases);
     }
 
     [Fact]

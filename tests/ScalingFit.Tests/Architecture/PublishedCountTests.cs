@@ -3,89 +3,128 @@ using ScalingFit.Tests.Support;
 
 namespace ScalingFit.Tests.Architecture;
 
-/// <summary>Exact counts from public config.json files against the parameter counts published for those checkpoints.</summary>
+/// <summary>
+/// Exact counts of published config.json files (Configs/SOURCES.md) against the counts published
+/// for those checkpoints: index total sizes, papers' tables and model cards, at the precision they
+/// are published with.
+/// </summary>
 public class PublishedCountTests
 {
-    private static ArchitectureAnalysis Count(string json) => Architectures.FromConfig(
-        new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "config.json");
+    internal static ArchitectureAnalysis Count(string name, string? family = null) =>
+        Architectures.FromConfig(PublishedConfigs.Open(name), $"{name}.json", family);
+
+    /// <summary>Whether a count rounds to a published figure given in units (1e9 for "8.2B") to a number of decimals.</summary>
+    internal static void Rounds(double published, double unit, int decimals, long count) =>
+        Assert.Equal(published, Math.Round(count / unit, decimals, MidpointRounding.AwayFromZero));
 
     [Fact]
-    public void FromConfig_Gpt2Small_MatchesPublishedTotalAndNonEmbedding()
+    public void Bloom176B_MatchesIndexTotalSize() =>
+        Assert.Equal(352_494_542_848 / 2, Count("bloom-176b").Parameters.Total);          // bfloat16: 2 bytes a parameter
+
+    [Fact]
+    public void Llama2_7B_MatchesIndexTotalSize()
     {
-        var a = Count(ModelConfigs.Gpt2Small);
-        Assert.Equal(124_439_808, a.Parameters.Total);
-        Assert.Equal(85_056_000, a.Parameters.NonEmbedding);
-        Assert.Equal(a.Parameters.Total, a.Parameters.ActivePerToken);
+        var a = Count("llama-2-7b-chat");
+        Assert.Equal(13_476_831_232 / 2, a.Parameters.Total);
+        Assert.Equal(13_476_831_232 / 2 - 2L * 32000 * 4096, a.Parameters.NonEmbedding);   // untied: embedding and head
     }
 
     [Fact]
-    public void FromConfig_Gpt2Small_KaplanErrorIsMinusPointOneFourPercent()
+    public void Phi3Mini_MatchesIndexTotalSize() =>
+        Assert.Equal(7_642_159_104 / 2, Count("phi-3-mini-slerp").Parameters.Total);
+
+    [Fact]
+    public void Falcon40B_RefinedWebKeys_MatchIndexWithTiedHeadListedTwice()
     {
-        var a = Count(ModelConfigs.Gpt2Small);
-        double expected = (12.0 * 12 * 768 * 768 - 85_056_000) / 85_056_000;   // about -0.143%
-        Assert.Equal(expected, a.KaplanRelativeError, 12);
-        Assert.Equal(expected, a.SimplifiedRelativeError, 12);
-        Assert.InRange(a.KaplanRelativeError, -0.0015, -0.0014);
+        var a = Count("falcon-40b");
+        Assert.Equal("falcon", a.Shape.Family);
+        Assert.Equal(2, a.Shape.NormsPerLayer);                                            // ln_attn and ln_mlp
+        Assert.Equal(8, a.Shape.KeyValueHeads);
+        Assert.True(a.Shape.TiedEmbeddings);
+        Assert.Equal(83_671_941_120 / 2, a.Parameters.Total + 65024L * 8192);             // the .bin index counts lm_head.weight too
     }
 
     [Fact]
-    public void FromConfig_Pythia70M_MatchesPythiaTable1()
+    public void Gpt2_MatchesNanoGptWithoutPositionTable()
     {
-        var a = Count(ModelConfigs.Pythia70M);
-        Assert.Equal(70_426_624, a.Parameters.Total);          // Biderman et al. 2023, Table 1
-        Assert.Equal(18_915_328, a.Parameters.NonEmbedding);
-        Assert.Equal(50304L * 512, a.Parameters.OutputHead);  // untied
+        var a = Count("gpt2");
+        Assert.Equal(123_653_376, a.Parameters.Total - a.Parameters.PositionEmbedding);
+        Assert.Equal(1024L * 768, a.Parameters.PositionEmbedding);
     }
 
     [Fact]
-    public void FromConfig_Llama2_7B_MatchesPublishedTotal()
+    public void Gpt2Medium_Rounds_To355M() => Rounds(355, 1e6, 0, Count("gpt2-medium").Parameters.Total);
+
+    [Fact]
+    public void Gemma2B_NonEmbeddingMatchesGemmaTable2()
     {
-        var a = Count(ModelConfigs.Llama2_7B);
-        Assert.Equal(6_738_415_616, a.Parameters.Total);
-        long nonEmbedding = 6_738_415_616 - 2L * 32000 * 4096;   // untied: embedding and head
-        Assert.Equal(nonEmbedding, a.Parameters.NonEmbedding);
-        // The gated MLP has 3 matrices where Kaplan's formula counts 2: the full formula misses about a fifth.
-        Assert.Equal((2.0 * 4096 * 32 * (2 * 4096 + 11008) - nonEmbedding) / nonEmbedding, a.KaplanRelativeError, 12);
-        Assert.Equal((12.0 * 32 * 4096 * 4096 - nonEmbedding) / nonEmbedding, a.SimplifiedRelativeError, 12);
+        var a = Count("gemma-2b");
+        Assert.Equal(1_981_884_416, a.Parameters.NonEmbedding);
+        Assert.Equal(0, a.Parameters.OutputHead);                                          // tied by Gemma's default
+        Assert.Contains(a.Defaults, d => d.Key == "tie_word_embeddings" && d.Family == "gemma" && d.Value == "true");
+    }
+
+    [Theory]
+    [InlineData("gemma-2-2b", 2_024_517_888)]
+    [InlineData("gemma-2-9b", 8_324_201_984)]
+    [InlineData("gemma-2-27b", 26_047_480_320)]
+    public void Gemma2_NonEmbeddingMatchesGemma2Table(string name, long published)
+    {
+        var a = Count(name);
+        Assert.Equal(published, a.Parameters.NonEmbedding);
+        Assert.Equal(4, a.Shape.NormsPerLayer);
     }
 
     [Fact]
-    public void FromConfig_Mistral7B_MatchesPublishedTotal() =>
-        Assert.Equal(7_241_732_096, Count(ModelConfigs.Mistral7B).Parameters.Total);
-
-    [Fact]
-    public void FromConfig_Mixtral8x7B_MatchesPublishedTotalAndActive()
+    public void Gemma3_1B_MatchesGemma3Table1()
     {
-        var a = Count(ModelConfigs.Mixtral8x7B);
-        Assert.Equal(46_702_792_704, a.Parameters.Total);
-        Assert.Equal(12_879_925_248, a.Parameters.ActivePerToken);
-        Assert.Equal(32L * 4096 * 8, a.Parameters.Router);
-        long activeNonEmbedding = 12_879_925_248 - 2L * 32000 * 4096;
-        Assert.Equal((2.0 * 4096 * 32 * (2 * 4096 + 14336) - activeNonEmbedding) / activeNonEmbedding, a.KaplanRelativeErrorToActive, 12);
+        var a = Count("gemma-3-1b-it");
+        Rounds(302, 1e6, 0, a.Parameters.TokenEmbedding);
+        Rounds(698, 1e6, 0, a.Parameters.NonEmbedding);
+        Assert.Equal(QueryKeyNorm.PerHead, a.Shape.QueryKeyNorm);
     }
 
     [Fact]
-    public void FromConfig_Qwen2_05B_MatchesPublishedTotal()
+    public void Qwen3_06B_MatchesModelCard()
     {
-        var a = Count(ModelConfigs.Qwen2_05B);
-        Assert.Equal(494_032_768, a.Parameters.Total);
-        Assert.Equal(0, a.Parameters.OutputHead);               // tie_word_embeddings: true
-        Assert.Equal(24L * (896 + 2 * 2 * 64), a.Parameters.Biases);   // q, k, v biases only
+        var a = Count("qwen3-0.6b");
+        Rounds(0.6, 1e9, 1, a.Parameters.Total);
+        Rounds(0.44, 1e9, 2, a.Parameters.NonEmbedding);
     }
 
     [Fact]
-    public void FromConfig_Opt125M_MatchesPublishedTotalWithTwoExtraPositionRows()
+    public void Qwen3_8B_MatchesModelCard()
     {
-        var a = Count(ModelConfigs.Opt125M);
-        Assert.Equal(125_239_296, a.Parameters.Total);
-        Assert.Equal(2050L * 768, a.Parameters.PositionEmbedding);
+        var a = Count("qwen3-8b");
+        Rounds(8.2, 1e9, 1, a.Parameters.Total);
+        Rounds(6.95, 1e9, 2, a.Parameters.NonEmbedding);
     }
 
     [Fact]
-    public void FromConfig_Bloom560M_MatchesPublishedTotal()
+    public void GptJ_WithinFourHundredthsOfAPercentOfModelCard()
     {
-        var a = Count(ModelConfigs.Bloom560M);
-        Assert.Equal(559_214_592, a.Parameters.Total);
-        Assert.Equal(0, a.Parameters.PositionEmbedding);        // ALiBi
+        // The card's 6,053,381,344 counts the original checkpoint; GPTJForCausalLM (head with bias, one
+        // LayerNorm per layer, vocabulary 50,400) builds 2,498,560 fewer, which the card does not explain.
+        var a = Count("gpt-j-6b");
+        Assert.InRange((double)a.Parameters.Total / 6_053_381_344 - 1, -0.0005, 0);
+        Assert.Equal(50400L * 4096 + 50400, a.Parameters.OutputHead);
     }
+
+    [Theory]
+    [InlineData("llama-3.2-1b-instruct", 1.23)]
+    [InlineData("llama-3.2-3b-instruct", 3.21)]
+    public void Llama32_MatchesModelCardToTwoDecimals(string name, double published)
+    {
+        long total = Count(name).Parameters.Total;
+        Assert.Equal(published, Math.Floor(total / 1e7) / 100);                            // the card writes 1.23B for 1.2358e9
+    }
+
+    [Fact]
+    public void Phi4Mini_Rounds_To38B() => Rounds(3.8, 1e9, 1, Count("phi-4-mini-instruct").Parameters.Total);
+
+    [Theory]
+    [InlineData("smollm2-135m", 135e6)]
+    [InlineData("smollm2-360m", 360e6)]
+    public void SmolLM2_WithinOnePercentOfItsNominalSize(string name, double nominal) =>
+        Assert.InRange(Count(name).Parameters.Total / nominal - 1, -0.01, 0.01);
 }

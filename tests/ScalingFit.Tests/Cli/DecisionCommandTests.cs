@@ -12,7 +12,7 @@ public class DecisionCommandTests
     private static readonly double[] Hoffmann = [1.69, 406.4, 410.7, 0.34, 0.28];
 
     private static TempFile ChinchillaRuns() => new(Synthetic.Csv(
-        Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Loss(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6, noise: 0.005, seed: 9) is var runs
+        Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6, noise: 0.005, seed: 9) is var runs
             ? Enumerable.Range(0, runs.Count).Select(i => (runs.Value(Quantity.ParameterCount, i),
                 runs.Value(Quantity.TrainingTokens, i), runs.Value(Quantity.Loss, i)))
             : []));

@@ -85,7 +85,7 @@ public class FitCommandTests
     {
         var run = CliRun.Of("fit", "/no/such/runs.csv");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("cannot read '/no/such/runs.csv': no such file", run.Error);
+        Assert.Contains("/no/such/runs.csv: cannot read the file: no such file", run.Error);
     }
 
     [Theory]

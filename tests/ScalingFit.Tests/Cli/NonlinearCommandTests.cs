@@ -8,7 +8,7 @@ public class NonlinearCommandTests
     private static readonly double[] Hoffmann = [1.69, 406.4, 410.7, 0.34, 0.28];
 
     private static TempFile ChinchillaRuns(double noise = 0.005) => new(Synthetic.Csv(
-        Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Loss(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6, noise: noise, seed: 9) is var runs
+        Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6, noise: noise, seed: 9) is var runs
             ? Enumerable.Range(0, runs.Count).Select(i => (runs.Value(ScalingFit.Data.Quantity.ParameterCount, i),
                 runs.Value(ScalingFit.Data.Quantity.TrainingTokens, i), runs.Value(ScalingFit.Data.Quantity.Loss, i)))
             : []));

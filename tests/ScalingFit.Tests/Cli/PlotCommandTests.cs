@@ -50,26 +50,46 @@ public class PlotCommandTests
     }
 
     [Fact]
-    public void Plot_JointLaw_CurvesPerLevelOfD()
+    public void Plot_JointLaw_AlongComputeBudgetsByDefault_ByDAsAsked()
     {
         using var folder = new TempFolder();
         string path = folder.File("joint.svg");
-        var run = CliRun.Of("plot", "--law", "joint", "--x", "N,D", "--extrapolate-to", "N=1e12", "--out", path);
+        var run = CliRun.Of("plot", "--law", "joint", "--x", "N,D", "--out", path);
         Assert.Equal(0, run.ExitCode);
         var texts = XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("Loss against parameters N along compute budgets: joint law L = k·N^a_N·D^a_D", texts);
+        Assert.Contains("law at each budget's mean C (D = C/6N)", texts);
+        run = CliRun.Of("plot", "--law", "joint", "--x", "N,D", "--by", "D", "--extrapolate-to", "N=1e12", "--out", path);
+        Assert.Equal(0, run.ExitCode);
+        texts = XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("Loss against parameters N: joint law L = k·N^a_N·D^a_D", texts);
-        Assert.Contains("fit at each level's mean D", texts);
+        Assert.Contains("law at each level's mean D", texts);
     }
 
     [Fact]
-    public void Plot_RunsFileAndFolderThatDoesNotExistYet_CreatesFolder()
+    public void Plot_ChinchillaLaw_ExtrapolatedAlongTheComputeOptimalFrontier()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("chinchilla.svg");
+        var run = CliRun.Of("plot", "--law", "chinchilla", "--extrapolate-to", "C=1e24", "--out", path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var texts = XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("compute-optimal frontier L*(C)", texts);
+        Assert.Contains("frontier beyond the sizes and tokens fitted", texts);
+        Assert.Contains(texts, t => t.Contains("frontier to C = 10²⁴", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plot_FolderThatDoesNotExist_ExitsOneNamingItAndMakesNoFolder()
     {
         using var runs = new TempFile(Synthetic.Csv(Enumerable.Range(0, 8).Select(i => (1e8 * Math.Pow(2, i), 2e9 * Math.Pow(2, i), 4.0 * Math.Pow(2, -0.1 * i)))));
         using var folder = new TempFolder();
         string path = folder.File("new/sub/fit.png");
         var run = CliRun.Of("plot", runs.Path, "--x", "D", "--out", path);
-        Assert.Equal(0, run.ExitCode);
-        Assert.True(File.Exists(path));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"the folder '{folder.File("new/sub")}' does not exist", run.Error);
+        Assert.False(Directory.Exists(folder.File("new")));
+        Assert.Equal("", run.Out);
     }
 
     [Theory]
@@ -90,7 +110,7 @@ public class PlotCommandTests
     [InlineData("Q=1e12", "is not of the form QUANTITY=VALUE")]
     [InlineData("1e12", "is not of the form QUANTITY=VALUE")]
     [InlineData("loss=2", "not the loss")]
-    [InlineData("D=1e13", "for a law in D fit with --x D")]
+    [InlineData("D=1e13", "for a law in D fit it with D as its input")]
     public void Plot_BadExtrapolateTo_ExitsTwoWithoutWriting(string target, string message)
     {
         using var folder = new TempFolder();
@@ -147,15 +167,15 @@ public class PlotCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         var texts = XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("Backtest of 2 laws: predictions of runs the fit never saw", texts);
-        Assert.Contains(texts, t => t.StartsWith("power (N): mean |error| ", StringComparison.Ordinal));
-        Assert.Contains(texts, t => t.StartsWith("joint: mean |error| ", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("power (N): ", StringComparison.Ordinal) && t.EndsWith(" inside 95%", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("joint: ", StringComparison.Ordinal) && t.EndsWith(" inside 95%", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("54 runs · held out 18: runs with C > 2e20 · each law fitted to the other 36", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("frontier", "--law", "power", "the frontier figure needs a law of N and D")]
     [InlineData("frontier", "--compute-range", "1e26:1e18", "runs backwards")]
-    [InlineData("isoflop", "--budget-tolerance", "-1", "--budget-tolerance must be 0 or more")]
+    [InlineData("isoflop", "--budget-tolerance", "-1", "--budget-tolerance: the budget tolerance must be 0 or more")]
     public void Plot_AnalysisKindBadOption_ExitsTwo(string kind, string option, string value, string message)
     {
         using var folder = new TempFolder();
@@ -166,7 +186,7 @@ public class PlotCommandTests
     }
 
     [Theory]
-    [InlineData("--kind", "scatter", "unknown figure kind 'scatter'")]
+    [InlineData("--kind", "scatter", "--kind 'scatter' is not one of: backtest, fit, frontier, isoflop, residuals, whatif.")]
     [InlineData("--by", "Q", "'Q' is not a quantity")]
     [InlineData("--widths", "512,abc", "'abc' is not a whole number")]
     public void Plot_BadOptionValue_ExitsTwo(string option, string value, string message)
@@ -208,6 +228,6 @@ public class PlotCommandTests
         using var folder = new TempFolder();
         var run = CliRun.Of("plot", "/no/such/runs.csv", "--out", folder.File("fit.png"));
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("cannot read '/no/such/runs.csv'", run.Error);
+        Assert.Contains("/no/such/runs.csv: cannot read the file", run.Error);
     }
 }

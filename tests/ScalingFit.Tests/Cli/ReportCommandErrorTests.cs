@@ -18,7 +18,7 @@ public class ReportCommandErrorTests
         var figures = json.GetProperty("figures").EnumerateArray().Select(f => Path.GetFileName(f.GetString()!)).Order().ToList();
         Assert.Equal(["backtest.png", "fit-joint.png", "fit-power-n.png", "frontier.png", "isoflop.png", "residuals-joint.png"], figures);
         Assert.Equal("joint", json.GetProperty("bestLaw").GetString());
-        Assert.Equal("no compute-optimal allocation: neither chinchilla nor kaplan-nd was among the laws compared.",
+        Assert.Equal("no compute-optimal allocation: no law with a compute-optimal frontier (such as chinchilla or kaplan-nd) was among the laws compared.",
             Assert.Single(json.GetProperty("notes").EnumerateArray()).GetString());
         string html = File.ReadAllText(Path.Combine(folder.Path, "report.html"));
         Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(html, "<img alt=\"[^\"]*\" src=\"data:image/png;base64,").Count);
@@ -87,7 +87,7 @@ public class ReportCommandErrorTests
     [InlineData("--bootstrap", "-1", "--bootstrap must be 0 or more")]
     [InlineData("--x", "Q", "'Q' is not a quantity")]
     [InlineData("--laws", "power,cubic", "unknown law 'cubic'")]
-    [InlineData("--holdout-fraction", "1.5", "--holdout-fraction must lie strictly between 0 and 1")]
+    [InlineData("--holdout-fraction", "1.5", "--holdout-fraction: the fraction of runs held out must lie strictly between 0 and 1")]
     [InlineData("--figure-format", "jpg", "jpg")]
     public void Report_BadOption_ExitsTwoBeforeWriting(string option, string value, string message)
     {
@@ -105,6 +105,6 @@ public class ReportCommandErrorTests
         using var folder = new TempFolder();
         var run = CliRun.Of("report", "/no/such/runs.csv", "--out", folder.Path);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("cannot read '/no/such/runs.csv'", run.Error);
+        Assert.Contains("/no/such/runs.csv: cannot read the file", run.Error);
     }
 }

@@ -15,9 +15,10 @@ public partial class ReportCommandTests
         // The page reads nothing but itself and asks the network for nothing.
         Assert.Equal([new Uri(report.HtmlPath).AbsoluteUri], load.Files.Distinct());
         Assert.Empty(load.PageRequests);
-        Assert.Contains("<h1>Scaling-law report: ", load.Dom);
-        Assert.Contains("<h2>Which law extrapolates: backtests and information criteria</h2>", load.Dom);
-        Assert.Contains("<h2>How this report was made</h2>", load.Dom);
+        Assert.Matches("<h1 id=\"[^\"]+\">Scaling-law report: ", load.Dom);
+        Assert.Contains("<h2 id=\"which-law-extrapolates-backtests-and-information-criteria\">Which law extrapolates: backtests and information criteria</h2>", load.Dom);
+        Assert.Contains("<h2 id=\"how-this-report-was-made\">How this report was made</h2>", load.Dom);
+        Assert.Contains("<a href=\"#how-this-report-was-made\">How this report was made</a>", load.Dom);
         Assert.Equal(Figures.Length, System.Text.RegularExpressions.Regex.Matches(load.Dom, "<svg ").Count);
         Assert.Equal(Figures.Length, System.Text.RegularExpressions.Regex.Matches(load.Dom, "<figcaption>").Count);
     }

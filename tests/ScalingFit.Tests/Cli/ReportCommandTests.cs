@@ -38,18 +38,20 @@ public sealed class ReportRun : IDisposable
 public partial class ReportCommandTests(ReportRun report) : IClassFixture<ReportRun>
 {
     private static readonly string[] Figures =
-        ["backtest.svg", "fit-chinchilla.svg", "residuals-chinchilla.svg", "frontier.svg", "isoflop.svg",
+        ["backtest.svg", "fit-chinchilla.svg", "residuals-chinchilla.svg", "frontier.svg", "loss-compute.svg", "isoflop.svg",
          "fit-kaplan-nd.svg", "fit-joint.svg", "fit-power-n.svg", "fit-saturating-n.svg"];
 
     [Fact]
     public void Report_File_WritesHtmlMarkdownAndFiguresAndPrintsTheirPaths()
     {
         Assert.True(report.Run.ExitCode == 0, report.Run.Error);
-        Assert.Equal("", report.Run.Error);
+        // The folder did not exist, its parent did: made, and said so.
+        Assert.Equal($"note: made the folder {report.Out}", report.Run.Error.Trim());
         var printed = report.Run.Out.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Path.Combine(report.Out, "report.html"), printed[0]);
         Assert.Equal(Path.Combine(report.Out, "report.md"), printed[1]);
-        Assert.Equal(Figures.Order(), printed.Skip(2).Select(Path.GetFileName).Order());
+        Assert.Equal(Path.Combine(report.Out, "report-manifest.txt"), printed[^1]);
+        Assert.Equal(Figures.Order(), printed.Skip(2).SkipLast(1).Select(Path.GetFileName).Order());
         Assert.All(printed, p => Assert.True(File.Exists(p), p));
     }
 
@@ -66,9 +68,9 @@ public partial class ReportCommandTests(ReportRun report) : IClassFixture<Report
         Assert.All(Regex.Matches(html, @"\bsrc=""([^""]*)""").Select(m => m.Groups[1].Value), src => Assert.StartsWith("data:", src));
         Assert.Equal(Figures.Length, Regex.Matches(html, "<figure>").Count);
         Assert.Equal(Figures.Length, Regex.Matches(html, "<svg ").Count);
-        Assert.Contains("<h1>Scaling-law report: ", html);
-        Assert.Contains("<h2>Compute-optimal allocation: how large a model, how many tokens</h2>", html);
-        Assert.Contains("<h2>IsoFLOP analysis (Hoffmann et al. 2022, approach 2)</h2>", html);
+        Assert.Contains("\">Scaling-law report: ", html);
+        Assert.Contains("<h2 id=\"compute-optimal-allocation-how-large-a-model-how-many-tokens\">Compute-optimal allocation: how large a model, how many tokens</h2>", html);
+        Assert.Contains("<h2 id=\"isoflop-analysis-hoffmann-et-al-2022-approach-2\">IsoFLOP analysis (Hoffmann et al. 2022, approach 2)</h2>", html);
     }
 
     [Fact]
@@ -104,9 +106,9 @@ public partial class ReportCommandTests(ReportRun report) : IClassFixture<Report
     [Fact]
     public void Report_FitReports_WithTheirWarnings()
     {
-        Assert.Contains("<h2>Every law&#39;s fit to all the runs</h2>", report.Html);
+        Assert.Contains("<h2 id=\"every-laws-fit-to-all-the-runs\">Every law&#39;s fit to all the runs</h2>", report.Html);
         foreach (var law in new[] { "kaplan-nd", "joint", "power (N)", "saturating (N)" })
-            Assert.Contains($"<h3>{law}: ", report.Html);
+            Assert.Matches($"<h3 id=\"[^\"]+\">{Regex.Escape(law)}: ", report.Html);
         Assert.Contains("<ul class=\"warnings\">", report.Html);
     }
 }

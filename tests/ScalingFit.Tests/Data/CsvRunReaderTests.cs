@@ -35,11 +35,13 @@ public class CsvRunReaderTests
     }
 
     [Fact]
-    public void Read_SeveralLossColumns_PrefersAliasOrderAndNotesTheOthers()
+    public void Read_SeveralLossColumns_RefusesNamingBoth()
     {
-        var runs = CsvRunReader.Parse("N,train_loss,eval_loss\n1e9,2.0,2.5\n");
-        Assert.Equal(2.5, runs.Value(Quantity.Loss, 0));
-        Assert.Contains(runs.Notes, n => n.Contains("train_loss") && n.Contains("--loss-column"));
+        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse("N,train_loss,eval_loss\n1e9,2.0,2.5\n"));
+        Assert.Contains("'train_loss', 'eval_loss'", e.Message);
+        Assert.Contains("--loss-column", e.Message);
+        var chosen = CsvRunReader.Parse("N,train_loss,eval_loss\n1e9,2.0,2.5\n", "x.csv", new RunReadOptions { LossColumn = "eval_loss" });
+        Assert.Equal(2.5, chosen.Value(Quantity.Loss, 0));
     }
 
     [Fact]
@@ -74,6 +76,7 @@ public class CsvRunReaderTests
     {
         var runs = CsvRunReader.Parse("run,N,loss,lr\na,1e9,2.5,3e-4\nb,2e9,2.4,1e-4\n");
         Assert.Equal(["run", "lr"], runs.TextColumnNames);
+        Assert.Equal(["run", "N", "loss", "lr"], runs.ColumnNames);
         Assert.Equal("b", runs.Text("run", 1));
         Assert.Equal("3e-4", runs.Text("LR", 0));
     }
@@ -81,16 +84,17 @@ public class CsvRunReaderTests
     [Fact]
     public void Read_TextInNumericCell_NamesLineAndColumn()
     {
-        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse("N,loss\n1e9,2.5\n\n2e9,abc\n", "runs.csv"));
+        var runs = CsvRunReader.Parse("N,loss\n1e9,2.5\n\n2e9,abc\n", "runs.csv");
+        var e = Assert.Throws<DataException>(() => runs.Values(Quantity.Loss).ToArray());
         Assert.Equal(4, e.Line);
         Assert.Equal("loss", e.Column);
-        Assert.Equal("runs.csv, line 4, column 'loss': 'abc' is not a number.", e.Message);
+        Assert.StartsWith("runs.csv, line 4, column 'loss': 'abc' is not a number;", e.Message);
     }
 
     [Fact]
     public void Read_DecimalComma_ExplainsInvariantNumbers()
     {
-        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse("N;loss\n1000000000;\"2,5\"\n", "eu.csv"));
+        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse("N;loss\n1000000000;\"2,5\"\n", "eu.csv").Values(Quantity.Loss).ToArray());
         Assert.Contains("decimal comma", e.Message);
         Assert.Equal(2, e.Line);
     }
@@ -98,14 +102,15 @@ public class CsvRunReaderTests
     [Fact]
     public void Read_ThousandsSeparator_IsNotSilentlyReadAsAnotherNumber()
     {
-        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse("N,loss\n\"1,000\",2.5\n", "runs.csv"));
+        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse("N,loss\n\"1,000\",2.5\n", "runs.csv").Values(Quantity.ParameterCount).ToArray());
+        Assert.Contains("thousands separators", e.Message);
         Assert.Equal((2L, "N"), (e.Line!.Value, e.Column));
     }
 
     [Fact]
     public void Read_EmptyCell_NamesLineAndColumn()
     {
-        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse("N,D,loss\n1e9,,2.5\n", "runs.csv"));
+        var e = Assert.Throws<DataException>(() => RunPreparation.Prepare(CsvRunReader.Parse("N,D,loss\n1e9,,2.5\n", "runs.csv"), RunSelection.None));
         Assert.Equal((2L, "D"), (e.Line!.Value, e.Column));
         Assert.Contains("empty", e.Message);
     }
@@ -113,7 +118,7 @@ public class CsvRunReaderTests
     [Fact]
     public void Read_EmptyCellWithDropIncomplete_DropsAndNotes()
     {
-        var runs = CsvRunReader.Parse("N,eval_loss\n1e9,\n1e9,2.5\n2e9,\n", "log.csv", new RunReadOptions { DropIncompleteRows = true });
+        var runs = Runs.Load(new MemoryStream("N,eval_loss\n1e9,\n1e9,2.5\n2e9,\n"u8.ToArray()), "log.csv", new RunReadOptions { DropIncompleteRows = true });
         Assert.Equal(1, runs.Count);
         Assert.Equal(3, runs.Line(0));
         Assert.Contains(runs.Notes, n => n.Contains("dropped 2 rows"));
@@ -131,8 +136,9 @@ public class CsvRunReaderTests
     public void Read_MissingLossColumn_ListsAliases()
     {
         var e = Assert.Throws<DataException>(() => CsvRunReader.Parse("N,perplexity\n1e9,12\n", "runs.csv"));
-        Assert.Contains("'loss', 'eval_loss', 'val_loss', 'train_loss'", e.Message);
-        Assert.Contains("--loss-column", e.Message);
+        Assert.Contains("'loss', 'eval_loss', 'val_loss'", e.Message);
+        Assert.Contains("'perplexity' looks like a perplexity", e.Message);
+        Assert.Contains("--loss-transform ln", e.Message);
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public class RunPreparationTests
         Assert.Equal(2.4e20 / (6 * 2e9), runs.Value(Quantity.TrainingTokens, 1), 1e-6);
         Assert.True(runs.Origin(Quantity.TrainingTokens)!.IsDerived);
         Assert.Equal("C/(6N)", runs.Origin(Quantity.TrainingTokens)!.Formula);
-        Assert.Contains(runs.Notes, n => n.StartsWith("D derived as C/(6N)"));
+        Assert.Contains(runs.Notes, n => n.StartsWith("D derived as C/(6N)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class RunPreparationTests
     }
 
     [Theory]
-    [InlineData("0", "zero"), InlineData("-5", "negative"), InlineData("NaN", "NaN"), InlineData("Infinity", "infinite"), InlineData("1e400", "infinite")]
+    [InlineData("0", "zero"), InlineData("-5", "negative"), InlineData("NaN", "NaN"), InlineData("Infinity", "infinite")]
     public void Prepare_UnloggableValue_NamesLineColumnAndWhy(string value, string what)
     {
         var e = Assert.Throws<DataException>(() => Prepare($"params,loss\n1e9,2.5\n{value},2.4\n"));
@@ -43,6 +43,14 @@ public class RunPreparationTests
         Assert.Equal("params", e.Column);
         Assert.Contains(what, e.Message);
         Assert.Contains("logarithm", e.Message);
+    }
+
+    [Fact]
+    public void Prepare_NumberBeyondDoubleRange_IsNotReadAsInfinity()
+    {
+        var e = Assert.Throws<DataException>(() => Prepare("params,loss\n1e9,2.5\n1e400,2.4\n"));
+        Assert.Equal((3L, "params"), (e.Line!.Value, e.Column));
+        Assert.Contains("'1e400' is beyond the range of a double", e.Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class ShapeDerivationTests
         Assert.Equal(12.0 * 6 * 512 * 512, runs.Value(Quantity.ParameterCount, 0));
         Assert.Equal(84_934_656, runs.Value(Quantity.ParameterCount, 1));
         Assert.Equal("12·n_layer·d_model²", runs.Origin(Quantity.ParameterCount)!.Formula);
-        Assert.Contains(runs.Notes, n => n.StartsWith("N derived as 12·n_layer·d_model²"));
+        Assert.Contains(runs.Notes, n => n.StartsWith("N derived as 12·n_layer·d_model²", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -61,5 +61,13 @@ public class ShapeDerivationTests
         Assert.Equal("n_layer", e.Column);
         Assert.Contains("positive integer", e.Message);
         Assert.Contains(got, e.Message);
+    }
+
+    [Fact]
+    public void Prepare_WidthAndDepthAliases_DeriveNAsTwelveLdSquared()
+    {
+        var runs = RunPreparation.Prepare(CsvRunReader.Parse("width,depth,loss\n768,12,3.3\n1024,24,3.0\n", "sweep.csv"), RunSelection.None);
+        Assert.Equal([12.0 * 12 * 768 * 768, 12.0 * 24 * 1024 * 1024], runs.Values(Quantity.ParameterCount).ToArray());
+        Assert.Contains(runs.Notes, n => n.Contains("d_model from 'width', n_layer from 'depth'"));
     }
 }

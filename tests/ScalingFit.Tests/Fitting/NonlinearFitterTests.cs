@@ -49,7 +49,7 @@ public class NonlinearFitterTests(ChinchillaFitFixture chinchilla) : IClassFixtu
     [Fact]
     public void Fit_NoiseFreeChinchillaRuns_RecoversThePublishedConstants()
     {
-        var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Loss(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6);
+        var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, d]), sizes: 6, tokenCounts: 6);
         var fit = NonlinearFitter.Fit(runs, ChinchillaLaw.Instance, new NonlinearFitOptions { Loss = LossFunction.LeastSquares });
         string[] names = ["E", "A", "B", "alpha", "beta"];
         for (int i = 0; i < names.Length; i++) Assert.Equal(1.0, fit[names[i]].Value / Hoffmann[i], 6);
@@ -59,7 +59,7 @@ public class NonlinearFitterTests(ChinchillaFitFixture chinchilla) : IClassFixtu
     [Fact]
     public void Fit_NoisyChinchillaRuns_RecoversWithinThreeStandardErrors()
     {
-        var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Loss(Hoffmann, [n, d]), sizes: 8, tokenCounts: 8, noise: 0.01, seed: 11);
+        var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, d]), sizes: 8, tokenCounts: 8, noise: 0.01, seed: 11);
         var fit = NonlinearFitter.Fit(runs, ChinchillaLaw.Instance);
         string[] names = ["E", "A", "B", "alpha", "beta"];
         for (int i = 0; i < names.Length; i++)
@@ -83,7 +83,7 @@ public class NonlinearFitterTests(ChinchillaFitFixture chinchilla) : IClassFixtu
     public void Fit_NoiseFreeKaplanRuns_RecoversEquation15Constants()
     {
         double[] truth = [6.4e13, 1.8e13, 0.076, 0.103];
-        var runs = Synthetic.Runs((n, d) => KaplanNdLaw.Instance.Loss(truth, [n, d]), sizes: 7, tokenCounts: 7);
+        var runs = Synthetic.Runs((n, d) => KaplanNdLaw.Instance.Value(truth, [n, d]), sizes: 7, tokenCounts: 7);
         var fit = NonlinearFitter.Fit(runs, KaplanNdLaw.Instance, new NonlinearFitOptions { Loss = LossFunction.LeastSquares });
         Assert.Equal(1.0, fit["Nc"].Value / truth[0], 4);
         Assert.Equal(1.0, fit["Dc"].Value / truth[1], 4);
@@ -107,7 +107,7 @@ public class NonlinearFitterTests(ChinchillaFitFixture chinchilla) : IClassFixtu
     public void Fit_DataThatBarelyConstrainsB_WarnsWeaklyIdentified()
     {
         // Tokens span a factor of 1.6 only: B and β trade off freely.
-        var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Loss(Hoffmann, [n, 2e9 + d * 1e-4]), sizes: 10, tokenCounts: 2, noise: 0.01, seed: 3);
+        var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, 2e9 + d * 1e-4]), sizes: 10, tokenCounts: 2, noise: 0.01, seed: 3);
         var fit = NonlinearFitter.Fit(runs, ChinchillaLaw.Instance);
         Assert.Contains(fit.Warnings, w => w.Contains("weakly identified"));
     }
@@ -115,7 +115,7 @@ public class NonlinearFitterTests(ChinchillaFitFixture chinchilla) : IClassFixtu
     [Fact]
     public void Fit_TooFewRuns_Refuses()
     {
-        var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Loss(Hoffmann, [n, d]), sizes: 2, tokenCounts: 2);
+        var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, d]), sizes: 2, tokenCounts: 2);
         var e = Assert.Throws<FitException>(() => NonlinearFitter.Fit(runs, ChinchillaLaw.Instance));
         Assert.Contains("needs at least 6 runs", e.Message);
     }
@@ -165,14 +165,15 @@ public class NonlinearDiagnosticsTests
 
     private static IReadOnlyList<string> Warnings(IScalingLaw law, double[] ends, LocalResult[] results)
     {
-        var runs = Synthetic.Runs((n, d) => law.Loss([1.8, 480, 2100, 0.35, 0.37], [n, d]), sizes: 4, tokenCounts: 4);
+        var runs = Synthetic.Runs((n, d) => law.Value([1.8, 480, 2100, 0.35, 0.37], [n, d]), sizes: 4, tokenCounts: 4);
         var data = FitData.From(runs, law.Inputs);
         var search = new MultiStartResult(5, ends, results);
         var theta = ends[..5];
-        var natural = new double[5];
-        law.ToNatural(theta, natural, new double[25]);
+        var map = ParameterMap.Identity(law);
+        var natural = map.Natural(theta);
         var parameters = law.Parameters.Select((p, i) => new FittedParameter(p.Name, p.Symbol, natural[i], 0.01 * natural[i], new Interval(natural[i], natural[i]))).ToList();
-        var context = new DiagnosticContext(law, data, search, 0, theta, results[0], true, new double[25], null,
+        var problem = new FitProblem(law, data, LossFunction.Default, map);
+        var context = new DiagnosticContext(problem, search, 0, theta, results[0], true, new double[25], null,
             new ScalingFit.Uncertainty.Estimates(natural, parameters, [], []));
         return NonlinearDiagnostics.Warnings(context, LossFunction.Default);
     }

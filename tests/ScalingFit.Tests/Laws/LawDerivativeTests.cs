@@ -1,20 +1,16 @@
 using ScalingFit.Data;
 using ScalingFit.Laws;
 
+using ScalingFit.Tests.Support;
+
 namespace ScalingFit.Tests.Laws;
 
-/// <summary>Analytic gradients and Hessians of ln L̂ against central finite differences.</summary>
+/// <summary>Analytic gradients and Hessians of the built-in laws against central finite differences.</summary>
 public class LawDerivativeTests
 {
-    public static TheoryData<string> Laws => ["chinchilla", "saturating", "kaplan-nd", "power"];
+    public static TheoryData<string> Laws => ["chinchilla", "saturating", "kaplan-nd", "power", "joint"];
 
-    private static IScalingLaw Law(string name) => name switch
-    {
-        "chinchilla" => ChinchillaLaw.Instance,
-        "saturating" => new SaturatingLaw(Quantity.ParameterCount),
-        "kaplan-nd" => KaplanNdLaw.Instance,
-        _ => new PowerLaw(Quantity.ParameterCount),
-    };
+    private static LogSpaceLaw Law(string name) => (LogSpaceLaw)LawRegistry.Create(name);
 
     /// <summary>Points in θ where every term of the law matters (no saturated softmax).</summary>
     private static IEnumerable<double[]> Thetas(string name) => name switch
@@ -22,23 +18,24 @@ public class LawDerivativeTests
         "chinchilla" => [[0.6, 6.2, 7.7, 0.35, 0.37], [0.2, 4.0, 5.0, 0.2, 0.25]],
         "saturating" => [[0.5, 3.0, 0.15], [0.2, 5.0, 0.3]],
         "kaplan-nd" => [[Math.Log(6.4e13), Math.Log(1.8e13), 0.076, 0.103], [Math.Log(1e12), Math.Log(5e11), 0.3, 0.2]],
-        _ => [[2.4, -0.07], [1.0, -0.3]],
+        "joint" => [[2.4, -0.07, -0.05], [1.0, -0.3, 0.1]],
+        _ => [[0.076, Math.Log(8.8e13)], [0.3, Math.Log(1e10)]],
     };
 
     [Theory, MemberData(nameof(Laws))]
-    public void LogLoss_Gradient_MatchesCentralDifferences(string name)
+    public void LogValue_Gradient_MatchesCentralDifferences(string name)
     {
         var law = Law(name);
-        int k = law.FitParameterNames.Count;
+        int k = law.Parameters.Count;
         foreach (var theta in Thetas(name))
         {
             foreach (var logX in LogInputs(law))
             {
                 var g = new double[k];
-                law.LogLoss(theta, logX, g, Span<double>.Empty);
+                law.LogValue(theta, logX, g, Span<double>.Empty);
                 for (int j = 0; j < k; j++)
                 {
-                    double fd = Central(t => law.LogLoss(t, logX, new double[k], Span<double>.Empty), theta, j);
+                    double fd = Differences.Central(t => law.LogValue(t, logX, new double[k], Span<double>.Empty), theta, j);
                     Assert.True(Math.Abs(g[j] - fd) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{name} ∂/∂θ{j}: analytic {g[j]}, numeric {fd}");
                 }
             }
@@ -46,21 +43,21 @@ public class LawDerivativeTests
     }
 
     [Theory, MemberData(nameof(Laws))]
-    public void LogLoss_Hessian_MatchesDifferencesOfTheGradient(string name)
+    public void LogValue_Hessian_MatchesDifferencesOfTheGradient(string name)
     {
         var law = Law(name);
-        int k = law.FitParameterNames.Count;
+        int k = law.Parameters.Count;
         foreach (var theta in Thetas(name))
         {
             foreach (var logX in LogInputs(law))
             {
                 var h = new double[k * k];
-                law.LogLoss(theta, logX, new double[k], h);
+                law.LogValue(theta, logX, new double[k], h);
                 for (int a = 0; a < k; a++)
                 {
                     for (int b = 0; b < k; b++)
                     {
-                        double fd = Central(t => { var g = new double[k]; law.LogLoss(t, logX, g, Span<double>.Empty); return g[a]; }, theta, b);
+                        double fd = Differences.Central(t => { var g = new double[k]; law.LogValue(t, logX, g, Span<double>.Empty); return g[a]; }, theta, b);
                         Assert.True(Math.Abs(h[a * k + b] - fd) <= 1e-5 * Math.Max(1, Math.Abs(fd)), $"{name} H[{a},{b}]: analytic {h[a * k + b]}, numeric {fd}");
                         Assert.Equal(h[a * k + b], h[b * k + a], 12);
                     }
@@ -70,21 +67,48 @@ public class LawDerivativeTests
     }
 
     [Theory, MemberData(nameof(Laws))]
-    public void LogLoss_EqualsLogOfLossAtNaturalParameters(string name)
+    public void LogValue_EqualsLogOfValueAtNaturalParameters(string name)
     {
         var law = Law(name);
-        int k = law.FitParameterNames.Count;
+        int k = law.Parameters.Count;
         foreach (var theta in Thetas(name))
         {
-            var natural = new double[k];
-            law.ToNatural(theta, natural, new double[k * k]);
-            var back = new double[k];
-            law.FromNatural(natural, back);
-            for (int j = 0; j < k; j++) Assert.Equal(theta[j], back[j], 10);
+            var natural = law.Parameters.Select((p, i) => p.FromTheta(theta[i])).ToArray();
+            for (int j = 0; j < k; j++) Assert.Equal(theta[j], law.Parameters[j].ToTheta(natural[j]), 10);
             foreach (var logX in LogInputs(law))
             {
                 var x = logX.Select(Math.Exp).ToArray();
-                Assert.Equal(Math.Log(law.Loss(natural, x)), law.LogLoss(theta, logX, new double[k], Span<double>.Empty), 10);
+                Assert.Equal(Math.Log(law.Value(natural, x)), law.LogValue(theta, logX, new double[k], Span<double>.Empty), 10);
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(Laws))]
+    public void Evaluate_LinearAndLogitSpaces_MatchCentralDifferencesOfTheValue(string name)
+    {
+        // The chain rule from ln ŷ into ŷ and logit ŷ, against differences of ŷ itself (scaled into (0, 1) for logit by choosing points where ŷ < 1 is not needed: logit is checked only where 0 < ŷ < 1).
+        var law = Law(name);
+        int k = law.Parameters.Count;
+        foreach (var theta in Thetas(name))
+        {
+            foreach (var logX in LogInputs(law))
+            {
+                var x = logX.Select(Math.Exp).ToArray();
+                double Linear(double[] t) => law.Value(law.Parameters.Select((p, i) => p.FromTheta(t[i])).ToArray(), x);
+                var g = new double[k];
+                var h = new double[k * k];
+                double value = law.Evaluate(theta, new LawRow(x, logX), ResidualSpace.Linear, g, h);
+                Assert.Equal(Linear(theta), value, 10);
+                for (int a = 0; a < k; a++)
+                {
+                    double fd = Differences.Central(Linear, theta, a);
+                    Assert.True(Math.Abs(g[a] - fd) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{name} linear ∂/∂θ{a}: {g[a]} vs {fd}");
+                    for (int b = 0; b < k; b++)
+                    {
+                        double fh = Differences.Central(t => { var gg = new double[k]; law.Evaluate(t, new LawRow(x, logX), ResidualSpace.Linear, gg, Span<double>.Empty); return gg[a]; }, theta, b);
+                        Assert.True(Math.Abs(h[a * k + b] - fh) <= 1e-5 * Math.Max(1, Math.Abs(fh)), $"{name} linear H[{a},{b}]: {h[a * k + b]} vs {fh}");
+                    }
+                }
             }
         }
     }
@@ -94,7 +118,7 @@ public class LawDerivativeTests
     {
         // Hoffmann et al. 2022: E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28. By hand (Python):
         // 1.69 + 406.4/7e10^0.34 + 410.7/1.4e12^0.28 = 1.93664547...
-        double loss = ChinchillaLaw.Instance.Loss([1.69, 406.4, 410.7, 0.34, 0.28], [70e9, 1.4e12]);
+        double loss = ChinchillaLaw.Instance.Value([1.69, 406.4, 410.7, 0.34, 0.28], [70e9, 1.4e12]);
         Assert.Equal(1.9366454705587173, loss, 12);
     }
 
@@ -104,14 +128,14 @@ public class LawDerivativeTests
         // Kaplan et al. 2020 Eq. 1.5 with α_N = 0.076, α_D = 0.103, N_c = 6.4e13, D_c = 1.8e13: with
         // D → ∞ it is (N_c/N)^α_N (Eq. 1.1); with N → ∞ it is (D_c/D)^α_D (Eq. 1.2).
         double[] p = [6.4e13, 1.8e13, 0.076, 0.103];
-        Assert.Equal(Math.Pow(6.4e13 / 1e9, 0.076), KaplanNdLaw.Instance.Loss(p, [1e9, 1e30]), 9);
-        Assert.Equal(Math.Pow(1.8e13 / 1e10, 0.103), KaplanNdLaw.Instance.Loss(p, [1e40, 1e10]), 9);
+        Assert.Equal(Math.Pow(6.4e13 / 1e9, 0.076), KaplanNdLaw.Instance.Value(p, [1e9, 1e30]), 9);
+        Assert.Equal(Math.Pow(1.8e13 / 1e10, 0.103), KaplanNdLaw.Instance.Value(p, [1e40, 1e10]), 9);
     }
 
     [Fact]
     public void StartGrid_Chinchilla_HasTheFullHoffmannGridWithUpperEnds()
     {
-        var grid = ChinchillaLaw.Instance.Starts;
+        var grid = ChinchillaLaw.Instance.Starts(StartContext.None);
         Assert.Equal(4500, grid.Count);
         Assert.Equal([0.0, 5, 10, 15, 20, 25], grid.Axes[1]);
         Assert.Equal([0.0, 0.5, 1, 1.5, 2], grid.Axes[3]);
@@ -127,17 +151,35 @@ public class LawDerivativeTests
         Assert.Contains("1,25,25,2,2", points);
     }
 
+    [Theory]
+    [InlineData("chinchilla")]
+    [InlineData("kaplan-nd")]
+    [InlineData("joint")]
+    public void InputGradient_MatchesCentralDifferencesInTheInputs(string name)
+    {
+        var law = Law(name);
+        var p = name switch
+        {
+            "chinchilla" => new[] { 1.69, 406.4, 410.7, 0.34, 0.28 },
+            "kaplan-nd" => [6.4e13, 1.8e13, 0.076, 0.103],
+            _ => [20.0, -0.07, -0.05],
+        };
+        double[] x = [7e10, 1.4e12];
+        var g = new double[2];
+        ((IHasInputGradient)law).InputGradient(p, x, g);
+        for (int j = 0; j < 2; j++)
+        {
+            double h = 1e-6 * x[j];
+            var up = (double[])x.Clone();
+            var down = (double[])x.Clone();
+            up[j] += h;
+            down[j] -= h;
+            double fd = (law.Value(p, up) - law.Value(p, down)) / (2 * h);
+            Assert.Equal(fd, g[j], Math.Abs(fd) * 1e-6);
+        }
+    }
+
     private static IEnumerable<double[]> LogInputs(IScalingLaw law) => law.Inputs.Count == 1
         ? [[Math.Log(1e8)], [Math.Log(3e10)]]
         : [[Math.Log(1e8), Math.Log(2e9)], [Math.Log(7e10), Math.Log(1.4e12)]];
-
-    private static double Central(Func<double[], double> f, double[] theta, int j)
-    {
-        double h = 1e-5 * Math.Max(1, Math.Abs(theta[j]));
-        var up = (double[])theta.Clone();
-        var down = (double[])theta.Clone();
-        up[j] += h;
-        down[j] -= h;
-        return (f(up) - f(down)) / (2 * h);
-    }
 }

@@ -37,9 +37,15 @@ public class AnalysisReportTests
     public void Build_Summary_BestLawAllocationIsoFlopCommandAndDataFile()
     {
         var summary = AnalysisReport.Build(ReportData.Report, Provenance).Blocks.OfType<KeyValues>().First().Items.ToDictionary(kv => kv.Key, kv => kv.Value);
-        Assert.Equal("isoflop.csv, 54 runs", summary["data"]);
+        Assert.StartsWith("isoflop.csv, 54 runs (C/(6ND) has median 1", summary["data"]);
         Assert.StartsWith("chinchilla L = E + A/N^α + B/D^β: mean error ", summary["best law"]);
-        Assert.Contains("at Chinchilla's budget of 5.76e23 FLOP, N_opt = ", summary["compute-optimal (chinchilla)"]);
+        // The headline budget is ten times the largest run's compute (to two digits), not Chinchilla's, which stays a row.
+        double largest = ReportData.Report.Runs.Values(ScalingFit.Data.Quantity.Compute).ToArray().Max();
+        double headline = Math.Round(10 * largest / Math.Pow(10, Math.Floor(Math.Log10(10 * largest)) - 1)) * Math.Pow(10, Math.Floor(Math.Log10(10 * largest)) - 1);
+        Assert.Equal(headline, ReportData.Report.HeadlineBudget!.Value, 1e-9 * headline);
+        Assert.Contains($"at {NumberFormat.Significant(headline, 3)} FLOP (one decade past the largest run), N_opt = ", summary["compute-optimal (chinchilla)"]);
+        Assert.Contains("Chinchilla's budget of 5.76e23 FLOP is a row of the allocation table", summary["compute-optimal (chinchilla)"]);
+        Assert.NotNull(ScalingFit.Analysis.ReportAnalysis.At(ReportData.Report.Optimal!, 5.76e23));
         Assert.StartsWith("N_opt ∝ C^a with a = ", summary["IsoFLOP"]);
         Assert.EndsWith("from 6 of 6 budgets", summary["IsoFLOP"]);
         Assert.StartsWith("nonlinear fits: 95% bootstrap percentile intervals over 40 resamples (seed 7)", summary["intervals"]);
@@ -106,7 +112,7 @@ public class AnalysisReportTests
     {
         var document = AnalysisReport.Build(ReportData.Report, Provenance, new ReportImages { Frontier = Figure("frontier") });
         string html = HtmlRenderer.Render(document, AnalysisReport.Title(ReportData.Report));
-        Assert.Contains("<h1>Scaling-law report: isoflop.csv</h1>", html);
+        Assert.Contains("<h1 id=\"scaling-law-report-isoflopcsv\">Scaling-law report: isoflop.csv</h1>", html);
         Assert.Contains("<svg width=\"2\" height=\"2\" viewBox=\"0 0 2 2\"></svg>", html);
         string md = MarkdownRenderer.Render(document);
         Assert.Contains("![the frontier figure](frontier.svg)", md);

@@ -28,7 +28,7 @@ public static class SyntheticIsoFlop
             foreach (double u in offsets)
             {
                 double n = optimum * Math.Exp(u), d = c / (6 * n);
-                double loss = ChinchillaLaw.Instance.Loss(law, [n, d]) * Math.Exp(noise * Synthetic.Gaussian(random));
+                double loss = ChinchillaLaw.Instance.Value(law, [n, d]) * Math.Exp(noise * Synthetic.Gaussian(random));
                 csv.Append(CultureInfo.InvariantCulture, $"{c:0.###e0},{n:R},{d:R},{c:R},{loss:R}\n");
             }
         }

@@ -76,8 +76,8 @@ public class BootstrapTests
     public void Predict_ChinchillaWithBootstrap_IntervalHoldsThePointPrediction()
     {
         var fit = Fit(200, seed: 5, threads: -1);
-        var p = Predictor.Predict(fit, Predictor.ParsePoint("N=70e9,D=1.4e12"));
-        Assert.Equal(ChinchillaLaw.Instance.Loss(fit.Parameters.Select(q => q.Value).ToArray(), [70e9, 1.4e12]), p.Loss, 12);
+        var p = Predictor.Predict(fit, new Dictionary<Quantity, double> { [Quantity.ParameterCount] = 70e9, [Quantity.TrainingTokens] = 1.4e12 });
+        Assert.Equal(ChinchillaLaw.Instance.Value(fit.Parameters.Select(q => q.Value).ToArray(), [70e9, 1.4e12]), p.Loss, 12);
         Assert.True(p.Interval.Lower < p.Loss && p.Loss < p.Interval.Upper);
         Assert.Contains(p.Warnings, w => w.Contains("extrapolation"));
         Assert.Contains("bootstrap", fit.Model.IntervalMethod);

@@ -60,13 +60,12 @@ public class ResamplerTests
         var law = ChinchillaLaw.Instance;
         var data = FitData.From(runs, law.Inputs);
         int n = data.Count;
-        var tripled = new FitData(
-            [.. Enumerable.Range(0, 3 * n).SelectMany(i => data.LogInputs.Skip(i % n * 2).Take(2))],
-            [.. Enumerable.Range(0, 3 * n).Select(i => data.LogLoss[i % n])], 2);
+        var tripled = data.Subset([.. Enumerable.Range(0, 3 * n).Select(i => i % n)]);
         double[] optimum = [Math.Log(1.8172), Math.Log(477.8), Math.Log(2143.4), 0.3473, 0.3672];
         var options = new BootstrapOptions(40, 5);
-        var byRow = Bootstrap.Run(law, data, LossFunction.Default, optimum, OptimizerOptions.Default, options);
-        var byRun = Bootstrap.Run(law, tripled, LossFunction.Default, optimum, OptimizerOptions.Default,
+        var map = ParameterMap.Identity(law);
+        var byRow = Bootstrap.Run(new FitProblem(law, data, LossFunction.Default, map), optimum, OptimizerOptions.Default, options);
+        var byRun = Bootstrap.Run(new FitProblem(law, tripled, LossFunction.Default, map), optimum, OptimizerOptions.Default,
             options with { Clusters = [.. Enumerable.Range(0, 3 * n).Select(i => i % n)] });
         for (int r = 0; r < 40; r++)
         {

@@ -1,5 +1,4 @@
 using ScalingFit.Fitting.Optimization;
-using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting.Search;
 
@@ -9,6 +8,7 @@ internal sealed class Candidate(int id, double[] theta, LocalResult result, int 
     /// <summary>Its rank among the screen's end points (by objective, then start): breaks ties in a fixed way.</summary>
     public int Id { get; } = id;
 
+    /// <summary>Its point in the fit's free parameters φ (θ without constraints).</summary>
     public double[] Theta { get; } = theta;
 
     /// <summary>The outcome of its latest minimization, on <see cref="Rows"/> rows.</summary>
@@ -33,9 +33,9 @@ internal sealed class Candidate(int id, double[] theta, LocalResult result, int 
 }
 
 /// <summary>
-/// Which candidates survive a sample of the runs: candidates whose predictions agree on every row
-/// of the sample to <see cref="SameFit"/> in ln L are one fit (merged into the lower objective); a
-/// candidate is dropped when its objective exceeds the best's by more than
+/// Which candidates survive a sample of the runs: candidates whose predictions (in the residual
+/// space, ln L by default) agree on every row of the sample to <see cref="SameFit"/> are one fit
+/// (merged into the lower objective); a candidate is dropped when its objective exceeds the best's by more than
 /// <see cref="Significance"/> standard errors of the row-by-row difference of losses (a paired test
 /// of the sums over all runs, which the sample estimates) and by more than
 /// <see cref="NearlyEqual"/> of the best, so that optima the fit's diagnostics call "nearly equal"
@@ -49,16 +49,16 @@ internal static class Candidates
     /// <summary>Candidates within this fraction of the best objective are kept whatever the test says (twice the diagnostics' "nearly equal").</summary>
     public const double NearlyEqual = 2 * NonlinearDiagnostics.NearlyEqual;
 
-    /// <summary>Two candidates whose predictions of ln L differ by no more than this on every row are the same fit.</summary>
+    /// <summary>Two candidates whose predictions (ln L by default) differ by no more than this (relative beyond 1) on every row are the same fit.</summary>
     public const double SameFit = 1e-9;
 
     /// <summary>At most this many candidates are carried to the next sample (the lowest objectives).</summary>
     public const int MaxCarried = 32;
 
     /// <summary>Marks merged and dropped candidates; <paramref name="candidates"/> must be sorted by objective, lowest first.</summary>
-    public static void Select(IScalingLaw law, FitData sample, LossFunction loss, IReadOnlyList<Candidate> candidates)
+    public static void Select(FitProblem sample, IReadOnlyList<Candidate> candidates)
     {
-        int n = sample.Count;
+        int n = sample.Data.Count;
         var kept = new List<(Candidate Candidate, double[] Predictions, double[] Losses)>();
         foreach (var candidate in candidates)
         {
@@ -70,7 +70,7 @@ internal static class Candidates
             }
             var predictions = new double[n];
             var losses = new double[n];
-            Evaluate(law, sample, loss, candidate.Theta, predictions, losses);
+            Evaluate(sample, candidate.Theta, predictions, losses);
             if (kept.Find(k => SamePredictions(k.Predictions, predictions)) is { Candidate: { } same })
             {
                 candidate.MergedInto = same;
@@ -86,23 +86,23 @@ internal static class Candidates
         }
     }
 
-    /// <summary>ln L̂ and the loss ρ of every row at θ.</summary>
-    public static void Evaluate(IScalingLaw law, FitData data, LossFunction loss, ReadOnlySpan<double> theta, Span<double> predictions, Span<double> losses)
+    /// <summary>The law's value m in the residual space (ln L̂ by default) and the loss ρ(m − y) of every run at φ.</summary>
+    public static void Evaluate(FitProblem problem, ReadOnlySpan<double> phi, Span<double> predictions, Span<double> losses)
     {
-        int inputs = data.InputCount, k = theta.Length;
-        Span<double> gradient = stackalloc double[k];
+        var data = problem.Data;
+        Span<double> gradient = stackalloc double[phi.Length];
         for (int i = 0; i < data.Count; i++)
         {
-            double m = law.LogLoss(theta, data.LogInputs.AsSpan(i * inputs, inputs), gradient, Span<double>.Empty);
+            double m = problem.RowModel(phi, i, gradient);
             predictions[i] = m;
-            losses[i] = loss.Evaluate(m - data.LogLoss[i], out _, out _);
+            losses[i] = problem.Loss.Evaluate(m - data.Target[i], out _, out _);
         }
     }
 
     private static bool SamePredictions(double[] a, double[] b)
     {
         for (int i = 0; i < a.Length; i++)
-            if (!(Math.Abs(a[i] - b[i]) <= SameFit)) return false;
+            if (!(Math.Abs(a[i] - b[i]) <= SameFit * Math.Max(1, Math.Abs(a[i])))) return false;
         return true;
     }
 

@@ -109,6 +109,13 @@ internal sealed class PathRecorder(PathArchive archive) : IStepObserver
         Phase = 0;
     }
 
+    /// <summary>Drops the cells recorded so far (a run rescued from its start: its path does not lead to its end).</summary>
+    public void Forget()
+    {
+        Keys.Clear();
+        Objectives.Clear();
+    }
+
     public bool Stop(ReadOnlySpan<double> x, double objective)
     {
         if (!archive.TryKey(x, Phase, out long key)) return false;

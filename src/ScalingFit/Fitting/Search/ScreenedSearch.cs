@@ -32,39 +32,58 @@ internal static class ScreenedSearch
     /// </summary>
     public const double RestartShare = 0.25;
 
+    /// <summary>
+    /// Searches the grid (narrowed first to its best points by objective on the screening sample
+    /// when it asks for that, <see cref="StartGrid.Keep"/>); <paramref name="progress"/> hears (starts
+    /// run, starts to run) after each batch of <see cref="BatchedStarts.BatchSize"/> starts, the
+    /// restarts on larger samples included.
+    /// </summary>
     public static MultiStartResult Run(
-        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, OptimizerOptions options, int degreeOfParallelism,
-        Action<int>? progress)
+        FitProblem problem, StartGrid grid, OptimizerOptions options, int degreeOfParallelism, Action<int, int>? progress)
     {
-        int n = data.Count, count = grid.Count;
-        var all = Enumerable.Range(0, count).ToArray();
-        if (n <= ScreenRows)
-        {
-            var full = StartScreen.Run(law, data, loss, grid, all, options, degreeOfParallelism, progress);
-            return full.Starts with { Screening = new Screening(n, [], full.Joined, 0) };
-        }
-        var sample = StratifiedSample.Take(data, StratifiedSample.Rows(data, ScreenRows));
-        var screen = StartScreen.Run(law, sample, loss, grid, all, options, degreeOfParallelism, progress);
+        var data = problem.Data;
+        int n = data.Count, points = grid.Count;
+        var screenProblem = n <= ScreenRows ? problem : problem.On(StratifiedSample.Take(data, StratifiedSample.Rows(data, ScreenRows)));
+        if (grid.Keep is int keep && points > keep) grid = StartScreen.Best(screenProblem, grid, keep, degreeOfParallelism);
+        int count = grid.Count;
+        var plan = Levels(n);
+        var restarts = plan.Select((m, step) => Restarts(count, m, step)).ToArray();
+        int total = count + restarts.Sum(r => r.Length), done = 0;
+        Action<int>? Report() => progress is null ? null : finished => progress(done + finished, total);
+
+        var screen = BatchedStarts.Run(screenProblem, grid, Enumerable.Range(0, count).ToArray(), options, degreeOfParallelism, Report());
+        done += count;
+        if (plan.Count == 0) return screen.Starts with { Screening = new Screening(n, [], screen.Joined, 0), GridPoints = points };
         var candidates = new List<Candidate>();
         var of = new Candidate?[count];
-        AddCandidates(screen, sample.Count, candidates, of);
-        Candidates.Select(law, sample, loss, candidates);
-        var levels = new List<int>();
-        for (int m = ScreenRows; m < n;)
+        AddCandidates(screen, ScreenRows, candidates, of);
+        Candidates.Select(screenProblem, candidates);
+        for (int step = 0; step < plan.Count; step++)
         {
-            m = (long)m * LevelFactor > n / 2 ? n : m * LevelFactor;
-            var level = m == n ? data : StratifiedSample.Take(data, StratifiedSample.Rows(data, m));
-            Refine(law, level, loss, options, degreeOfParallelism, candidates);
-            var restarts = Restarts(count, m, levels.Count);
-            AddCandidates(StartScreen.Run(law, level, loss, grid, restarts, options, degreeOfParallelism, null), m, candidates, of);
+            int m = plan[step];
+            var level = m == n ? problem : problem.On(StratifiedSample.Take(data, StratifiedSample.Rows(data, m)));
+            Refine(level, options, degreeOfParallelism, candidates);
+            AddCandidates(BatchedStarts.Run(level, grid, restarts[step], options, degreeOfParallelism, Report()), m, candidates, of);
+            done += restarts[step].Length;
             Sort(candidates);
-            levels.Add(m);
-            if (m < n) Candidates.Select(law, level, loss, candidates);
+            if (m < n) Candidates.Select(level, candidates);
         }
         // Restarts on all runs may end where a refined candidate did: count distinct end points.
         var alive = candidates.Where(c => c.Alive).ToList();
         int finished = alive.Where((c, i) => i == 0 || !SameEnd(alive[i - 1], c.Theta, c.Result.Objective)).Count();
-        return Attribute(screen, of, n) with { Screening = new Screening(ScreenRows, levels, screen.Joined, finished) };
+        return Attribute(screen, of, n) with { Screening = new Screening(ScreenRows, plan, screen.Joined, finished), GridPoints = points };
+    }
+
+    /// <summary>The sizes of the samples the candidates are refined on after the screen: ×<see cref="LevelFactor"/> each, all runs last; none for at most <see cref="ScreenRows"/> runs.</summary>
+    private static List<int> Levels(int n)
+    {
+        var levels = new List<int>();
+        for (int m = ScreenRows; m < n;)
+        {
+            m = (long)m * LevelFactor > n / 2 ? n : m * LevelFactor;
+            levels.Add(m);
+        }
+        return levels;
     }
 
     /// <summary>The grid indices run afresh on a sample of <paramref name="rows"/> runs: evenly spaced, offset by step.</summary>
@@ -111,10 +130,10 @@ internal static class ScreenedSearch
     }
 
     /// <summary>Minimizes every live candidate on <paramref name="level"/> from where it stands, in parallel.</summary>
-    private static void Refine(IScalingLaw law, FitData level, LossFunction loss, OptimizerOptions options, int degreeOfParallelism, List<Candidate> candidates)
+    private static void Refine(FitProblem level, OptimizerOptions options, int degreeOfParallelism, List<Candidate> candidates)
     {
         var alive = candidates.Where(c => c.Alive).ToArray();
-        var runs = new LocalRuns(law, level, loss, options);
+        var runs = new LocalRuns(level, options);
         Parallel.For(0, alive.Length, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, runs.Create,
             (i, _, worker) =>
             {
@@ -128,7 +147,7 @@ internal static class ScreenedSearch
                     candidate.RefineIterations += result.Iterations;
                 }
                 candidate.Result = result;
-                candidate.Rows = level.Count;
+                candidate.Rows = level.Data.Count;
                 return worker;
             },
             _ => { });
@@ -168,13 +187,16 @@ internal static class ScreenedSearch
 /// <summary>How a screened search ran: the subsample the starts ran on, the larger samples the distinct end points were refined on, how many runs joined earlier paths and how many end points were finished on all runs.</summary>
 internal sealed record Screening(int ScreenRows, IReadOnlyList<int> LevelRows, int Joined, int Finished)
 {
-    /// <summary>For the fit's method line, e.g. "4500 starts screened on 512 of the 20000 runs (…), 1 distinct optimum finished on all runs".</summary>
-    public string Describe(int starts)
+    /// <summary>
+    /// For the fit's method line, after the starts (e.g. "4500 starts"): "screened on a stratified
+    /// subsample of 512 of the 20000 runs (…), 1 distinct optimum finished on all runs".
+    /// </summary>
+    public string Describe(string starts)
     {
         string joined = $"{Joined} stopped on joining the path of an earlier start";
-        if (LevelRows.Count == 0) return $"{starts} starts screened ({joined})";
+        if (LevelRows.Count == 0) return $"{starts} screened ({joined})";
         string steps = LevelRows.Count == 1 ? "" : $" via {string.Join(", ", LevelRows.Take(LevelRows.Count - 1))} runs";
-        return $"{starts} starts screened on a stratified subsample of {ScreenRows} of the {LevelRows[^1]} runs ({joined}), " +
+        return $"{starts} screened on a stratified subsample of {ScreenRows} of the {LevelRows[^1]} runs ({joined}), " +
                $"{Finished} distinct {(Finished == 1 ? "optimum" : "optima")} finished on all runs{steps}";
     }
 }

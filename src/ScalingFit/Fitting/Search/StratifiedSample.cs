@@ -2,9 +2,10 @@ namespace ScalingFit.Fitting.Search;
 
 /// <summary>
 /// A subsample of runs spread evenly over the law's inputs, for screening starts on few rows:
-/// rows are ordered along a Z-order (Morton) curve through the ranks of their inputs (ln N, ln D, …)
-/// and every (n/m)-th row along the curve is taken, so each region of the input space keeps its
-/// share of rows. Deterministic: the same data give the same rows.
+/// rows are ordered along a Z-order (Morton) curve through the ranks of their inputs (N, D or any
+/// column the law takes; ranks, so the same in logs) and every (n/m)-th row along the curve is
+/// taken, so each region of the input space keeps its share of rows. Deterministic: the same data
+/// give the same rows.
 /// </summary>
 internal static class StratifiedSample
 {
@@ -21,7 +22,7 @@ internal static class StratifiedSample
         {
             for (int i = 0; i < n; i++)
             {
-                values[i] = data.LogInputs[i * inputs + j];
+                values[i] = data.Columns[j][i];
                 order[i] = i;
             }
             Array.Sort(values, order);
@@ -50,19 +51,8 @@ internal static class StratifiedSample
         return rows;
     }
 
-    /// <summary>The rows' data as a data set of their own.</summary>
-    public static FitData Take(FitData data, IReadOnlyList<int> rows)
-    {
-        int inputs = data.InputCount;
-        var logX = new double[rows.Count * inputs];
-        var logL = new double[rows.Count];
-        for (int r = 0; r < rows.Count; r++)
-        {
-            Array.Copy(data.LogInputs, rows[r] * inputs, logX, r * inputs, inputs);
-            logL[r] = data.LogLoss[rows[r]];
-        }
-        return data with { LogInputs = logX, LogLoss = logL };
-    }
+    /// <summary>The rows' data as a data set of their own (every per-run array subset alike, <see cref="FitData.Subset"/>).</summary>
+    public static FitData Take(FitData data, IReadOnlyList<int> rows) => data.Subset(rows);
 
     /// <summary>Spreads the bits of <paramref name="value"/> to every <paramref name="inputs"/>-th position, offset by <paramref name="axis"/>.</summary>
     private static long Interleave(long value, int axis, int inputs, int bits)

@@ -2,6 +2,7 @@ using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Fitting.Optimization;
 using ScalingFit.Laws;
+using ScalingFit.Laws.Formulas;
 using ScalingFit.Tests.Analysis;
 using ScalingFit.Tests.Support;
 
@@ -14,12 +15,18 @@ namespace ScalingFit.Tests.Fitting.Search;
 /// </summary>
 public class ScreenedSearchTests
 {
+    internal static FitProblem Problem(IScalingLaw law, FitData data, LossFunction? loss = null) =>
+        new(law, data, loss ?? LossFunction.Default, ParameterMap.Identity(law));
+
+    private static MultiStartResult Search(FitProblem problem, StartSearch search, int threads = -1, Action<int, int>? progress = null) =>
+        MultiStart.Search(problem, problem.Starts(null), OptimizerOptions.Default, threads, search, progress);
+
     private static (double Exhaustive, double Screened, MultiStartResult ExhaustiveSearch, MultiStartResult ScreenedSearch) Both(
         IScalingLaw law, FitData data, LossFunction? loss = null)
     {
-        loss ??= LossFunction.Default;
-        var exhaustive = MultiStart.Search(law, data, loss, law.Starts, OptimizerOptions.Default, -1, StartSearch.Exhaustive);
-        var screened = MultiStart.Search(law, data, loss, law.Starts, OptimizerOptions.Default, -1, StartSearch.Screened);
+        var problem = Problem(law, data, loss);
+        var exhaustive = Search(problem, StartSearch.Exhaustive);
+        var screened = Search(problem, StartSearch.Screened);
         return (exhaustive.Results[exhaustive.Best()].Objective, screened.Results[screened.Best()].Objective, exhaustive, screened);
     }
 
@@ -50,7 +57,7 @@ public class ScreenedSearchTests
         string path = IsoFlopTests.SamplePath(sample);
         using var file = File.OpenRead(path);
         var runs = Runs.Load(file, path);
-        var law = LawSpec.Create(lawName, null).NonlinearLaw!;
+        var law = LawSpec.Create(lawName, null).Law;
         var (exhaustive, screened, _, _) = Both(law, FitData.From(runs, law.Inputs));
         AssertSameOptimum(exhaustive, screened, $"{lawName} on {sample}");
     }
@@ -81,6 +88,33 @@ public class ScreenedSearchTests
         AssertSameOptimum(exhaustive, screened, "saturating, 20000 runs");
     }
 
+    [Theory]
+    [InlineData("bound", 40), InlineData("fix", 40), InlineData("tie", 40), InlineData("formula-bound", 40)]
+    [InlineData("bound", 1000), InlineData("fix", 1000), InlineData("tie", 1000), InlineData("formula-bound", 1000)]
+    public void Constraints_ReachTheExhaustiveOptimum(string kind, int rows)
+    {
+        // Through the public fit, polish included: α bounded below its value (the optimum on the bound), E fixed off its
+        // value, β tied to α, and a formula law with the bound; 40 runs fit in the screen, 1000 are screened on 512 and refined on all.
+        var runs = rows == 40
+            ? Synthetic.Runs((n, d) => 1.8 + 480 / Math.Pow(n, 0.35) + 2100 / Math.Pow(d, 0.37), sizes: 8, tokenCounts: 5, noise: 0.005, seed: 12)
+            : SeveralOptima.Runs("mismatch", rows, 5);
+        var bound = new Dictionary<string, ParameterBounds> { ["alpha"] = new(0, 0.3) };
+        var constraints = kind switch
+        {
+            "fix" => new ParameterConstraints { Fixed = new Dictionary<string, double> { ["E"] = 1.5 } },
+            "tie" => new ParameterConstraints { Ties = [new ParameterTie("beta", "alpha")] },
+            _ => new ParameterConstraints { Bounds = bound },
+        };
+        IScalingLaw law = kind == "formula-bound" ? FormulaLaw.Create("E + A/N^alpha + B/D^beta", runs.TextColumnNames) : ChinchillaLaw.Instance;
+        var spec = new LawSpec(law) { Constraints = constraints };
+        var exhaustive = NonlinearFitter.Fit(runs, spec, new NonlinearFitOptions { Search = StartSearch.Exhaustive });
+        var screened = NonlinearFitter.Fit(runs, spec, new NonlinearFitOptions { Search = StartSearch.Screened });
+        Assert.Contains("screened", screened.Convergence.Method);
+        Assert.DoesNotContain("screened", exhaustive.Convergence.Method);
+        AssertSameOptimum(exhaustive.Statistics.Objective, screened.Statistics.Objective, $"{kind} on {rows} runs");
+        if (kind.EndsWith("bound", StringComparison.Ordinal)) Assert.Equal(exhaustive["alpha"].AtBound, screened["alpha"].AtBound);
+    }
+
     [Fact]
     public void LeastSquares_ReachesTheExhaustiveOptimum()
     {
@@ -93,10 +127,10 @@ public class ScreenedSearchTests
     {
         var data = SeveralOptima.Data("frontier", 700, 3);
         var law = ChinchillaLaw.Instance;
-        var one = MultiStart.Search(law, data, LossFunction.Default, law.Starts, OptimizerOptions.Default, 1, StartSearch.Screened);
+        var one = Search(Problem(law, data), StartSearch.Screened, threads: 1);
         foreach (int threads in new[] { 2, 4 })
         {
-            var other = MultiStart.Search(law, data, LossFunction.Default, law.Starts, OptimizerOptions.Default, threads, StartSearch.Screened);
+            var other = Search(Problem(law, data), StartSearch.Screened, threads);
             Assert.Equal(one.EndPoints, other.EndPoints);
             Assert.Equal(one.Results, other.Results);
             Assert.Equal(one.Screening!.Joined, other.Screening!.Joined);
@@ -108,9 +142,24 @@ public class ScreenedSearchTests
     {
         var runs = Runs.Chinchilla(new RunSelection { DropHighestLoss = 5 });
         var law = new SaturatingLaw(Quantity.ParameterCount);
-        var reports = new List<int>();
-        MultiStart.Search(law, FitData.From(runs, law.Inputs), LossFunction.Default, law.Starts, OptimizerOptions.Default, 2,
-            StartSearch.Screened, reports.Add);
-        Assert.Equal(Enumerable.Range(1, 3).Select(b => Math.Min(150, 64 * b)), reports);
+        var reports = new List<(int Done, int Total)>();
+        Search(Problem(law, FitData.From(runs, law.Inputs)), StartSearch.Screened, threads: 2, progress: (done, total) => reports.Add((done, total)));
+        Assert.Equal(Enumerable.Range(1, 3).Select(b => (Math.Min(150, 64 * b), 150)), reports);
+    }
+
+    [Fact]
+    public void Progress_OnMoreRunsThanTheScreen_CountsTheRestartsAmongTheStarts()
+    {
+        // 20,000 runs: the 150 starts on the screen, then restarts on 8,192 runs and on all: a bar that reaches its end when the search does.
+        var data = SeveralOptima.FirstInput(SeveralOptima.Data("plain", 20000, 1));
+        var reports = new List<(int Done, int Total)>();
+        var search = Search(Problem(new SaturatingLaw(Quantity.ParameterCount), data), StartSearch.Screened, progress: (done, total) => reports.Add((done, total)));
+        Assert.Equal([8192, 20000], search.Screening!.LevelRows);
+        int total = reports[0].Total;
+        Assert.True(total > 150, $"{total}");
+        Assert.All(reports, r => Assert.Equal(total, r.Total));
+        Assert.Equal(reports.Select(r => r.Done).Order(), reports.Select(r => r.Done));
+        Assert.Equal(total, reports[^1].Done);
+        Assert.Contains((150, total), reports);
     }
 }

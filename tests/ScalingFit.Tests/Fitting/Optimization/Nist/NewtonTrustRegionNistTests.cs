@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScalingFit.Fitting.Optimization;
 using Xunit.Abstractions;
 
@@ -38,7 +39,7 @@ public class NewtonTrustRegionNistTests(ITestOutputHelper output)
         output.WriteLine(run.ToString());
         Assert.True(run.Result.Converged, $"{name} start {start} stopped with {run.Result.Reason}.");
         Assert.True(run.ParameterLre >= ParameterDigits,
-            $"{name} start {start}: parameters agree to {run.ParameterLre:F1} digits (LREs {string.Join(", ", run.ParameterLres.Select(l => l.ToString("F1")))}).");
+            $"{name} start {start}: parameters agree to {run.ParameterLre:F1} digits (LREs {string.Join(", ", run.ParameterLres.Select(l => l.ToString("F1", CultureInfo.InvariantCulture)))}).");
         Assert.True(run.ResidualSumOfSquaresLre >= ResidualSumOfSquaresDigits,
             $"{name} start {start}: RSS {run.ResidualSumOfSquares:R} agrees to {run.ResidualSumOfSquaresLre:F1} digits.");
     }

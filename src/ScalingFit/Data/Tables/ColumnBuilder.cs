@@ -19,6 +19,13 @@ internal sealed class ColumnBuilder<T>(int capacity)
         _items[Count++] = item;
     }
 
+    public void AddRange(ReadOnlySpan<T> items)
+    {
+        EnsureCapacity(Count + items.Length);
+        items.CopyTo(_items.AsSpan(Count));
+        Count += items.Length;
+    }
+
     public void EnsureCapacity(int capacity)
     {
         if (capacity > _items.Length) System.Array.Resize(ref _items, capacity);

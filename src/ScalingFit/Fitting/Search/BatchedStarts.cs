@@ -10,7 +10,7 @@ namespace ScalingFit.Fitting.Search;
 /// outcome. Batches are fixed, and paths are recorded between batches in start order, so the
 /// outcome does not depend on the number of threads.
 /// </summary>
-internal static class StartScreen
+internal static class BatchedStarts
 {
     /// <summary>Starts per batch: paths recorded by one batch can stop the runs of the next.</summary>
     public const int BatchSize = 64;
@@ -20,17 +20,16 @@ internal static class StartScreen
     /// <paramref name="starts"/>); <paramref name="progress"/> gets the number of starts done after each batch.
     /// </summary>
     public static ScreenResult Run(
-        IScalingLaw law, FitData data, LossFunction loss, StartGrid grid, IReadOnlyList<int> starts, OptimizerOptions options,
-        int degreeOfParallelism, Action<int>? progress)
+        FitProblem problem, StartGrid grid, IReadOnlyList<int> starts, OptimizerOptions options, int degreeOfParallelism, Action<int>? progress)
     {
-        int k = law.FitParameterNames.Count, count = starts.Count;
+        int k = problem.Dimension, count = starts.Count;
         var ends = new double[count * k];
         var results = new LocalResult[count];
         var owners = new int[count];
         var archive = new PathArchive(grid);
         var recorders = new PathRecorder[BatchSize];
         for (int i = 0; i < BatchSize; i++) recorders[i] = new PathRecorder(archive);
-        var workers = new LocalRuns(law, data, loss, options, Hop: true);
+        var workers = new LocalRuns(problem, options, Hop: true);
         for (int first = 0; first < count; first += BatchSize)
         {
             int last = Math.Min(count, first + BatchSize);

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ScalingFit.Data;
+
+/// <summary>A JSON object read as a table: the pandas to_json layouts, or a single record.</summary>
+internal static class JsonObjectLayouts
+{
+    public static RawTable Read(JsonDocument document, string source, Func<string, bool>? numbersOnly = null)
+    {
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new DataException($"the JSON is a single {root.ValueKind.ToString().ToLowerInvariant()}, not records.", source, 1);
+            var properties = root.EnumerateObject().ToList();
+            if (properties.Count == 0) throw new DataException("the JSON object is empty: it holds no records.", source, 1);
+            if (Has(root, "nbformat") && Has(root, "cells"))
+                throw new DataException(FormatSniffer.Refusal(InputFormat.Notebook), source);
+            if (root.TryGetProperty("columns", out var columns) && root.TryGetProperty("data", out var data)
+                && columns.ValueKind == JsonValueKind.Array && data.ValueKind == JsonValueKind.Array)
+                return Split(columns, data, source, numbersOnly);
+            if (root.TryGetProperty("schema", out _) && root.TryGetProperty("data", out var records) && records.ValueKind == JsonValueKind.Array)
+                return Rows(records.EnumerateArray().ToList(), source, "the table layout", numbersOnly);
+            if (properties.All(p => p.Value.ValueKind == JsonValueKind.Array) && SameLength(properties) is > 0 and var n)
+                return ColumnsOfArrays(properties, n, source, numbersOnly);
+            if (properties.Count > 0 && properties.All(p => p.Value.ValueKind == JsonValueKind.Object) && SameKeys(properties) is { } inner)
+            {
+                bool outerIndex = properties.All(p => IsIndexLabel(p.Name)), innerIndex = inner.All(IsIndexLabel);
+                if (innerIndex && !outerIndex && properties.All(p => p.Value.EnumerateObject().All(v => IsScalar(v.Value))))
+                    return ColumnsOfObjects(properties, inner, source, numbersOnly);
+                if (outerIndex && !innerIndex)
+                    return Rows(properties.Select(p => p.Value).ToList(), source, "rows by index", numbersOnly);
+            }
+            return Rows([root], source, null, numbersOnly);
+        }
+    }
+
+    private static bool Has(JsonElement e, string name) => e.TryGetProperty(name, out _);
+
+    private static bool IsScalar(JsonElement e) => e.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
+
+    private static bool IsIndexLabel(string name) => name.Length > 0 && name.All(char.IsAsciiDigit);
+
+    private static int SameLength(List<JsonProperty> properties)
+    {
+        int n = properties[0].Value.GetArrayLength();
+        return properties.All(p => p.Value.GetArrayLength() == n) && properties.All(p => p.Value.EnumerateArray().All(IsScalar)) ? n : -1;
+    }
+
+    private static List<string>? SameKeys(List<JsonProperty> properties)
+    {
+        var keys = properties[0].Value.EnumerateObject().Select(p => p.Name).ToList();
+        if (keys.Count == 0) return null;
+        var set = keys.ToHashSet(StringComparer.Ordinal);
+        return properties.All(p => p.Value.EnumerateObject().Select(q => q.Name).ToHashSet(StringComparer.Ordinal).SetEquals(set)) ? keys : null;
+    }
+
+    /// <summary>Each element a record (flattened), located by its row number.</summary>
+    private static RawTable Rows(List<JsonElement> records, string source, string? layout, Func<string, bool>? numbersOnly)
+    {
+        var table = new TableBuilder(source, RowLocator.Row, numbersOnly: numbersOnly);
+        var reader = new JsonRecordReader(table);
+        foreach (var record in records)
+        {
+            if (record.ValueKind != JsonValueKind.Object)
+                throw new DataException($"row {table.Count + 1} of {layout ?? "the JSON"} is not a record (an object).", source);
+            var bytes = Encoding.UTF8.GetBytes(record.GetRawText());
+            var json = new Utf8JsonReader(bytes);
+            json.Read();
+            reader.ReadRecord(ref json, table.Count + 1);
+            table.EndRow(table.Count + 1);
+        }
+        if (table.Count == 0) throw new DataException("the JSON holds no records.", source);
+        return table.Build(layout is null ? [] : [$"read the JSON as {layout}"]);
+    }
+
+    private static RawTable Split(JsonElement columns, JsonElement data, string source, Func<string, bool>? numbersOnly)
+    {
+        var names = columns.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.String ? c.GetString()! : c.GetRawText()).ToList();
+        Headers.RequireDistinct(names, source, null);
+        var rows = data.EnumerateArray().Select((row, i) =>
+        {
+            if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() != names.Count)
+                throw new DataException($"row {i + 1} of \"data\" does not have {names.Count} values, one per name in \"columns\".", source);
+            return row.EnumerateArray().ToList();
+        }).ToList();
+        return Cells(names, rows.Count, (c, r) => rows[r][c], source, "split", numbersOnly);
+    }
+
+    private static RawTable ColumnsOfArrays(List<JsonProperty> properties, int n, string source, Func<string, bool>? numbersOnly)
+    {
+        var cells = properties.Select(p => p.Value.EnumerateArray().ToList()).ToList();
+        return Cells(properties.Select(p => p.Name).ToList(), n, (c, r) => cells[c][r], source, "columns", numbersOnly);
+    }
+
+    private static RawTable ColumnsOfObjects(List<JsonProperty> properties, List<string> index, string source, Func<string, bool>? numbersOnly)
+    {
+        var cells = properties.Select(p => index.Select(i => p.Value.GetProperty(i)).ToList()).ToList();
+        return Cells(properties.Select(p => p.Name).ToList(), index.Count, (c, r) => cells[c][r], source, "columns", numbersOnly);
+    }
+
+    private static RawTable Cells(List<string> names, int rows, Func<int, int, JsonElement> cell, string source, string layout, Func<string, bool>? numbersOnly)
+    {
+        Headers.RequireDistinct(names, source, null);
+        var table = new TableBuilder(source, RowLocator.Row, numbersOnly: numbersOnly);
+        var index = names.Select(table.Column).ToArray();
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < index.Length; c++)
+            {
+                var value = cell(c, r);
+                table.Take(index[c]);
+                switch (value.ValueKind)
+                {
+                    case JsonValueKind.Number:
+                        var raw = Encoding.UTF8.GetBytes(value.GetRawText());
+                        if (value.TryGetDouble(out var v) && double.IsFinite(v)) table.Number(index[c], v, raw);
+                        else table.Text(index[c], raw);
+                        break;
+                    case JsonValueKind.String: table.Cell(index[c], Encoding.UTF8.GetBytes(value.GetString()!)); break;
+                    case JsonValueKind.True: table.Text(index[c], "true"u8); break;
+                    case JsonValueKind.False: table.Text(index[c], "false"u8); break;
+                    case JsonValueKind.Null: table.Empty(index[c]); break;
+                    default: table.Text(index[c], Encoding.UTF8.GetBytes(value.GetRawText())); break;
+                }
+            }
+            table.EndRow(r + 1);
+        }
+        if (table.Count == 0) throw new DataException("the JSON holds no rows.", source);
+        return table.Build([$"read the JSON as columns (pandas orient=\"{layout}\")"]);
+    }
+}

@@ -1,0 +1,153 @@
+using System.IO.Compression;
+
+namespace ScalingFit.Data;
+
+/// <summary>
+/// Reads a table of runs from a stream whatever its format, recognised by content
+/// (<see cref="FormatSniffer"/>), not by the file's extension: CSV/TSV, JSON Lines, JSON, Parquet,
+/// and any of them gzip-compressed. Inputs that are not tables stop with what they look like.
+/// </summary>
+internal static class TableReader
+{
+    /// <exception cref="DataException">The input is not a table of runs, or is malformed.</exception>
+    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, int depth = 0)
+    {
+        var head = new byte[FormatSniffer.SniffLength];
+        long start = stream.CanSeek ? stream.Position : 0;
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var format = FormatSniffer.Detect(head.AsSpan(0, read), out string? what);
+        // A file is read again from its start (its length sizes the columns); a pipe, after the sniffed bytes.
+        Stream input = stream.CanSeek ? Rewind(stream, start) : new PrefixedStream(head.AsMemory(0, read), stream);
+        switch (format)
+        {
+            case InputFormat.Gzip when depth == 0:
+                return ReadGzip(input, source, numbersOnly);
+            case InputFormat.Csv:
+                return CsvTableReader.Read(input, source, numbersOnly);
+            case InputFormat.JsonLines:
+                return JsonLinesTableReader.Read(input, source, numbersOnly);
+            case InputFormat.Json:
+                return JsonTableReader.Read(ReadAll(input), source, numbersOnly);
+            case InputFormat.Parquet:
+                return ParquetTableReader.Read(input, source);
+            default:
+                throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source);
+        }
+    }
+
+    /// <summary>
+    /// Decompresses and reads the content. A file's gzip trailer gives its uncompressed size (mod
+    /// 2^32); the decompressed length must match it, since a truncated gzip stream otherwise ends
+    /// quietly with part of the data.
+    /// </summary>
+    private static RawTable ReadGzip(Stream input, string source, Func<string, bool>? numbersOnly)
+    {
+        long? expected = null;
+        if (input.CanSeek && input.Length - input.Position >= 18)
+        {
+            long start = input.Position;
+            Span<byte> size = stackalloc byte[4];
+            input.Position = input.Length - 4;
+            input.ReadExactly(size);
+            expected = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size);
+            input.Position = start;
+        }
+        using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
+        var counted = new CountingStream(gzip);
+        try
+        {
+            var table = Read(counted, source, numbersOnly, 1);
+            counted.CopyTo(Stream.Null);
+            if (expected is { } e && (counted.Count & 0xFFFFFFFF) != e)
+                throw new DataException($"the gzip data is damaged or truncated (it decompresses to {counted.Count} bytes; its trailer says {e}).", source);
+            return table;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataException($"the gzip data is damaged or truncated ({e.Message.TrimEnd('.')}).", source);
+        }
+        catch (DataException) when (expected is { } e && (counted.Count & 0xFFFFFFFF) != e && Drained(counted) != e)
+        {
+            throw new DataException("the gzip data is damaged or truncated (it decompresses to fewer bytes than its trailer says).", source);
+        }
+    }
+
+    private static long Drained(CountingStream counted)
+    {
+        try
+        {
+            counted.CopyTo(Stream.Null);
+        }
+        catch (InvalidDataException)
+        {
+        }
+        return counted.Count & 0xFFFFFFFF;
+    }
+
+    private static Stream Rewind(Stream stream, long start)
+    {
+        stream.Position = start;
+        return stream;
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}
+
+/// <summary>A read-only stream that counts the bytes read through it.</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    public long Count { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n = inner.Read(buffer);
+        Count += n;
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A stream that yields bytes already read (the sniffed head) before the rest of another stream.</summary>
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+{
+    private ReadOnlyMemory<byte> _prefix = prefix;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_prefix.IsEmpty) return rest.Read(buffer);
+        int n = Math.Min(buffer.Length, _prefix.Length);
+        _prefix.Span[..n].CopyTo(buffer);
+        _prefix = _prefix[n..];
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
