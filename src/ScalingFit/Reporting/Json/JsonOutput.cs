@@ -15,11 +15,12 @@ namespace ScalingFit.Reporting.Json;
 /// <see cref="ResultJsonContext"/>, indented, non-ASCII text as is.
 /// </summary>
 /// <remarks>
-/// The conventions, the same in every result: names are camelCase; numbers are written in the
-/// shortest form that reads back to the same double, counts as exact integers; a number that is not
-/// finite (NaN, ±∞) is null, as is a value that does not apply (every name is always present);
-/// lists and maps with nothing in them are [] and {}; an interval is {"lower", "upper"}, named
-/// ci95 (or xCi95) for a 95% interval; objects keyed by name (parameters, inputs) keep their order.
+/// The conventions, the same in every result (see README.md in this folder for how to add a field):
+/// names are camelCase and stable; numbers are written in the shortest form that reads back to the
+/// same double, counts as exact integers; a number that is not finite (NaN, ±∞) is null; an interval
+/// is the pair [lower, upper]; a value that is not available is null, and a few optional parts are
+/// left out when absent (a fit's "bootstrap", "constraints", "derived"); objects keyed by name
+/// (parameters, inputs) keep their order.
 /// </remarks>
 public static class JsonOutput
 {

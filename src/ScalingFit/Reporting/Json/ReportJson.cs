@@ -18,15 +18,17 @@ namespace ScalingFit.Reporting.Json;
 /// <param name="DataFile">The data read: a path with its size and SHA-256, or the built-in set.</param>
 /// <param name="Version">The version of ScalingFit that made it.</param>
 /// <param name="HeadlineBudget">The budget C the summary quotes N_opt and D_opt at (a row of the allocation); null without one.</param>
+/// <param name="HeadlineFromData">Whether that budget is the default, ten times the largest run's compute, rather than one asked for.</param>
 /// <param name="Data">The runs analysed.</param>
-/// <param name="Warnings">The comparison's warnings (each fit, allocation and analysis carries its own).</param>
+/// <param name="Warnings">Every warning of the comparison, the allocation and the IsoFLOP analysis, and each law that could not be
+/// fitted, in the report's order without repeats; each fit's own warnings are also in its fit.</param>
 /// <param name="Comparison">The laws ranked by backtest error, with AIC and BIC (as <c>compare --json</c>).</param>
 /// <param name="Fits">Each law's fit to all the runs, best first (as <c>fit --json</c>).</param>
 /// <param name="Optimal">The compute-optimal allocation (as <c>optimal --json</c>); null when the runs do not allow one.</param>
 /// <param name="Isoflop">The IsoFLOP analysis (as <c>isoflop --json</c>); null when the runs do not allow one.</param>
 public sealed record ReportJson(
     string Html, string Markdown, IReadOnlyList<string> Figures, string Manifest, IReadOnlyList<string> Removed, string? BestLaw,
-    IReadOnlyList<string> Notes, string Command, string DataFile, string Version, double? HeadlineBudget, DataJson Data,
+    IReadOnlyList<string> Notes, string Command, string DataFile, string Version, double? HeadlineBudget, bool HeadlineFromData, DataJson Data,
     IReadOnlyList<string> Warnings, ComparisonJson Comparison, IReadOnlyList<FitJson> Fits, OptimalJson? Optimal, IsoFlopJson? Isoflop)
 {
     /// <summary>The report's JSON.</summary>
@@ -40,12 +42,20 @@ public sealed record ReportJson(
         new[] { result.OptimalNote, result.IsoFlopNote }.OfType<string>().Concat(figureNotes ?? []).ToList(),
         provenance.CommandLine, provenance.DataFile, provenance.Version,
         result.HeadlineBudget,
+        result.HeadlineFromData,
         DataJson.Of(Fitting.DataDescription.Of(result.Runs)),
-        result.Comparison.Warnings,
+        AllWarnings(result),
         ComparisonJson.Of(result.Comparison),
         result.Fitted.Select(s => FitJson.Of(s.Fit!)).ToList(),
         result.Optimal is { } optimal ? OptimalJson.Of(optimal) : null,
         result.IsoFlop is { } isoFlop ? IsoFlopJson.Of(isoFlop) : null);
+
+    private static List<string> AllWarnings(ReportResult result) => result.Comparison.Warnings
+        .Concat(result.Comparison.Scores.Where(s => s.Fit is null).Select(s => $"{LawComparison.Name(s.Spec)} could not be fitted: {s.Error}"))
+        .Concat(result.Optimal?.Warnings ?? [])
+        .Concat(result.IsoFlop?.Warnings ?? [])
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 }
 
 /// <summary>The files a report wrote, as paths.</summary>
