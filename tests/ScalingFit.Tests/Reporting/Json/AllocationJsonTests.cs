@@ -13,24 +13,20 @@ public class AllocationJsonTests
     public void OptimalJson_Chinchilla_AllocationIsHoffmannsEquation4AndGsMissingErrorIsNull()
     {
         var (json, text) = Both(Repo.Root, "optimal", "--drop-highest-loss", "5", "--compute", "5.76e23", "--compute", "1e21");
-        var p = json.GetProperty("fit").GetProperty("parameters");
-        double e = p.GetProperty("E").GetDouble(), a = p.GetProperty("A").GetDouble(), b = p.GetProperty("B").GetDouble();
-        double alpha = p.GetProperty("alpha").GetDouble(), beta = p.GetProperty("beta").GetDouble();
-        // Hoffmann et al. 2022, Eq. 4: N_opt = G·(C/6)^a, G = (αA/(βB))^(1/(α+β)), a = β/(α+β); D_opt = C/(6·N_opt).
-        double g = Math.Pow(alpha * a / (beta * b), 1 / (alpha + beta)), exponent = beta / (alpha + beta);
-        Close(exponent, json.GetProperty("a"));
-        Close(1 - exponent, json.GetProperty("b"));
-        Close(g, json.GetProperty("g"));
+        var law = ChinchillaLawByHand.Of(json.GetProperty("fit").GetProperty("parameters"));
+        Close(law.Exponent, json.GetProperty("a"));
+        Close(1 - law.Exponent, json.GetProperty("b"));
+        Close(law.G, json.GetProperty("g"));
         var allocations = json.GetProperty("allocations");
         Assert.Equal(2, allocations.GetArrayLength());
         foreach (var row in allocations.EnumerateArray())
         {
             Assert.Equal("compute", row.GetProperty("given").GetString());
-            double c = row.GetProperty("compute").GetDouble(), n = g * Math.Pow(c / 6, exponent), d = c / (6 * n);
+            double c = row.GetProperty("compute").GetDouble(), n = law.OptimalN(c), d = c / (6 * n);
             Close(n, row.GetProperty("nOpt"));
             Close(d, row.GetProperty("dOpt"));
             Close(d / n, row.GetProperty("tokensPerParameter"));
-            Close(e + a / Math.Pow(n, alpha) + b / Math.Pow(d, beta), row.GetProperty("loss"));
+            Close(law.Loss(n, d), row.GetProperty("loss"));
             Assert.Equal(["compute", "nOpt", "dOpt", "tokensPerParameter", "loss"], row.GetProperty("ci95").EnumerateObject().Select(x => x.Name));
         }
         // G has no standard error: "n/a" in the table, null in JSON (NaN is not JSON), and so are its bounds.
@@ -91,16 +87,14 @@ public class AllocationJsonTests
     public void TradeoffJson_Chinchilla_RungsAreTheLawAtSixNDAndTheFirstGainIsNull()
     {
         var (json, text) = Both(Repo.Root, "tradeoff", "--drop-highest-loss", "5", "--from", "1e8", "--to", "1e10");
-        var p = json.GetProperty("fit").GetProperty("parameters");
-        double e = p.GetProperty("E").GetDouble(), a = p.GetProperty("A").GetDouble(), b = p.GetProperty("B").GetDouble();
-        double alpha = p.GetProperty("alpha").GetDouble(), beta = p.GetProperty("beta").GetDouble();
+        var law = ChinchillaLawByHand.Of(json.GetProperty("fit").GetProperty("parameters"));
         var rungs = json.GetProperty("rungs").EnumerateArray().ToList();
         Assert.Equal(7, rungs.Count);
         for (int i = 0; i < rungs.Count; i++)
         {
             double n = rungs[i].GetProperty("n").GetDouble(), d = rungs[i].GetProperty("d").GetDouble();
             Close(6 * n * d, rungs[i].GetProperty("compute"));
-            Close(e + a / Math.Pow(n, alpha) + b / Math.Pow(d, beta), rungs[i].GetProperty("loss"));
+            Close(law.Loss(n, d), rungs[i].GetProperty("loss"));
             // The first rung has no rung before it: an empty cell in the table, null in JSON.
             if (i == 0) Assert.Equal(JsonValueKind.Null, rungs[i].GetProperty("lossGain").ValueKind);
             else Close(rungs[i - 1].GetProperty("loss").GetDouble() - rungs[i].GetProperty("loss").GetDouble(), rungs[i].GetProperty("lossGain"));

@@ -58,15 +58,12 @@ public class ReportJsonTests
         }
 
         // The allocation is Hoffmann's Eq. 4 of the chinchilla fit, at the headline budget too.
-        var chinchilla = json.GetProperty("fits").EnumerateArray().Single(f => f.GetProperty("law").GetString() == "chinchilla").GetProperty("parameters");
-        double a = chinchilla.GetProperty("A").GetDouble(), b = chinchilla.GetProperty("B").GetDouble();
-        double alpha = chinchilla.GetProperty("alpha").GetDouble(), beta = chinchilla.GetProperty("beta").GetDouble();
-        double g = Math.Pow(alpha * a / (beta * b), 1 / (alpha + beta)), exponent = beta / (alpha + beta);
+        var chinchilla = ChinchillaLawByHand.Of(json.GetProperty("fits").EnumerateArray().Single(f => f.GetProperty("law").GetString() == "chinchilla").GetProperty("parameters"));
         var allocation = json.GetProperty("optimal");
-        Close(exponent, allocation.GetProperty("a"));
+        Close(chinchilla.Exponent, allocation.GetProperty("a"));
         double headline = json.GetProperty("headlineBudget").GetDouble();
         var row = allocation.GetProperty("allocations").EnumerateArray().Single(r => r.GetProperty("compute").GetDouble() == headline);
-        Close(g * Math.Pow(headline / 6, exponent), row.GetProperty("nOpt"));
+        Close(chinchilla.OptimalN(headline), row.GetProperty("nOpt"));
         // The runs were drawn with a = β/(α+β) = 0.28/0.62: both approaches find it.
         Assert.Equal(0.28 / 0.62, allocation.GetProperty("a").GetDouble(), 0.02);
         Assert.Equal(0.28 / 0.62, json.GetProperty("isoflop").GetProperty("a").GetDouble(), 0.03);
