@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Backtest;
@@ -37,7 +38,7 @@ internal static class BacktestCommand
             var scale = spec.Inputs.Select(i => i.Quantity).FirstOrDefault(q => q is not null && q != ScalingFit.Data.Quantity.Loss) ?? ScalingFit.Data.Quantity.Compute;
             var split = holdout.Build(parse, runs.Has(ScalingFit.Data.Quantity.Compute) ? ScalingFit.Data.Quantity.Compute : scale).Split(runs);
             var result = ScalingFit.Analysis.Backtest.Run(split, spec, options);
-            output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Backtest(result));
+            output.Write(parse, context, () => BacktestReport.Build(result), () => JsonOutput.Backtest(result));
         }));
         return command;
     }

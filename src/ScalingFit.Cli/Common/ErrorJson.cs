@@ -1,8 +1,7 @@
-using System.Text.Json;
 using ScalingFit.Architecture;
 using ScalingFit.Cli.Plot;
 using ScalingFit.Data;
-using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 
 namespace ScalingFit.Cli.Common;
 
@@ -18,48 +17,20 @@ internal static class ErrorJson
     public static bool Requested(IEnumerable<string> args) => args.TakeWhile(a => a != "--").Contains("--json");
 
     /// <summary>The error object for a library or file error, with the message standard error shows.</summary>
-    public static string For(Exception e, string message, int exitCode) => Write(message, Locate(e), exitCode);
+    public static string For(Exception e, string message, int exitCode) => JsonOutput.Error(Locate(e, message, exitCode));
 
     /// <summary>The error object for a command line that does not parse.</summary>
-    public static string ForUsage(string message, int exitCode) => Write(message, default, exitCode);
-
-    private static string Write(string message, Location at, int exitCode) => JsonOutput.Write(w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartObject("error");
-        w.WriteString("message", message);
-        Text(w, "file", at.File);
-        Number(w, "line", at.Line);
-        Text(w, "column", at.Column);
-        Number(w, "position", at.Position);
-        Text(w, "key", at.Key);
-        w.WriteNumber("exitCode", exitCode);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
+    public static string ForUsage(string message, int exitCode) =>
+        JsonOutput.Error(new Reporting.Json.ErrorJson(message, null, null, null, null, null, exitCode));
 
     /// <summary>Where the error is, from the typed exceptions that carry a location.</summary>
-    private static Location Locate(Exception e) => e switch
+    private static Reporting.Json.ErrorJson Locate(Exception e, string message, int exitCode) => e switch
     {
-        DataException d => new(d.Source, d.Line, d.Column, null, null),
-        ArchitectureException a => new(a.Source, a.Line, null, a.Position, a.Key),
-        CheckpointException c => new(c.File, null, null, null, c.Tensor),
-        CliFileException f => new(f.Path, null, null, null, null),
-        CliWriteException f => new(f.Path, null, null, null, null),
-        _ => default,
+        DataException d => new(message, d.Source, d.Line, d.Column, null, null, exitCode),
+        ArchitectureException a => new(message, a.Source, a.Line, null, a.Position, a.Key, exitCode),
+        CheckpointException c => new(message, c.File, null, null, null, c.Tensor, exitCode),
+        CliFileException f => new(message, f.Path, null, null, null, null, exitCode),
+        CliWriteException f => new(message, f.Path, null, null, null, null, exitCode),
+        _ => new(message, null, null, null, null, null, exitCode),
     };
-
-    private static void Text(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name);
-        else w.WriteString(name, value);
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v) w.WriteNumber(name, v);
-        else w.WriteNull(name);
-    }
-
-    private readonly record struct Location(string? File, long? Line, string? Column, long? Position, string? Key);
 }

@@ -4,6 +4,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Compare;
@@ -47,7 +48,7 @@ internal static class CompareCommand
             var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
             var specs = requests is null ? LawComparison.ApplicableLaws(runs, input) : LawList.Resolve(requests, runs);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
-            output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Comparison(result));
+            output.Write(parse, context, () => BacktestReport.Build(result), () => JsonOutput.Comparison(result));
         }));
         return command;
     }

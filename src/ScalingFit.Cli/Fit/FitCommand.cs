@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Fit;

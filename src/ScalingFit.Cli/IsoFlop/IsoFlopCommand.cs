@@ -2,6 +2,7 @@ using System.CommandLine;
 using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.IsoFlop;
@@ -35,7 +36,7 @@ internal static class IsoFlopCommand
         {
             var options = budgets.Build(parse, parse.GetValue(compute) ?? []);
             var result = ScalingFit.Analysis.IsoFlop.Analyze(data.Load(parse), options);
-            output.Write(parse, context, () => IsoFlopReport.Build(result), () => AllocationJson.IsoFlop(result));
+            output.Write(parse, context, () => IsoFlopReport.Build(result), () => JsonOutput.IsoFlop(result));
         }));
         return command;
     }

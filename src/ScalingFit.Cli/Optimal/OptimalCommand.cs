@@ -4,6 +4,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Fitting;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Optimal;
@@ -86,7 +87,7 @@ internal static class OptimalCommand
             if (!ComputeFrontier.Supports(spec.Law)) throw ComputeFrontier.Unsupported(spec.Law);
             var fit = nonlinear.Fit(parse, context, spec, runs);
             var result = ComputeOptimal.Analyze(fit, options);
-            output.Write(parse, context, () => OptimalReport.Build(result), () => AllocationJson.Optimal(result));
+            output.Write(parse, context, () => OptimalReport.Build(result), () => JsonOutput.Optimal(result));
         }));
         return command;
     }

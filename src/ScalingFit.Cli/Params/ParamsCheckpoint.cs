@@ -2,6 +2,7 @@ using System.CommandLine;
 using ScalingFit.Architecture;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 
 namespace ScalingFit.Cli.Params;
 
@@ -20,6 +21,6 @@ internal static class ParamsCheckpoint
         var checkpoint = Checkpoint.Read(path, config?.Shape.LayerCount);
         output.Write(parse, context,
             () => ArchitectureCheckpointReport.Build(checkpoint, config),
-            () => ArchitectureCheckpointJson.Write(checkpoint, config));
+            () => JsonOutput.Checkpoint(checkpoint, config));
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ScalingFit.Architecture;
 using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Params;
@@ -73,7 +74,7 @@ internal static class ParamsCommand
         var ladder = shape.LadderOf(parse, kaplan);
         output.Write(parse, context,
             () => Document.Concat(EstimateReport.Build(estimate), Optional(scaling, EstimateReport.Scaling), Optional(ladder, EstimateReport.Ladder)),
-            () => ArchitectureJson.Estimate(estimate, scaling, ladder));
+            () => JsonOutput.Estimate(estimate, scaling, ladder));
     }
 
     private static void Known(ParseResult parse, CliContext context, OutputOptions output, ShapeOptions shape, ArchitectureOptions architecture, string name)
@@ -83,7 +84,7 @@ internal static class ParamsCommand
             list ? "to --model list" : "to --model, which gives the shape");
         if (list)
         {
-            output.Write(parse, context, () => EstimateReport.Models(KnownModels.All), () => ArchitectureJson.Models(KnownModels.All));
+            output.Write(parse, context, () => EstimateReport.Models(KnownModels.All), () => JsonOutput.Models(KnownModels.All));
             return;
         }
         var m = KnownModels.Find(name);
@@ -94,13 +95,13 @@ internal static class ParamsCommand
         var ladder = shape.LadderOf(parse, m.Shape);
         output.Write(parse, context,
             () => Document.Concat(EstimateReport.Known(m, estimate, exact), Optional(scaling, EstimateReport.Scaling), Optional(ladder, EstimateReport.Ladder)),
-            () => ArchitectureJson.Estimate(estimate, scaling, ladder, m, exact));
+            () => JsonOutput.Estimate(estimate, scaling, ladder, m, exact));
     }
 
     private static void Config(ParseResult parse, CliContext context, OutputOptions output, ShapeOptions shape, ArchitectureOptions architecture, string path)
     {
         var analysis = ReadConfig(parse, shape, architecture, path);
-        output.Write(parse, context, () => ArchitectureReport.Build(analysis), () => ArchitectureJson.Exact(analysis));
+        output.Write(parse, context, () => ArchitectureReport.Build(analysis), () => JsonOutput.Architecture(analysis));
     }
 
     /// <summary>
@@ -129,7 +130,7 @@ internal static class ParamsCommand
         string family = parse.GetValue(architecture.Family) ?? ModelFamilies.Custom;
         var spec = ModelFamilies.Preset(family).Overlay(architecture.Overrides(parse, shape));
         var analysis = Architectures.Analyze(spec.Build(), shape.TrainingTokens(parse), parse.GetValue(shape.NCtx));
-        output.Write(parse, context, () => ArchitectureReport.Build(analysis), () => ArchitectureJson.Exact(analysis));
+        output.Write(parse, context, () => ArchitectureReport.Build(analysis), () => JsonOutput.Architecture(analysis));
     }
 
     private static void RejectEstimateOnly(ParseResult parse, ShapeOptions shape, string what)

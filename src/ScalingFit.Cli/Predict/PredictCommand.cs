@@ -3,6 +3,7 @@ using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
 using ScalingFit.Laws;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Predict;

@@ -100,7 +100,7 @@ internal static class ReportCommand
             var written = ReportFiles.Write(folder, AnalysisReport.Build(result, provenance, images), AnalysisReport.Title(result),
                 made => context.Error.WriteLine($"note: made the folder {made}"));
             foreach (var path in written.Removed) context.Error.WriteLine($"note: removed {path}, which the previous report wrote and this one does not");
-            if (parse.GetValue(output.Json)) context.Out.WriteLine(ReportFiles.Json(written, result));
+            if (parse.GetValue(output.Json)) context.Out.WriteLine(ReportFiles.Json(written, result, provenance, images.Notes));
             else foreach (var path in written.All) context.Out.WriteLine(path);
         }));
         return command;

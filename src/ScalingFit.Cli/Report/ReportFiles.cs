@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ScalingFit.Analysis;
 using ScalingFit.Cli.Plot;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 
 namespace ScalingFit.Cli.Report;
 
@@ -132,28 +132,10 @@ internal static class ReportFiles
         }
     }
 
-    /// <summary>{"html", "markdown", "figures": [...], "manifest", "bestLaw", "notes": [...]}.</summary>
-    public static string Json(Written written, ReportResult result)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("html", written.Html);
-            w.WriteString("markdown", written.Markdown);
-            w.WriteStartArray("figures");
-            foreach (var figure in written.Figures) w.WriteStringValue(figure);
-            w.WriteEndArray();
-            w.WriteString("manifest", written.Manifest);
-            if (result.Best is { } best) w.WriteString("bestLaw", LawComparison.Name(best.Spec));
-            else w.WriteNull("bestLaw");
-            w.WriteStartArray("notes");
-            foreach (var note in new[] { result.OptimalNote, result.IsoFlopNote }.OfType<string>()) w.WriteStringValue(note);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    /// <summary>The report's JSON: the files written and the whole analysis (<see cref="ReportJson"/>).</summary>
+    public static string Json(Written written, ReportResult result, ReportProvenance provenance, IReadOnlyList<string> figureNotes) =>
+        JsonOutput.Report(result, new ReportPaths(written.Html, written.Markdown, written.Figures, written.Manifest, written.Removed),
+            provenance, figureNotes);
 
     private static void WriteFile(string path, byte[] content)
     {

@@ -3,6 +3,7 @@ using ScalingFit.Analysis;
 using ScalingFit.Cli.Common;
 using ScalingFit.Data;
 using ScalingFit.Reporting;
+using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
 
 namespace ScalingFit.Cli.Tradeoff;
@@ -69,7 +70,7 @@ internal static class TradeoffCommand
             ScalingFit.Analysis.Tradeoff.RequireTokenRule(spec.Law, rungs, options);
             var fit = nonlinear.Fit(parse, context, spec, runs);
             var result = ScalingFit.Analysis.Tradeoff.Analyze(fit, rungs, options);
-            output.Write(parse, context, () => TradeoffReport.Build(result), () => TradeoffJson.Tradeoff(result));
+            output.Write(parse, context, () => TradeoffReport.Build(result), () => JsonOutput.Tradeoff(result));
         }));
         return command;
     }

@@ -43,7 +43,7 @@ public class CultureIndependenceTests
                 new ScalingFit.Data.RunSelection { Where = [ScalingFit.Data.RowFilter.Parse("lr > 1e-4")] });
             var inputs = law is "joint" or "chinchilla" ? new[] { ScalingFit.Data.Quantity.ParameterCount, ScalingFit.Data.Quantity.TrainingTokens } : [ScalingFit.Data.Quantity.ParameterCount];
             var fit = ScalingLaws.Fit(runs, law, inputs);
-            return ScalingFit.Reporting.TextRenderer.Render(ScalingFit.Reporting.FitReport.Build(fit)) + ScalingFit.Reporting.JsonOutput.Fit(fit);
+            return ScalingFit.Reporting.TextRenderer.Render(ScalingFit.Reporting.FitReport.Build(fit)) + ScalingFit.Reporting.Json.JsonOutput.Fit(fit);
         }
         string expected = With(CultureInfo.InvariantCulture, Report);
         Assert.Equal(expected, With(CultureInfo.GetCultureInfo("de-DE"), Report));
