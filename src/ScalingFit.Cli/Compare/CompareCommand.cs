@@ -17,6 +17,7 @@ internal static class CompareCommand
         var nonlinear = new NonlinearOptions();
         var holdout = new HoldoutOptions();
         var output = new OutputOptions();
+        var groupBy = new GroupByOption();
         var laws = new Option<string?>("--laws")
         {
             Description = $"Comma-separated laws to compare (default: every applicable one of {LawList.Compared}).",
@@ -37,6 +38,7 @@ internal static class CompareCommand
         command.Add(x);
         nonlinear.AddTo(command);
         holdout.AddTo(command);
+        groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
@@ -45,6 +47,13 @@ internal static class CompareCommand
             var requests = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : null;
             var runs = data.Load(parse, inputColumns: requests is null ? null : LawList.InputColumns(requests));
             var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
+            if (groupBy.Given(parse))
+            {
+                var groups = groupBy.Run(parse, runs, data, requests is null ? null : LawList.InputColumns(requests), g =>
+                    LawComparison.Compare(g, split, requests is null ? LawComparison.ApplicableLaws(g, input) : LawList.Resolve(requests, g), nonlinear.Build(parse)));
+                output.Write(parse, context, () => GroupReport.Compare(groups), () => GroupJson.Write(groups, BacktestJson.Comparison, []));
+                return;
+            }
             var specs = requests is null ? LawComparison.ApplicableLaws(runs, input) : LawList.Resolve(requests, runs);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
             output.Write(parse, context, () => BacktestReport.Build(result), () => BacktestJson.Comparison(result));

@@ -14,6 +14,7 @@ internal static class IsoFlopCommand
         var data = new DataOptions();
         var output = new OutputOptions();
         var budgets = new BudgetOptions();
+        var groupBy = new GroupByOption();
         var compute = new Option<double[]>("--compute")
         {
             Description = "A budget C at which to read N_opt and D_opt off the fitted N_opt ∝ C^a; repeatable.",
@@ -30,11 +31,19 @@ internal static class IsoFlopCommand
         data.AddTo(command);
         budgets.AddTo(command);
         command.Add(compute);
+        groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var options = budgets.Build(parse, parse.GetValue(compute) ?? []);
-            var result = ScalingFit.Analysis.IsoFlop.Analyze(data.Load(parse), options);
+            var runs = data.Load(parse);
+            if (groupBy.Given(parse))
+            {
+                var groups = groupBy.Run(parse, runs, data, null, g => ScalingFit.Analysis.IsoFlop.Analyze(g, options));
+                output.Write(parse, context, () => GroupReport.IsoFlop(groups), () => GroupJson.Write(groups, AllocationJson.IsoFlop, GroupDifferences.IsoFlop(groups)));
+                return;
+            }
+            var result = ScalingFit.Analysis.IsoFlop.Analyze(runs, options);
             output.Write(parse, context, () => IsoFlopReport.Build(result), () => AllocationJson.IsoFlop(result));
         }));
         return command;
