@@ -49,8 +49,8 @@ internal static class CompareCommand
             var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
             if (groupBy.Given(parse))
             {
-                var groups = groupBy.Run(parse, runs, data, requests is null ? null : LawList.InputColumns(requests), g =>
-                    LawComparison.Compare(g, split, requests is null ? LawComparison.ApplicableLaws(g, input) : LawList.Resolve(requests, g), nonlinear.Build(parse)));
+                var groups = groupBy.Run(parse, runs, data, requests is null ? null : LawList.InputColumns(requests), g => Compared(
+                    LawComparison.Compare(g, split, requests is null ? LawComparison.ApplicableLaws(g, input) : LawList.Resolve(requests, g), nonlinear.Build(parse))));
                 output.Write(parse, context, () => GroupReport.Compare(groups), () => GroupJson.Write(groups, BacktestJson.Comparison, []));
                 return;
             }
@@ -60,4 +60,9 @@ internal static class CompareCommand
         }));
         return command;
     }
+
+    /// <summary>A group's comparison when a law could be fitted; otherwise the group is skipped with every law's reason.</summary>
+    private static ComparisonResult Compared(ComparisonResult result) => result.Scores.Any(s => s.Fit is not null)
+        ? result
+        : throw new FitException("no law could be fitted: " + string.Join("; ", result.Scores.Select(s => $"{LawComparison.Name(s.Spec)}: {s.Error}")));
 }

@@ -31,6 +31,7 @@ public static class GroupedAnalysis
     public static GroupedResult<T> Run<T>(RunGroups groups, Func<RunGroup, T> analyze) where T : class
     {
         var outcomes = new List<GroupOutcome<T>>(groups.Groups.Count);
+        var errors = new List<ScalingFitException>();
         foreach (var group in groups.Groups)
         {
             try
@@ -40,11 +41,16 @@ public static class GroupedAnalysis
             catch (ScalingFitException e) when (e is FitException or DataException)
             {
                 outcomes.Add(new GroupOutcome<T>(group, null, e.Message));
+                errors.Add(e);
             }
         }
         if (outcomes.All(o => o.Result is null))
+        {
+            // No group analysed and a data error among the reasons (a column the law needs is missing, a bad cell): an error of the data, said as such.
+            if (errors.OfType<DataException>().FirstOrDefault() is { } data) throw data;
             throw new FitException($"no group of {groups.By} could be analysed: " +
                                    string.Join("; ", outcomes.Select(o => $"{o.Group.Label} ({o.Group.Runs.Count} runs): {o.Skipped}")));
+        }
         return new GroupedResult<T>(groups, outcomes);
     }
 }

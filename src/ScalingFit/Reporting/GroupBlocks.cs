@@ -27,10 +27,12 @@ internal static class GroupBlocks
     }
 
     /// <summary>The header cells naming a group: one column per grouping column, then its runs.</summary>
-    public static List<TableColumn> Columns(RunGroups groups) => [.. groups.Columns.Select(c => new TableColumn(c, false)), new("runs")];
+    public static List<TableColumn> Columns(RunGroups groups, bool runs = true) =>
+        [.. groups.Columns.Select(c => new TableColumn(c, false)), .. runs ? [new TableColumn("runs")] : Array.Empty<TableColumn>()];
 
     /// <summary>The cells naming a group, matching <see cref="Columns"/>.</summary>
-    public static List<string> Cells(RunGroup group) => [.. group.Values, group.Runs.Count.ToString(CultureInfo.InvariantCulture)];
+    public static List<string> Cells(RunGroup group, bool runs = true) =>
+        [.. group.Values, .. runs ? [group.Runs.Count.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()];
 
     /// <summary>A row of a skipped group: its name, its runs, "skipped" and blanks.</summary>
     public static IReadOnlyList<string> Skipped(RunGroup group, int width)

@@ -89,7 +89,7 @@ public static class GroupReport
             .. Cells(o.Group), r.Frontier.Points.ToString(CultureInfo.InvariantCulture),
             Estimate(r.ParameterExponent), Estimate(r.TokenExponent), Significant(r.Frontier.RSquared, 4),
         ]).ToList();
-        var budgets = Columns(result.Groups);
+        var budgets = Columns(result.Groups, runs: false);
         budgets.AddRange([new("budget", false), new("C"), new("N_opt"), new("N_opt 95% CI"), new("D_opt"), new("D/N"), new("loss at N_opt"), new("note", false)]);
         var analysed = result.Analysed.SelectMany(o => o.Result!.Budgets.Where(b => b.Parabola is not null).Select(b => (o.Group, b))).ToList();
         var n = ColumnFormat.For(analysed.SelectMany(x => new[] { x.b.OptimalParameterCount, x.b.OptimalParameterCountCi95.Lower, x.b.OptimalParameterCountCi95.Upper }), 3);
@@ -97,7 +97,7 @@ public static class GroupReport
         var c = ColumnFormat.For(analysed.Select(x => x.b.Compute), 3);
         var budgetRows = analysed.Select(x => (IReadOnlyList<string>)
         [
-            .. Cells(x.Group), x.b.Label, c.Format(x.b.Compute), n.Format(x.b.OptimalParameterCount),
+            .. Cells(x.Group, runs: false), x.b.Label, c.Format(x.b.Compute), n.Format(x.b.OptimalParameterCount),
             double.IsNaN(x.b.OptimalParameterCountCi95.Lower) ? "" : n.Range(x.b.OptimalParameterCountCi95.Lower, x.b.OptimalParameterCountCi95.Upper),
             d.Format(x.b.OptimalTokens), Significant(x.b.OptimalTokens / x.b.OptimalParameterCount, 3), Significant(x.b.LossAtOptimum, 4),
             x.b.Used ? "used" : "left out" + (x.b.Reason is null ? "" : ": " + x.b.Reason),
@@ -110,6 +110,22 @@ public static class GroupReport
         };
         if (Differences(GroupDifferences.IsoFlop(result), "the exponent a of N_opt ∝ C^a") is { } differences) blocks.Add(differences);
         blocks.Add(new Table(budgets, budgetRows, "the minimum of each budget's parabola, by group"));
+        var read = result.Analysed.SelectMany(o => o.Result!.Allocations.Select(a => (o.Group, a))).ToList();
+        if (read.Count > 0)
+        {
+            var rc = ColumnFormat.For(read.Select(x => x.a.Compute), 4);
+            var rn = ColumnFormat.For(read.SelectMany(x => new[] { x.a.ParameterCount, x.a.ParameterCountCi95.Lower, x.a.ParameterCountCi95.Upper }), 3);
+            var rd = ColumnFormat.For(read.Select(x => x.a.TrainingTokens), 4);
+            blocks.Add(new Table(
+                [.. Columns(result.Groups, runs: false), new("C"), new("N_opt"), new("N_opt 95% CI"), new("D_opt"), new("D/N")],
+                read.Select(x => (IReadOnlyList<string>)
+                [
+                    .. Cells(x.Group, runs: false), rc.Format(x.a.Compute), rn.Format(x.a.ParameterCount),
+                    double.IsFinite(x.a.ParameterCountCi95.Lower) ? rn.Range(x.a.ParameterCountCi95.Lower, x.a.ParameterCountCi95.Upper) : "",
+                    rd.Format(x.a.TrainingTokens), Significant(x.a.TokensPerParameter, 3),
+                ]).ToList(),
+                "N_opt and D_opt read off each group's fitted N_opt ∝ C^a"));
+        }
         if (Warnings(result, r => r.Warnings.Concat(r.Data.Warnings.Select(w => w.Message))) is { } warnings) blocks.Add(warnings);
         return new Document(blocks);
     }
@@ -125,7 +141,7 @@ public static class GroupReport
             .. Cells(o.Group), Estimate(r.ParameterExponent), Estimate(r.TokenExponent),
             .. first.Fit.Parameters.Select(p => r.Fit.Parameters.FirstOrDefault(q => q.Name == p.Name) is { } q ? Estimate(q) : ""),
         ]).ToList();
-        var allocation = Columns(result.Groups);
+        var allocation = Columns(result.Groups, runs: false);
         allocation.AddRange([new("given", false), new("C"), new("N_opt"), new("N_opt 95%"), new("D_opt"), new("D/N"), new("loss")]);
         var all = result.Analysed.SelectMany(o => o.Result!.Allocations.Select(a => (o.Group, a))).ToList();
         var c = ColumnFormat.For(all.Select(x => x.a.Compute), 4);
@@ -133,7 +149,7 @@ public static class GroupReport
         var d = ColumnFormat.For(all.Select(x => x.a.TrainingTokens), 4);
         var allocationRows = all.Select(x => (IReadOnlyList<string>)
         [
-            .. Cells(x.Group), x.a.Given switch { AllocationGiven.Compute => "budget C", AllocationGiven.ParameterCount => "size N", _ => "target loss" },
+            .. Cells(x.Group, runs: false), x.a.Given switch { AllocationGiven.Compute => "budget C", AllocationGiven.ParameterCount => "size N", _ => "target loss" },
             c.Format(x.a.Compute), n.Format(x.a.ParameterCount),
             double.IsFinite(x.a.Ci95.ParameterCount.Lower) && x.a.Given != AllocationGiven.ParameterCount ? n.Range(x.a.Ci95.ParameterCount.Lower, x.a.Ci95.ParameterCount.Upper) : "",
             d.Format(x.a.TrainingTokens), Significant(x.a.TokensPerParameter, 3), Significant(x.a.Loss, 4),
