@@ -8,6 +8,9 @@ public sealed record RunGroup(IReadOnlyList<string> Columns, IReadOnlyList<strin
 {
     /// <summary>"hoffmann" for one column; "experiment=hoffmann, lr=0.001" for several.</summary>
     public string Label => Columns.Count == 1 ? Values[0] : string.Join(", ", Columns.Select((c, i) => $"{c}={Values[i]}"));
+
+    /// <summary>"experiment = hoffmann" (or "experiment = hoffmann, lr = 0.001"): the group named with its columns.</summary>
+    public string Name => string.Join(", ", Columns.Select((c, i) => $"{c} = {Values[i]}"));
 }
 
 /// <summary>Runs split into groups by the values of one or more columns, as pandas' <c>groupby</c> does.</summary>

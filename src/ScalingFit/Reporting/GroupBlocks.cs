@@ -77,7 +77,7 @@ internal static class GroupBlocks
     }
 
     /// <summary>"experiment = hoffmann" (or "experiment = hoffmann, lr = 0.001").</summary>
-    public static string Name(RunGroup group) => string.Join(", ", group.Columns.Select((c, i) => $"{c} = {group.Values[i]}"));
+    public static string Name(RunGroup group) => group.Name;
 
     /// <summary>Value and 95% interval in one cell: 0.3412 [0.3301, 0.3523].</summary>
     public static string Estimate(FittedParameter p) =>
