@@ -105,4 +105,24 @@ public sealed class GroupedFitFigure(FitFigureOptions? options = null) : IFigure
         var p = parameters.FirstOrDefault(q => q.Name is "alpha" or "beta" or "a") ?? parameters.FirstOrDefault();
         return p is null ? "" : $"{p.Symbol} = {NumberFormat.Significant(p.Value, 3)} {NumberFormat.Range(p.Ci95.Lower, p.Ci95.Upper, 3)}";
     }
+
+    /// <summary>
+    /// The figure of each group's one-input law from a comparison (the power law when there is one), for a report:
+    /// null when no group has such a law.
+    /// </summary>
+    public static GroupedFits? FromComparisons(string by, IEnumerable<(string Name, Analysis.ComparisonResult Comparison, RunSet Runs)> groups)
+    {
+        var fits = new List<KeyValuePair<string, FittedRuns>>();
+        string? law = null;
+        foreach (var (name, comparison, runs) in groups)
+        {
+            var oneInput = comparison.Scores.Where(s => s.Fit is { } f && f.Model.Inputs.Count(i => i.Quantity is not null) == 1 && f.Model.Inputs.Count == 1).ToList();
+            var score = oneInput.FirstOrDefault(s => law is null ? s.Spec.Name.StartsWith("power", StringComparison.Ordinal) : s.Spec.Name == law)
+                        ?? (law is null ? oneInput.FirstOrDefault() : null);
+            if (score is null) continue;
+            law ??= score.Spec.Name;
+            fits.Add(new(name, new FittedRuns(score.Fit!, runs)));
+        }
+        return fits.Count == 0 ? null : new GroupedFits(by, fits);
+    }
 }
