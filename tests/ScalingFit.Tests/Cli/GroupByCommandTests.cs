@@ -121,6 +121,27 @@ public class GroupByCommandTests
         Assert.Contains("one curve per group", refused.Error);
     }
 
+    [Fact]
+    public void Report_GroupBy_WritesTheGroupsSideBySideAndASectionPerGroup()
+    {
+        using var folder = new TempFolder();
+        var run = ShippedCli.Run(folder.Path, "report", IsoFlopSample, "--group-by", "experiment", "--bootstrap", "50",
+            "--figure-format", "png", "--out", "r", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal(["analysed", "analysed"], json.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("status").GetString()));
+        Assert.Equal("chinchilla", json.GetProperty("groups")[0].GetProperty("bestLaw").GetString());
+        var figures = json.GetProperty("figures").EnumerateArray().Select(f => Path.GetFileName(f.GetString()!)).ToList();
+        Assert.Contains("groups-fit.png", figures);
+        Assert.Contains("g1-hoffmann-isoflop.png", figures);
+        Assert.Contains("g2-replication-isoflop.png", figures);
+        string markdown = File.ReadAllText(json.GetProperty("markdown").GetString()!);
+        Assert.Contains("## The groups of experiment side by side", markdown);
+        Assert.Contains("## experiment = hoffmann: 81 runs", markdown);
+        Assert.Contains("## experiment = replication: 81 runs", markdown);
+        Assert.Contains("do the groups differ?", markdown);
+    }
+
     /// <summary>np.polyfit(ln N, ln L, 1) per config, computed by numpy from the same file.</summary>
     private static Dictionary<string, double> NumpySlopes(string csv)
     {
