@@ -27,7 +27,8 @@ internal static class IsoFlopCommand
         command.WithExamples(
             new("scalingfit isoflop", "the built-in runs, binned into compute budgets"),
             new("scalingfit isoflop samples/isoflop-runs.csv --where experiment=hoffmann --group-column isoflop", "budgets named by a column"),
-            new("scalingfit isoflop --min-sizes 8 --compute 5.76e23", "only well-sampled budgets; N_opt read off the fit at a budget"));
+            new("scalingfit isoflop --min-sizes 8 --compute 5.76e23", "only well-sampled budgets; N_opt read off the fit at a budget"),
+            new("scalingfit isoflop samples/isoflop-runs.csv --group-by experiment --group-column isoflop", "each experiment's exponent a side by side, and whether they differ"));
         data.AddTo(command);
         budgets.AddTo(command);
         command.Add(compute);

@@ -61,7 +61,8 @@ internal static class ReportCommand
         command.WithExamples(
             new("scalingfit report", "the built-in Chinchilla runs, into report/"),
             new("scalingfit report samples/isoflop-runs.csv --where experiment=hoffmann --out isoflop-report", "your runs, into a folder of their own"),
-            new("scalingfit report --bootstrap 200 --figure-format png", "fewer resamples, PNG figures"));
+            new("scalingfit report --bootstrap 200 --figure-format png", "fewer resamples, PNG figures"),
+            new("scalingfit report samples/isoflop-runs.csv --group-by experiment --out per-experiment", "the experiments side by side, then a section each"));
         data.AddTo(command);
         foreach (var option in new Option[] { outDir, laws, x, figureFormat, headline }) command.Add(option);
         nonlinear.AddTo(command);
