@@ -38,6 +38,7 @@ internal static class ParameterFlags
         ["IsoFlopOptions.MinimumSizes"] = "--min-sizes",
         ["IsoFlopOptions.Budgets"] = "--compute",
         ["FitFigureOptions.By"] = "--by",
+        ["RunGroups.Columns"] = "--group-by",
         ["FitFigureOptions.Versus"] = "--versus",
         ["FitFigureOptions.ExtrapolateTo"] = "--extrapolate-to",
         ["ResidualsFigureOptions.Versus"] = "--versus",

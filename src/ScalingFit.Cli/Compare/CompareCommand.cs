@@ -18,6 +18,7 @@ internal static class CompareCommand
         var nonlinear = new NonlinearOptions();
         var holdout = new HoldoutOptions();
         var output = new OutputOptions();
+        var groupBy = new GroupByOption();
         var laws = new Option<string?>("--laws")
         {
             Description = $"Comma-separated laws to compare (default: every applicable one of {LawList.Compared}).",
@@ -38,6 +39,7 @@ internal static class CompareCommand
         command.Add(x);
         nonlinear.AddTo(command);
         holdout.AddTo(command);
+        groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
@@ -46,10 +48,22 @@ internal static class CompareCommand
             var requests = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : null;
             var runs = data.Load(parse, inputColumns: requests is null ? null : LawList.InputColumns(requests));
             var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
+            if (groupBy.Given(parse))
+            {
+                var groups = groupBy.Run(parse, runs, data, requests is null ? null : LawList.InputColumns(requests), g => Compared(
+                    LawComparison.Compare(g, split, requests is null ? LawComparison.ApplicableLaws(g, input) : LawList.Resolve(requests, g), nonlinear.Build(parse))));
+                output.Write(parse, context, () => GroupReport.Compare(groups), () => JsonOutput.Groups(groups, JsonOutput.Comparison, []));
+                return;
+            }
             var specs = requests is null ? LawComparison.ApplicableLaws(runs, input) : LawList.Resolve(requests, runs);
             var result = LawComparison.Compare(runs, split, specs, nonlinear.Build(parse));
             output.Write(parse, context, () => BacktestReport.Build(result), () => JsonOutput.Comparison(result));
         }));
         return command;
     }
+
+    /// <summary>A group's comparison when a law could be fitted; otherwise the group is skipped with every law's reason.</summary>
+    private static ComparisonResult Compared(ComparisonResult result) => result.Scores.Any(s => s.Fit is not null)
+        ? result
+        : throw new FitException("no law could be fitted: " + string.Join("; ", result.Scores.Select(s => $"{LawComparison.Name(s.Spec)}: {s.Error}")));
 }

@@ -3,6 +3,7 @@ using ScalingFit.Cli.Common;
 using ScalingFit.Reporting;
 using ScalingFit.Reporting.Json;
 using ScalingFit.Cli.Help;
+using ScalingFit.Analysis;
 
 namespace ScalingFit.Cli.Fit;
 
@@ -15,6 +16,7 @@ internal static class FitCommand
         var law = new LawOptions();
         var output = new OutputOptions();
         var nonlinear = new NonlinearOptions();
+        var groupBy = new GroupByOption();
         var command = new Command("fit", "Fit a scaling law to training runs: exponents with standard errors, 95% intervals and diagnostics.");
         command.WithExamples(
             new("scalingfit fit", "the power law L = (N_c/N)^α on the built-in Chinchilla runs"),
@@ -24,12 +26,19 @@ internal static class FitCommand
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);
+        groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var request = law.Request(parse);
             nonlinear.Build(parse);
             var runs = data.Load(parse, request.Uses, request.InputColumns);
+            if (groupBy.Given(parse))
+            {
+                var groups = groupBy.Run(parse, runs, data, request.InputColumns, g => nonlinear.Fit(parse, context, request.Resolve(g), g));
+                output.Write(parse, context, () => GroupReport.Fit(groups), () => JsonOutput.Groups(groups, JsonOutput.Fit, GroupDifferences.Fit(groups)));
+                return;
+            }
             var fit = nonlinear.Fit(parse, context, request.Resolve(runs), runs);
             output.Write(parse, context, () => FitReport.Build(fit), () => JsonOutput.Fit(fit));
         }));

@@ -15,6 +15,7 @@ internal static class IsoFlopCommand
         var data = new DataOptions();
         var output = new OutputOptions();
         var budgets = new BudgetOptions();
+        var groupBy = new GroupByOption();
         var compute = new Option<double[]>("--compute")
         {
             Description = "A budget C at which to read N_opt and D_opt off the fitted N_opt ∝ C^a; repeatable.",
@@ -27,15 +28,24 @@ internal static class IsoFlopCommand
         command.WithExamples(
             new("scalingfit isoflop", "the built-in runs, binned into compute budgets"),
             new("scalingfit isoflop samples/isoflop-runs.csv --where experiment=hoffmann --group-column isoflop", "budgets named by a column"),
-            new("scalingfit isoflop --min-sizes 8 --compute 5.76e23", "only well-sampled budgets; N_opt read off the fit at a budget"));
+            new("scalingfit isoflop --min-sizes 8 --compute 5.76e23", "only well-sampled budgets; N_opt read off the fit at a budget"),
+            new("scalingfit isoflop samples/isoflop-runs.csv --group-by experiment --group-column isoflop", "each experiment's exponent a side by side, and whether they differ"));
         data.AddTo(command);
         budgets.AddTo(command);
         command.Add(compute);
+        groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var options = budgets.Build(parse, parse.GetValue(compute) ?? []);
-            var result = ScalingFit.Analysis.IsoFlop.Analyze(data.Load(parse), options);
+            var runs = data.Load(parse);
+            if (groupBy.Given(parse))
+            {
+                var groups = groupBy.Run(parse, runs, data, null, g => ScalingFit.Analysis.IsoFlop.Analyze(g, options));
+                output.Write(parse, context, () => GroupReport.IsoFlop(groups), () => JsonOutput.Groups(groups, JsonOutput.IsoFlop, GroupDifferences.IsoFlop(groups)));
+                return;
+            }
+            var result = ScalingFit.Analysis.IsoFlop.Analyze(runs, options);
             output.Write(parse, context, () => IsoFlopReport.Build(result), () => JsonOutput.IsoFlop(result));
         }));
         return command;

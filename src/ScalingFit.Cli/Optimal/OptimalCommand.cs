@@ -43,6 +43,7 @@ internal static class OptimalCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var convention = new ConventionOption();
+        var groupBy = new GroupByOption();
 
         var command = new Command("optimal",
             "Compute-optimal allocation: the model size N_opt and tokens D_opt that minimize a fitted law at a budget C = 6ND, " +
@@ -57,6 +58,7 @@ internal static class OptimalCommand
         nonlinear.AddTo(command);
         foreach (var option in new Option[] { compute, range, points, sizes, targets }) command.Add(option);
         convention.AddTo(command);
+        groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
@@ -85,6 +87,13 @@ internal static class OptimalCommand
             var runs = data.Load(parse, request.Uses, request.InputColumns);
             var spec = request.Resolve(runs);
             if (!ComputeFrontier.Supports(spec.Law)) throw ComputeFrontier.Unsupported(spec.Law);
+            if (groupBy.Given(parse))
+            {
+                var groups = groupBy.Run(parse, runs, data, request.InputColumns,
+                    g => ComputeOptimal.Analyze(nonlinear.Fit(parse, context, request.Resolve(g), g), options));
+                output.Write(parse, context, () => GroupReport.Optimal(groups), () => JsonOutput.Groups(groups, JsonOutput.Optimal, GroupDifferences.Optimal(groups)));
+                return;
+            }
             var fit = nonlinear.Fit(parse, context, spec, runs);
             var result = ComputeOptimal.Analyze(fit, options);
             output.Write(parse, context, () => OptimalReport.Build(result), () => JsonOutput.Optimal(result));

@@ -13,7 +13,7 @@ internal static class PlotCommand
 {
     public static Command Create(CliContext context)
     {
-        var options = new Options(new DataOptions(), new LawOptions(), new NonlinearOptions(), new HoldoutOptions(), new BudgetOptions(), new PlotOptions());
+        var options = new Options(new DataOptions(), new LawOptions(), new NonlinearOptions(), new HoldoutOptions(), new BudgetOptions(), new PlotOptions(), new GroupByOption());
         var command = new Command("plot", "Draw a figure to a PNG or SVG file: the fitted law over the runs with its extrapolation and " +
                                           "95% band, the residuals, IsoFLOP curves, the compute-optimal frontier, a backtest, or what-if " +
                                           "parameter counts. Prints the path written.");
@@ -28,6 +28,7 @@ internal static class PlotCommand
         options.Holdout.AddTo(command);
         options.Budgets.AddTo(command);
         options.Plot.AddTo(command);
+        options.GroupBy.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             // Every option is checked before the data is read and the law fitted.
@@ -49,7 +50,7 @@ internal static class PlotCommand
 
     /// <summary>The option groups of the command.</summary>
     private sealed record Options(
-        DataOptions Data, LawOptions Law, NonlinearOptions Nonlinear, HoldoutOptions Holdout, BudgetOptions Budgets, PlotOptions Plot)
+        DataOptions Data, LawOptions Law, NonlinearOptions Nonlinear, HoldoutOptions Holdout, BudgetOptions Budgets, PlotOptions Plot, GroupByOption GroupBy)
     {
         private IReadOnlyList<Option> LawGroup => Law.All;
 
@@ -57,11 +58,11 @@ internal static class PlotCommand
 
         /// <summary>Every option whose use depends on the kind.</summary>
         public IEnumerable<Option> KindSpecific =>
-            Plot.KindSpecific.Concat(LawGroup).Concat(NonlinearGroup).Concat([Holdout.Above, Holdout.Fraction]).Concat(Budgets.All);
+            Plot.KindSpecific.Concat([GroupBy.Option]).Concat(LawGroup).Concat(NonlinearGroup).Concat([Holdout.Above, Holdout.Fraction]).Concat(Budgets.All);
 
         public IReadOnlyCollection<Option> Uses(FigureKind kind) => kind switch
         {
-            FigureKind.Fit => [Plot.ExtrapolateTo, Plot.Versus, Plot.By, .. LawGroup, .. NonlinearGroup],
+            FigureKind.Fit => [Plot.ExtrapolateTo, Plot.Versus, Plot.By, GroupBy.Option, .. LawGroup, .. NonlinearGroup],
             FigureKind.Residuals => [Plot.Versus, .. LawGroup, .. NonlinearGroup],
             FigureKind.IsoFlop => [.. Budgets.All],
             FigureKind.Frontier => [.. LawGroup, Plot.ComputeRange, .. NonlinearGroup, .. Budgets.All],
@@ -85,6 +86,20 @@ internal static class PlotCommand
         var request = o.Law.Request(parse);
         o.Nonlinear.Build(parse);
         var runs = o.Data.Load(parse, request.Uses, request.InputColumns);
+        if (kind == FigureKind.Fit && o.GroupBy.Given(parse))
+        {
+            if (parse.GetResult(o.Plot.By) is { Implicit: false })
+                throw new OptionException("--by colours the runs by a quantity; with --group-by each group has its own colour.");
+            var groups = o.GroupBy.Run(parse, runs, o.Data, request.InputColumns, g =>
+            {
+                var law = request.Resolve(g);
+                return new FittedRuns(o.Nonlinear.Fit(parse, context, law, g), law.Law is ScalingFit.Laws.IPreparesRuns p ? p.Prepare(g) : g);
+            });
+            foreach (var skipped in groups.Outcomes.Where(x => x.Result is null))
+                context.Error.WriteLine($"note: the group {skipped.Group.Label} ({skipped.Group.Runs.Count} runs) is not drawn: {skipped.Skipped}");
+            return new GroupedFitFigure(options).Render(new GroupedFits(groups.Groups.By,
+                groups.Analysed.Select(x => new KeyValuePair<string, FittedRuns>(x.Group.Name, x.Result!)).ToList()));
+        }
         var spec = request.Resolve(runs);
         var fitted = o.Nonlinear.Fit(parse, context, spec, runs);
         var source = new FittedRuns(fitted, spec.Law is ScalingFit.Laws.IPreparesRuns prepares ? prepares.Prepare(runs) : runs);

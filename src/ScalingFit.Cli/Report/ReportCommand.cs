@@ -27,6 +27,7 @@ internal static class ReportCommand
         var budgets = new BudgetOptions();
         var convention = new ConventionOption();
         var output = new OutputOptions();
+        var groupBy = new GroupByOption();
         var outDir = new Option<string>("--out", "-o")
         {
             Description = "The folder to write report.html, report.md and the figures into: an existing folder, or a new one " +
@@ -60,13 +61,15 @@ internal static class ReportCommand
         command.WithExamples(
             new("scalingfit report", "the built-in Chinchilla runs, into report/"),
             new("scalingfit report samples/isoflop-runs.csv --where experiment=hoffmann --out isoflop-report", "your runs, into a folder of their own"),
-            new("scalingfit report --bootstrap 200 --figure-format png", "fewer resamples, PNG figures"));
+            new("scalingfit report --bootstrap 200 --figure-format png", "fewer resamples, PNG figures"),
+            new("scalingfit report samples/isoflop-runs.csv --group-by experiment --out per-experiment", "the experiments side by side, then a section each"));
         data.AddTo(command);
         foreach (var option in new Option[] { outDir, laws, x, figureFormat, headline }) command.Add(option);
         nonlinear.AddTo(command);
         holdout.AddTo(command);
         budgets.AddTo(command);
         convention.AddTo(command);
+        groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
@@ -93,6 +96,12 @@ internal static class ReportCommand
                 Convention = convention.Build(parse, parse.GetValue(data.File)),
                 HeadlineBudget = budget,
             };
+            if (groupBy.Given(parse))
+            {
+                GroupedReport.Write(context, parse, runs, data, groupBy, specs is null ? null : LawList.InputColumns(specs), options, format, folder,
+                    parse.GetValue(output.Json), new ReportProvenance(CommandLine(parse), ReportFiles.Describe(parse.GetValue(data.File)), Version()), Fitted);
+                return;
+            }
             var (result, images) = ReportProgressDisplay.Run(context, options,
                 o => Fitted(ReportAnalysis.Run(runs, o)),
                 (r, rendered) => ReportFigures.Render(r, new ReportFigureOptions { Format = format, Rendered = rendered }));

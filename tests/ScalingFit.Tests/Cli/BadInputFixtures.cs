@@ -146,6 +146,13 @@ public static class BadInputFixtures
         new("xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0, 4], ["fit"], 1, "xz-compressed"),
         new("zstd", [0x28, 0xB5, 0x2F, 0xFD, 0x20, 0x10, 0, 0], ["fit"], 1, "zstd-compressed"),
 
+        // --group-by
+        new("group-by: unknown column", T("config,N,loss\na,1e8,3\nb,2e8,2.9\n"), ["fit", "--group-by", "confg"], 2, "--group-by", "'confg'", "Did you mean config?"),
+        new("group-by: no group large enough", T("config,N,loss\na,1e8,3\na,2e8,2.9\nb,1e8,3.1\nb,2e8,3\n"), ["fit", "--group-by", "config"], 1,
+            "no group of config could be analysed", "a (2 runs)", "b (2 runs)"),
+        new("group-by: column the law needs is missing", T("config,N,loss\n" + string.Concat(Enumerable.Range(0, 8).Select(i => $"{(i < 7 ? "a" : "b")},{1e8 * (i + 1)},{3 - 0.1 * i}\n"))), ["fit", "--group-by", "config", "--law", "chinchilla"], 1,
+            "no column for training tokens D"),
+
         // Paths
         new("missing file", null, ["fit"], 1, "no such file") { Setup = dir => Path.Combine(dir, "nope.csv") },
         new("empty folder", null, ["fit"], 1, "the folder holds no files") { Setup = dir => Directory.CreateDirectory(Path.Combine(dir, "empty")).FullName },

@@ -40,7 +40,8 @@ internal static class PoolingCheck
             string listed = string.Join(", ", ranked.Take(4).Select(kv => $"'{kv.Key}': {kv.Value} run{(kv.Value == 1 ? "" : "s")}")) + (counts.Count > 4 ? ", ..." : "");
             runs = runs.WithWarning(new DataWarning(DataWarning.PooledRuns,
                 $"the runs come from {groups.Count} values of '{column}' ({listed}) and are fitted as one population; " +
-                $"filter with --where \"{FilterColumns.Quote(column)} = {new FilterValue(ranked[0].Key)}\".", column));
+                $"analyse each value apart, side by side, with --group-by {FilterColumns.Quote(column)}, or keep one with " +
+                $"--where \"{FilterColumns.Quote(column)} = {new FilterValue(ranked[0].Key)}\".", column));
         }
         return CheckpointWarning(runs, selection);
     }

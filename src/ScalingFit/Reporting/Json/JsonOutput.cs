@@ -79,6 +79,13 @@ public static class JsonOutput
     /// <summary>The object printed in place of a result when a program fails (<see cref="ErrorReportJson"/>).</summary>
     public static string Error(ErrorJson error) => Write(new ErrorReportJson(error), ResultJsonContext.Default.ErrorReportJson);
 
+    /// <summary>An analysis run per group: each group's result as <paramref name="json"/> writes it for one set of runs.</summary>
+    public static string Groups<T>(GroupedResult<T> result, Func<T, string> json, IReadOnlyList<GroupDifference> differences) where T : class =>
+        Write(GroupsJson.Of(result, json, differences), ResultJsonContext.Default.GroupsJson);
+
+    /// <summary>report --group-by's files and each group's outcome.</summary>
+    public static string GroupedReport(GroupedReportJson report) => Write(report, ResultJsonContext.Default.GroupedReportJson);
+
     /// <summary>Any of the result records as indented JSON text.</summary>
     public static string Write<T>(T value, JsonTypeInfo<T> type)
     {

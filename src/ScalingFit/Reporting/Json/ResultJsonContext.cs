@@ -24,4 +24,6 @@ namespace ScalingFit.Reporting.Json;
 [JsonSerializable(typeof(CheckpointJson))]
 [JsonSerializable(typeof(ReportJson))]
 [JsonSerializable(typeof(ErrorReportJson))]
+[JsonSerializable(typeof(GroupsJson))]
+[JsonSerializable(typeof(GroupedReportJson))]
 public sealed partial class ResultJsonContext : JsonSerializerContext;
