@@ -63,7 +63,8 @@ public static class NonlinearFitter
         int dof = runs.Count - k;
         var estimates = ParameterEstimates.Build(problem, phi, covariance, bootstrap, dof);
         var statistics = Statistics(problem, phi, final.Objective, k);
-        bool converged = final.Converged && final.Decrement <= Bootstrap.StrictDecrement * Math.Abs(final.Objective);
+        bool exact = RoundingError.Reached(problem, phi, final);
+        bool converged = exact || final.Converged && final.Decrement <= Bootstrap.StrictDecrement * Math.Abs(final.Objective);
         var context = new DiagnosticContext(problem, search, best, phi, final, converged, covariance, bootstrap, estimates);
 
         return Result(runs, spec, problem, estimates, statistics) with
@@ -71,7 +72,7 @@ public static class NonlinearFitter
             Convergence = new Convergence(
                 $"Newton trust region with exact Hessian on Σ {options.Loss} of {spec.Residuals.Of(spec.Target.Symbol)} residuals, " +
                 (screened > grid.Count ? $"{grid.Count} starts (the best of {screened} by objective)" : $"{grid.Count} starts"),
-                converged, Describe(final, search.Results[best]), search.Results[best].Iterations + final.Iterations,
+                converged, exact ? RoundingError.Describe(final) : Describe(final, search.Results[best]), search.Results[best].Iterations + final.Iterations,
                 search.Count, search.ConvergedCount),
             Warnings = NonlinearDiagnostics.Warnings(context, options.Loss),
             Model = new NonlinearModel(problem, phi, estimates.Natural, covariance, estimates.Samples,
