@@ -37,7 +37,8 @@ public static class NonlinearFitter
             for (int j = 0; j < law.Inputs.Count; j++) InputChecks.RequireSpread(runs, law.Inputs[j], data.Columns[j]);
         }
         var problem = new FitProblem(law, data, options.Loss, map);
-        return k == 0 ? Score(runs, spec, problem) : Search(runs, spec, problem, options);
+        if (k == 0) return Score(runs, spec, problem);
+        return BoundPinning.Apply(runs, spec, options, Search(runs, spec, problem, options), pinned => Fit(runs, pinned, options));
     }
 
     private static FitResult Search(RunSet runs, LawSpec spec, FitProblem problem, NonlinearFitOptions options)
