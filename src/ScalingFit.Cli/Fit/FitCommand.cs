@@ -28,7 +28,7 @@ internal static class FitCommand
         {
             var request = law.Request(parse);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var runs = data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
             var fit = nonlinear.Fit(parse, context, request.Resolve(runs), runs);
             output.Write(parse, context, () => FitReport.Build(fit), () => JsonOutput.Fit(fit));
         }));

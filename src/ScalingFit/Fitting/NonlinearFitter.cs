@@ -113,7 +113,7 @@ public static class NonlinearFitter
     private static FitResult Result(RunSet runs, LawSpec spec, FitProblem problem, Estimates estimates, FitStatistics statistics) => new()
     {
         Law = problem.Law.Name,
-        Formula = problem.Law.Formula,
+        Formula = spec.Target.Written(problem.Law.Formula),
         Inputs = problem.Law.Inputs,
         Target = spec.Target,
         Residuals = spec.Residuals,
