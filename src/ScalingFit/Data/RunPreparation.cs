@@ -115,7 +115,7 @@ public static class RunPreparation
     public static RunSet DropHighestLoss(RunSet runs, int count)
     {
         if (count == 0) return runs;
-        if (count < 0) throw new OptionException($"--drop-highest-loss must be 0 or more, got {count}.");
+        if (count < 0) throw new OptionException("RunSelection.DropHighestLoss", $"the number of highest-loss runs to drop must be 0 or more, got {count}.");
         if (count >= runs.Count)
             throw new DataException(
                 $"cannot drop the {count} highest-loss runs: there are only {runs.Count}.", runs.Source);
