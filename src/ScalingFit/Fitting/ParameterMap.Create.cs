@@ -59,6 +59,8 @@ internal sealed partial class ParameterMap
         for (int j = 0; j < k; j++)
         {
             if (bounds[Root(j)] is var range && (range.IsNone || range.Lower < range.Upper)) continue;
+            if (Enumerable.Range(0, k).Count(i => Root(i) == Root(j)) == 1)
+                throw new OptionException("LawSpec.Law", $"the range {range} the law gives {parameters[j].Name} is empty.");
             var members = Enumerable.Range(0, k).Where(i => Root(i) == Root(j)).Select(i => $"{parameters[i].Name} in {ranges[i]}");
             throw new OptionException(BoundsParameter,
                 $"the ranges of the tied parameters do not overlap ({string.Join(", ", members)}), so no value satisfies them all.");
