@@ -37,7 +37,8 @@ public readonly record struct ParameterBounds(double Lower, double Upper)
     public override string ToString() =>
         $"{(double.IsNegativeInfinity(Lower) ? "(−∞" : "[" + End(Lower))}, {(double.IsPositiveInfinity(Upper) ? "∞)" : End(Upper) + "]")}";
 
-    private static string End(double value)
+    /// <summary>A value to six significant digits without trailing zeros: 0.3, 1.69, 406.4, 1.5e12.</summary>
+    internal static string End(double value)
     {
         var s = NumberFormat.Significant(value, 6);
         return s.Contains('.') && !s.Contains('e') ? s.TrimEnd('0').TrimEnd('.') : s;

@@ -180,6 +180,18 @@ public class ConstraintTests
     }
 
     [Fact]
+    public void Describe_PublishedValues_AsWritten()
+    {
+        // Hoffmann et al. 2022's fit as a user types it: the report repeats the values, not 1.69000.
+        var constraints = new ParameterConstraints
+        {
+            Fixed = new Dictionary<string, double> { ["E"] = 1.69, ["alpha"] = 0.34 },
+            Bounds = new Dictionary<string, ParameterBounds> { ["beta"] = new(0, 0.3) },
+        };
+        Assert.Equal("E = 1.69 fixed; α = 0.34 fixed; β in [0, 0.3]", constraints.Describe(ChinchillaLaw.Instance));
+    }
+
+    [Fact]
     public void Tie_OfParametersWithDisjointRanges_IsRefusedNamingBoth()
     {
         // α ∈ [0, 0.3] and β ∈ [0.5, 1] tied: no value satisfies both, so there is nothing to fit (not a fit on an inverted range).
