@@ -32,7 +32,7 @@ internal static class BacktestCommand
         {
             var request = law.Request(parse);
             var options = nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var runs = data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
             var spec = request.Resolve(runs);
             nonlinear.RequireNonlinear(parse, spec);
             var scale = spec.Inputs.Select(i => i.Quantity).FirstOrDefault(q => q is not null && q != ScalingFit.Data.Quantity.Loss) ?? ScalingFit.Data.Quantity.Compute;

@@ -87,7 +87,10 @@ internal sealed class DataOptions
     /// loss among them (a law of another column, --y), a file need not have a loss column.
     /// </param>
     /// <param name="inputColumns">Columns besides N, D and C a law takes as inputs (rows differing in them are different runs).</param>
-    public RunSet Load(ParseResult parse, IReadOnlyCollection<Quantity>? uses = null, IReadOnlyCollection<string>? inputColumns = null)
+    /// <param name="targetColumns">Columns besides the quantities a law predicts (--y): --drop-incomplete drops rows empty there too.</param>
+    public RunSet Load(
+        ParseResult parse, IReadOnlyCollection<Quantity>? uses = null, IReadOnlyCollection<string>? inputColumns = null,
+        IReadOnlyCollection<string>? targetColumns = null)
     {
         var read = ReadOptions(parse) with { RequireLoss = uses is null || uses.Contains(Quantity.Loss) };
         string? convention = parse.GetValue(ComputeConvention);
@@ -103,6 +106,7 @@ internal sealed class DataOptions
             DropInvalid = parse.GetValue(DropInvalid),
             Uses = uses,
             InputColumns = inputColumns ?? [],
+            TargetColumns = targetColumns ?? [],
             ComputeConvention = convention == "6nd" ? Data.ComputeConvention.SixND : Data.ComputeConvention.Column,
             ComputeConventionChosen = convention is not null,
         };

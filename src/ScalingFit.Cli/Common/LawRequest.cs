@@ -46,6 +46,10 @@ internal sealed record LawRequest(
         ? law.Inputs.Where(i => i.Quantity is null).Select(i => i.Name).ToList()
         : FormulaLaw.NamesOf(Text).Where(name => !Quantities.TryParse(name, out _)).ToList();
 
+    /// <summary>The column the law predicts when it is not a quantity (--y lr, "accuracy = ..."): empty or one name.</summary>
+    public IReadOnlyList<string> TargetColumns =>
+        (Target ?? (BuiltIn is null ? FormulaLaw.TargetOf(Text) : null)) is { } target && LawTarget.Column(target).Quantity is null ? [target] : [];
+
     /// <summary>The quantities several laws read together (see <see cref="Uses"/>); null when one of them reads every quantity.</summary>
     public static IReadOnlyCollection<Quantity>? UsesOf(params IEnumerable<LawRequest?> requests)
     {

@@ -9,6 +9,7 @@ internal static class ParameterFlags
     private static readonly Dictionary<string, string> Flags = new()
     {
         ["LossFunction.Delta"] = "--huber-delta",
+        ["RunSelection.DropHighestLoss"] = "--drop-highest-loss",
         ["LawSpec.Law"] = "--law",
         ["LawSpec.Nonlinear"] = "--nonlinear",
         ["LawFile"] = "--law-file",

@@ -32,7 +32,7 @@ internal static class FitCommand
         {
             var request = law.Request(parse);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var runs = data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
             if (groupBy.Given(parse))
             {
                 var groups = groupBy.Run(parse, runs, data, request.InputColumns, g => nonlinear.Fit(parse, context, request.Resolve(g), g));

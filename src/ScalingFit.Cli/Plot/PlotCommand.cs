@@ -85,7 +85,7 @@ internal static class PlotCommand
         var options = o.Plot.FitOptions(parse);
         var request = o.Law.Request(parse);
         o.Nonlinear.Build(parse);
-        var runs = o.Data.Load(parse, request.Uses, request.InputColumns);
+        var runs = o.Data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
         if (kind == FigureKind.Fit && o.GroupBy.Given(parse))
         {
             if (parse.GetResult(o.Plot.By) is { Implicit: false })
@@ -123,7 +123,7 @@ internal static class PlotCommand
         var budgets = o.Plot.Budgets(parse);
         var isoOptions = o.Budgets.Build(parse);
         o.Nonlinear.Build(parse);
-        var runs = o.Data.Load(parse, request.Uses, request.InputColumns);
+        var runs = o.Data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
         var spec = request.Resolve(runs);
         if (!ComputeFrontier.Supports(spec.Law)) throw ComputeFrontier.Unsupported(spec.Law);
         var fit = o.Nonlinear.Fit(parse, context, spec, runs);

@@ -50,7 +50,7 @@ internal static class PredictCommand
             if (request.BuiltIn is { } builtIn)
                 foreach (var point in points) Predictor.Complete(point, builtIn.Inputs, builtIn.Name);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, LawRequest.UsesOf(request, chain), request.InputColumns);
+            var runs = data.Load(parse, LawRequest.UsesOf(request, chain), request.InputColumns, request.TargetColumns);
             var spec = request.Resolve(runs);
             foreach (var point in points) Predictor.Complete(point, spec.Inputs, spec.Law.Name);
             var fit = nonlinear.Fit(parse, context, spec, runs);

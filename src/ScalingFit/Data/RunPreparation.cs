@@ -56,6 +56,8 @@ public static class RunPreparation
             foreach (var q in Needed(runs, selection.Uses))
                 foreach (var issue in runs.Issues(q))
                     if (drop.Add(issue.Row)) columns.Add(issue.Column);
+            foreach (var (row, column) in NonNumericCells(runs, selection.InputColumns.Concat(selection.TargetColumns)))
+                if (drop.Add(row)) columns.Add(column);
             if (drop.Count > before)
                 reasons.Add($"dropped {drop.Count - before} rows with an empty or non-numeric cell in {string.Join(", ", columns.Select(c => $"'{c}'"))} ({Lines(runs, drop)})");
         }
@@ -90,6 +92,19 @@ public static class RunPreparation
         return needed.Order();
     }
 
+    /// <summary>The rows whose cell in one of these columns (other than the quantities' own) is empty, not a number or not finite.</summary>
+    private static IEnumerable<(int Row, string Column)> NonNumericCells(RunSet runs, IEnumerable<string> columns)
+    {
+        var quantityColumns = Quantities.All.Select(q => runs.Origin(q)?.Column).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in columns.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (quantityColumns.Contains(column) || runs.Cells(column) is not { } cells) continue;
+            string name = runs.TextColumnNames.FirstOrDefault(n => string.Equals(n, column, StringComparison.OrdinalIgnoreCase)) ?? column;
+            for (int i = 0; i < runs.Count; i++)
+                if (!cells.TryNumber(i, out var v) || !double.IsFinite(v)) yield return (i, name);
+        }
+    }
+
     private static string Lines(RunSet runs, IEnumerable<int> rows)
     {
         var list = rows.Take(6).Select(r => runs.Line(r).ToString(CultureInfo.InvariantCulture)).ToList();
@@ -100,7 +115,7 @@ public static class RunPreparation
     public static RunSet DropHighestLoss(RunSet runs, int count)
     {
         if (count == 0) return runs;
-        if (count < 0) throw new OptionException($"--drop-highest-loss must be 0 or more, got {count}.");
+        if (count < 0) throw new OptionException("RunSelection.DropHighestLoss", $"the number of highest-loss runs to drop must be 0 or more, got {count}.");
         if (count >= runs.Count)
             throw new DataException(
                 $"cannot drop the {count} highest-loss runs: there are only {runs.Count}.", runs.Source);

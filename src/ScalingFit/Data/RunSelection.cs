@@ -66,6 +66,13 @@ public sealed record RunSelection
     /// </summary>
     public IReadOnlyCollection<string> InputColumns { get; init; } = [];
 
+    /// <summary>
+    /// The columns besides N, D and C whose values the analysis predicts (a law's target other than the loss, such as a
+    /// learning rate or an accuracy). With <see cref="DropIncomplete"/>, rows whose cell in one of these or in
+    /// <see cref="InputColumns"/> is empty or not a number are dropped like rows missing N, D, C or the loss.
+    /// </summary>
+    public IReadOnlyCollection<string> TargetColumns { get; init; } = [];
+
     /// <summary>Which compute to use when C, N and D are all present.</summary>
     public ComputeConvention ComputeConvention { get; init; }
 

@@ -6,7 +6,11 @@ namespace ScalingFit.Fitting;
 /// A log-linear law ln L = b₀ + Σⱼ bⱼ·ln Xⱼ fitted by OLS. Its 95% prediction interval for a new
 /// run is exp(ŷ ± t₀.₉₇₅,dof · s·√(1 + x₀ᵀ(XᵀX)⁻¹x₀)), with x₀ = (1, ln X₁, …).
 /// </summary>
-internal sealed class LogLinearModel(IReadOnlyList<LawInput> inputs, LinearSolution solution, IReadOnlyList<Interval> ranges)
+/// <param name="inputs">The law's inputs.</param>
+/// <param name="solution">The least-squares solution in logs.</param>
+/// <param name="ranges">Each input's range in the data.</param>
+/// <param name="residuals">The residuals' symbol for the interval descriptions: "ln L", or "ln lr" for a law of another column.</param>
+internal sealed class LogLinearModel(IReadOnlyList<LawInput> inputs, LinearSolution solution, IReadOnlyList<Interval> ranges, string residuals = "ln L")
     : ILossModel
 {
     public IReadOnlyList<LawInput> Inputs => inputs;
@@ -14,12 +18,12 @@ internal sealed class LogLinearModel(IReadOnlyList<LawInput> inputs, LinearSolut
     public IReadOnlyList<Interval> InputRanges => ranges;
 
     public string IntervalMethod =>
-        $"95% prediction interval for a new run (Student t, {solution.DegreesOfFreedom} degrees of freedom, in ln L)";
+        $"95% prediction interval for a new run (Student t, {solution.DegreesOfFreedom} degrees of freedom, in {residuals})";
 
     public double Predict(ReadOnlySpan<double> x) => Math.Exp(LogPrediction(x));
 
     public string ConfidenceMethod =>
-        $"95% confidence interval of the law's value (Student t, {solution.DegreesOfFreedom} degrees of freedom, in ln L)";
+        $"95% confidence interval of the law's value (Student t, {solution.DegreesOfFreedom} degrees of freedom, in {residuals})";
 
     public Interval PredictionInterval(ReadOnlySpan<double> x) => Interval(x, newRun: true);
 

@@ -131,7 +131,7 @@ public static class LogLogRegression
         LinearSolution fit, IReadOnlyList<string> warnings, RunSet runs, LogRange range) => new()
     {
         Law = law.Name,
-        Formula = law.Formula,
+        Formula = target.Written(law.Formula),
         Inputs = law.Inputs,
         Target = target,
         ScalingLaw = law,
@@ -141,10 +141,10 @@ public static class LogLogRegression
         {
             ConditionNumber = fit.ConditionNumber,
         },
-        Convergence = Convergence.Direct("ordinary least squares on ln L (QR by Givens rotations)"),
+        Convergence = Convergence.Direct($"ordinary least squares on {ResidualSpace.Log.Of(target.Symbol)} (QR by Givens rotations)"),
         Warnings = warnings,
         Data = DataDescription.Of(runs, law.Inputs, target),
-        Model = new LogLinearModel(law.Inputs, fit, range.Intervals()),
+        Model = new LogLinearModel(law.Inputs, fit, range.Intervals(), ResidualSpace.Log.Of(target.Symbol)),
     };
 
     /// <summary>The smallest and largest ln X of each input, tracked while streaming.</summary>

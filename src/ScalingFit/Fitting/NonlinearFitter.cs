@@ -37,7 +37,8 @@ public static class NonlinearFitter
             for (int j = 0; j < law.Inputs.Count; j++) InputChecks.RequireSpread(runs, law.Inputs[j], data.Columns[j]);
         }
         var problem = new FitProblem(law, data, options.Loss, map);
-        return k == 0 ? Score(runs, spec, problem) : Search(runs, spec, problem, options);
+        if (k == 0) return Score(runs, spec, problem);
+        return BoundPinning.Apply(runs, spec, options, Search(runs, spec, problem, options), pinned => Fit(runs, pinned, options));
     }
 
     private static FitResult Search(RunSet runs, LawSpec spec, FitProblem problem, NonlinearFitOptions options)
@@ -61,14 +62,15 @@ public static class NonlinearFitter
         int dof = runs.Count - k;
         var estimates = ParameterEstimates.Build(problem, phi, covariance, bootstrap, dof);
         var statistics = Statistics(problem, phi, final.Objective, k);
-        bool converged = final.Converged && final.Decrement <= Bootstrap.StrictDecrement * Math.Abs(final.Objective);
+        bool exact = RoundingError.Reached(problem, phi, final);
+        bool converged = exact || final.Converged && final.Decrement <= Bootstrap.StrictDecrement * Math.Abs(final.Objective);
         var context = new DiagnosticContext(problem, search, best, phi, final, converged, covariance, bootstrap, estimates);
 
         return Result(runs, spec, problem, estimates, statistics) with
         {
             Convergence = new Convergence(
                 $"Newton trust region with exact Hessian on Σ {options.Loss} of {spec.Residuals.Of(spec.Target.Symbol)} residuals, {search.Describe()}",
-                converged, Describe(final, search.Results[best]), search.Results[best].Iterations + final.Iterations,
+                converged, exact ? RoundingError.Describe(final) : Describe(final, search.Results[best]), search.Results[best].Iterations + final.Iterations,
                 search.Count, search.ConvergedCount),
             Warnings = NonlinearDiagnostics.Warnings(context, options.Loss),
             Model = new NonlinearModel(problem, phi, estimates.Natural, covariance, estimates.Samples,
@@ -108,7 +110,7 @@ public static class NonlinearFitter
     private static FitResult Result(RunSet runs, LawSpec spec, FitProblem problem, Estimates estimates, FitStatistics statistics) => new()
     {
         Law = problem.Law.Name,
-        Formula = problem.Law.Formula,
+        Formula = spec.Target.Written(problem.Law.Formula),
         Inputs = problem.Law.Inputs,
         Target = spec.Target,
         Residuals = spec.Residuals,

@@ -45,7 +45,7 @@ internal sealed class NonlinearModel : ILossModel
         ? $"95% bootstrap percentile interval of the law's value ({_samples.Length} resamples)"
         : _problem.Dimension == 0
             ? "no interval of the law's value: every parameter is fixed"
-            : "95% confidence interval of the law's value (delta method, sandwich covariance; use --bootstrap for percentile intervals)";
+            : "95% confidence interval of the law's value (delta method, sandwich covariance; a bootstrap gives percentile intervals)";
 
     public string IntervalMethod =>
         $"95% prediction interval for a new run (the {(_samples.Length > 0 ? $"bootstrap ({_samples.Length} resamples)" : "delta-method")} " +

@@ -38,7 +38,7 @@ public sealed record ParameterConstraints
     public string Describe(IScalingLaw law)
     {
         string Symbol(string name) => law.Parameters.FirstOrDefault(p => p.Name == name)?.Symbol ?? name;
-        var parts = Fixed.Select(f => $"{Symbol(f.Key)} = {NumberFormat.Significant(f.Value, 6)} fixed")
+        var parts = Fixed.Select(f => $"{Symbol(f.Key)} = {ParameterBounds.End(f.Value)} fixed")
             .Concat(Ties.Select(t => $"{Symbol(t.Parameter)} = {Symbol(t.SameAs)}"))
             .Concat(Bounds.Select(b => $"{Symbol(b.Key)} in {b.Value}"));
         return string.Join("; ", parts);

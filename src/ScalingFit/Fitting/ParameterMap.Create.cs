@@ -15,8 +15,8 @@ internal sealed partial class ParameterMap
     /// </exception>
     public static ParameterMap Create(IScalingLaw law, ParameterConstraints constraints)
     {
-        if (constraints.IsEmpty) return Identity(law);
         var parameters = law.Parameters;
+        if (constraints.IsEmpty && parameters.All(p => p.Bounds.IsNone)) return Identity(law);
         int k = parameters.Count;
         int Index(string name, string option)
         {
@@ -42,8 +42,8 @@ internal sealed partial class ParameterMap
             group[Root(a)] = Root(b);
         }
 
-        // Bounds: the intersection over each group, in natural units.
-        var bounds = Enumerable.Repeat(ParameterBounds.None, k).ToArray();
+        // Bounds: each parameter's own range (the law's) narrowed by the constraint's, then intersected over each group, in natural units.
+        var ranges = parameters.Select(p => p.Bounds).ToArray();
         foreach (var (name, range) in constraints.Bounds)
         {
             int j = Index(name, BoundsParameter);
@@ -52,7 +52,18 @@ internal sealed partial class ParameterMap
             var own = parameters[j].Bounds.Intersect(parameters[j].Positive ? new ParameterBounds(0, double.PositiveInfinity) : ParameterBounds.None);
             if (!(Math.Max(range.Lower, own.Lower) < Math.Min(range.Upper, own.Upper)))
                 throw new OptionException(BoundsParameter, $"the range {range} of {name} lies outside the values it can take, {own}.");
-            bounds[Root(j)] = bounds[Root(j)].Intersect(range);
+            ranges[j] = ranges[j].Intersect(range);
+        }
+        var bounds = Enumerable.Repeat(ParameterBounds.None, k).ToArray();
+        for (int j = 0; j < k; j++) bounds[Root(j)] = bounds[Root(j)].Intersect(ranges[j]);
+        for (int j = 0; j < k; j++)
+        {
+            if (bounds[Root(j)] is var range && (range.IsNone || range.Lower < range.Upper)) continue;
+            if (Enumerable.Range(0, k).Count(i => Root(i) == Root(j)) == 1)
+                throw new OptionException("LawSpec.Law", $"the range {range} the law gives {parameters[j].Name} is empty.");
+            var members = Enumerable.Range(0, k).Where(i => Root(i) == Root(j)).Select(i => $"{parameters[i].Name} in {ranges[i]}");
+            throw new OptionException(BoundsParameter,
+                $"the ranges of the tied parameters do not overlap ({string.Join(", ", members)}), so no value satisfies them all.");
         }
 
         // Fixed values: checked against the law's own bounds and the constraint's, agreeing within a group.

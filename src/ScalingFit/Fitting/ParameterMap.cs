@@ -60,6 +60,9 @@ internal sealed partial class ParameterMap
     /// <summary>Whether parameter j is bounded by a constraint (so its interval is taken through the bound's transformation).</summary>
     public bool IsBounded(int j) => _kind[j] is Kind.Lower or Kind.Upper or Kind.Interval;
 
+    /// <summary>The range parameter j is held in by its bounds, in natural units (either end may be infinite).</summary>
+    public ParameterBounds Range(int j) => IsBounded(j) ? new ParameterBounds(_lower[j], _upper[j]) : ParameterBounds.None;
+
     /// <summary>θ from φ.</summary>
     public void ToTheta(ReadOnlySpan<double> phi, Span<double> theta)
     {

@@ -33,10 +33,16 @@ public readonly record struct ParameterBounds(double Lower, double Upper)
     /// <summary>The intersection with another range.</summary>
     public ParameterBounds Intersect(ParameterBounds other) => new(Math.Max(Lower, other.Lower), Math.Min(Upper, other.Upper));
 
-    /// <summary>"[0, 1]", "[0, ∞)".</summary>
+    /// <summary>"[0, 1]", "[0, 0.3]", "[0, ∞)": ends to six significant digits without trailing zeros.</summary>
     public override string ToString() =>
-        $"{(double.IsNegativeInfinity(Lower) ? "(−∞" : "[" + NumberFormat.Significant(Lower, 6))}, " +
-        $"{(double.IsPositiveInfinity(Upper) ? "∞)" : NumberFormat.Significant(Upper, 6) + "]")}";
+        $"{(double.IsNegativeInfinity(Lower) ? "(−∞" : "[" + End(Lower))}, {(double.IsPositiveInfinity(Upper) ? "∞)" : End(Upper) + "]")}";
+
+    /// <summary>A value to six significant digits without trailing zeros: 0.3, 1.69, 406.4, 1.5e12.</summary>
+    internal static string End(double value)
+    {
+        var s = NumberFormat.Significant(value, 6);
+        return s.Contains('.') && !s.Contains('e') ? s.TrimEnd('0').TrimEnd('.') : s;
+    }
 }
 
 /// <summary>A parameter of a scaling law, in the law's natural units.</summary>

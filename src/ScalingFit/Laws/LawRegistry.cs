@@ -81,7 +81,7 @@ public static class LawRegistry
             { Compared = true, TakesInputs = true },
         new("kaplan-nd", "L = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D (Kaplan et al. 2020, Eq. 1.5)",
             s => { s.Require("kaplan-nd", KaplanNdLaw.Instance.Inputs); return KaplanNdLaw.Instance; }) { Compared = true },
-        new("chinchilla", "L = E + A/N^α + B/D^β (Hoffmann et al. 2022); --tie alpha=beta for one shared exponent (Gadre et al. 2024)",
+        new("chinchilla", "L = E + A/N^α + B/D^β (Hoffmann et al. 2022); with α tied to β, one shared exponent (Gadre et al. 2024)",
             s => { s.Require("chinchilla", ChinchillaLaw.Instance.Inputs); return ChinchillaLaw.Instance; }) { Compared = true },
         new("data-constrained", "L = E + A/N′^α + B/D′^β in effective parameters and data under repetition (Muennighoff et al. 2023)",
             s =>

@@ -38,6 +38,17 @@ public sealed record LawTarget
     /// <summary>The symbol in formulas: L for the loss, else the name.</summary>
     public string Symbol => IsLoss ? "L" : Name;
 
+    /// <summary>
+    /// A law's formula as it reads for this target: a built-in law's "L = k·C^a_C" fitted to a learning rate reads
+    /// "lr = k·C^a_C", and a formula without a left side gains this one; for the loss, the formula as it is.
+    /// </summary>
+    public string Written(string formula)
+    {
+        if (IsLoss) return formula;
+        if (formula.StartsWith("L = ", StringComparison.Ordinal)) return $"{Symbol} = {formula[4..]}";
+        return formula.Contains('=') ? formula : $"{Symbol} = {formula}";
+    }
+
     /// <summary>A phrase with units for axis titles.</summary>
     public string Description => Quantity?.Description() ?? Name;
 

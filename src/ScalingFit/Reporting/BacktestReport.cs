@@ -52,7 +52,9 @@ public static class BacktestReport
         new("fitted", $"{r.TrainingRuns} runs"),
         new("mean |rel error|", Percent(r.MeanAbsoluteRelativeError)),
         new("max |rel error|", Percent(r.MaxAbsoluteRelativeError)),
-        new("bias", $"{Percent(r.MeanRelativeError)} (mean (L̂ − L)/L; positive: the law predicts too high a loss)"),
+        new("bias", $"{Percent(r.MeanRelativeError)} " + (r.Fit.Target.IsLoss
+            ? "(mean (L̂ − L)/L; positive: the law predicts too high a loss)"
+            : $"(mean (predicted − actual)/actual; positive: the law predicts too high a {r.Fit.Target.Name})")),
         new("inside 95%", double.IsNaN(r.Coverage) ? "n/a (the law gives no intervals)" : $"{r.Inside} of {r.Predictions.Count} ({Percent(r.Coverage)})"),
         new("intervals", r.Fit.Model.IntervalMethod),
     ]);

@@ -56,7 +56,8 @@ public static class FitReport
             Significant(p.Value),
             Significant(p.StandardError, 3),
             Percent(p.RelativeError),
-            Range(p.Ci95.Lower, p.Ci95.Upper) + (p.AtBound ? " at bound" : "") + (p.Constraint is { } c ? $" ({c})" : ""),
+            (double.IsNaN(p.Ci95.Lower) && double.IsNaN(p.Ci95.Upper) ? "n/a" : Range(p.Ci95.Lower, p.Ci95.Upper)) +
+                (p.AtBound ? " at bound" : "") + (p.Constraint is { } c ? $" ({c})" : ""),
         ]).ToList(), title);
 
     private static KeyValues StatisticsBlock(FitResult fit)

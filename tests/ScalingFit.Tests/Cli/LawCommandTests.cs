@@ -96,6 +96,9 @@ public class LawCommandTests
     [InlineData("{ \"name\": \"x\" }", "\"formula\" is missing")]
     [InlineData("{ \"formula\": \"E + A/N^alpha\", \"parameters\": { \"E\": { \"bounds\": [0] } } }", "\"parameters.E.bounds\" must be [low, high]")]
     [InlineData("{ \"formula\": \"E + A/N^alpha\", \"parameters\": { \"F\": { \"start\": 1 } } }", "'F' is described but does not appear")]
+    [InlineData("{ \"formula\": \"E + A/N^alpha\", \"parameters\": { \"alpha\": { \"bounds\": [0.5, 0.2] } } }", "\"parameters.alpha.bounds\" is empty: its low end 0.5000 is not below its high end 0.2000")]
+    [InlineData("{ \"formula\": \"E + A/N^alpha\", \"parameters\": { \"alpha\": { \"bounds\": [0, 0.3], \"start\": [0.1, 0.5] } } }", "\"parameters.alpha.start\" holds 0.5000, outside the parameter's bounds [0, 0.3]")]
+    [InlineData("{ \"formula\": \"E + A/N^alpha\", \"parameters\": { \"E\": { \"bounds\": [-2, -1], \"positive\": true } } }", "allows no positive value")]
     public void Fit_BadLawFile_ExitsTwoNamingThePlace(string json, string message)
     {
         using var file = new TempFile(json, ".json");

@@ -102,4 +102,59 @@ public class TargetColumnCommandTests
         Assert.Equal("logit", asMetric.Json.GetProperty("residuals").GetString());
         Assert.Empty(asMetric.Json.GetProperty("data").GetProperty("warnings").EnumerateArray());
     }
+
+    /// <summary>Exact lr = 0.3·C^−0.125·U^0.1 over a grid of C and U, with cells left empty or unreadable where asked.</summary>
+    private static string LearningRates(int emptyTargetRow, int emptyInputRow)
+    {
+        var csv = new StringBuilder("C,U,lr,loss\n");
+        int row = 0;
+        foreach (double c in new[] { 1e18, 1e19, 1e20, 1e21 })
+            foreach (double u in new[] { 1e9, 4e9, 1.6e10 })
+            {
+                string lr = row == emptyTargetRow ? "" : (0.3 * Math.Pow(c, -0.125) * Math.Pow(u, 0.1)).ToString("R", CultureInfo.InvariantCulture);
+                string uText = row == emptyInputRow ? "n/a" : u.ToString("R", CultureInfo.InvariantCulture);
+                csv.Append(CultureInfo.InvariantCulture, $"{c:R},{uText},{lr},2\n");
+                row++;
+            }
+        return csv.ToString();
+    }
+
+    [Fact]
+    public void Fit_DropIncomplete_DropsRowsEmptyInTheTargetOrAFormulaInput()
+    {
+        // --drop-incomplete considers the columns the law reads: its target (--y, or left of '=') and its formula's input columns.
+        using var file = new TempFile(LearningRates(emptyTargetRow: 4, emptyInputRow: 7));
+        var run = CliRun.Of("fit", file.Path, "--law", "lr = k*C^a*U^b", "--loss-function", "lsq", "--drop-incomplete", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var p = run.Json.GetProperty("parameters");
+        Assert.Equal(-0.125, p.GetProperty("a").GetDouble(), 6);
+        Assert.Equal(0.1, p.GetProperty("b").GetDouble(), 6);
+        Assert.Equal(10, run.Json.GetProperty("data").GetProperty("runs").GetInt32());
+        Assert.Contains(run.Json.GetProperty("data").GetProperty("notes").EnumerateArray(),
+            n => n.GetString()!.Contains("dropped 2 rows with an empty or non-numeric cell in 'U', 'lr' (lines 6, 9)", StringComparison.Ordinal));
+
+        // Without the flag the empty target cell is an error that names its place.
+        var strict = CliRun.Of("fit", file.Path, "--law", "joint", "--x", "C", "--y", "lr");
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("line 6, column 'lr'", strict.Error);
+        var dropped = CliRun.Of("fit", file.Path, "--law", "joint", "--x", "C", "--y", "lr", "--drop-incomplete", "--json");
+        Assert.True(dropped.ExitCode == 0, dropped.Error);
+        Assert.Equal(11, dropped.Json.GetProperty("data").GetProperty("runs").GetInt32());
+    }
+
+    [Fact]
+    public void Fit_AnotherTarget_TheFormulaMethodAndIntervalsNameIt()
+    {
+        // A built-in law of L fitted to lr reads "lr = k·C^a_C", its least squares are on ln lr, and so are its intervals.
+        using var file = new TempFile(LearningRates(emptyTargetRow: -1, emptyInputRow: -1));
+        var run = CliRun.Of("fit", file.Path, "--law", "joint", "--x", "C", "--y", "lr");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("joint law: lr = k·C^a_C", run.Out);
+        Assert.Contains("ordinary least squares on ln lr", run.Out);
+        var predict = CliRun.Of("predict", file.Path, "--law", "joint", "--x", "C", "--y", "lr", "--at", "C=1e20");
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Contains("from the joint law lr = k·C^a_C", predict.Out);
+        Assert.Contains("degrees of freedom, in ln lr)", predict.Out);
+        Assert.DoesNotContain("ln L", predict.Out);
+    }
 }

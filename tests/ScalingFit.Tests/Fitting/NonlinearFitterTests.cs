@@ -113,6 +113,20 @@ public class NonlinearFitterTests(ChinchillaFitFixture chinchilla) : IClassFixtu
     }
 
     [Fact]
+    public void Fit_ExactRunsOfAFormula_ConvergesAtRoundingError()
+    {
+        // Noiseless runs of L = 0.5·N^−0.2·D^0.05: the optimum's objective is rounding error, where no Newton step can lower
+        // it and a decrement relative to that objective cannot pass; the fit must still say it converged, to the truth.
+        var runs = Synthetic.Runs((n, d) => 0.5 * Math.Pow(n, -0.2) * Math.Pow(d, 0.05), sizes: 4, tokenCounts: 3);
+        var fit = NonlinearFitter.Fit(runs, ScalingFit.Laws.Formulas.FormulaLaw.Create("k*N^a*D^b", runs.TextColumnNames));
+        Assert.True(fit.Convergence.Converged, fit.Convergence.ExitReason);
+        Assert.DoesNotContain(fit.Warnings, w => w.Contains("did not converge", StringComparison.Ordinal));
+        Assert.Equal(0.5, fit["k"].Value, 1e-9);
+        Assert.Equal(-0.2, fit["a"].Value, 1e-10);
+        Assert.Equal(0.05, fit["b"].Value, 1e-10);
+    }
+
+    [Fact]
     public void Fit_TooFewRuns_Refuses()
     {
         var runs = Synthetic.Runs((n, d) => ChinchillaLaw.Instance.Value(Hoffmann, [n, d]), sizes: 2, tokenCounts: 2);

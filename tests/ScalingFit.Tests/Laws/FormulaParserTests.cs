@@ -71,6 +71,18 @@ public class FormulaParserTests
         Assert.Equal(column + 1, e.Message.Split('\n')[^1].IndexOf('^'));
     }
 
+    [Theory]
+    [InlineData("E + (A/N^alpha", "it ends too soon, expected ')'")]
+    [InlineData("E + A/N^alpha,", "unexpected ','")]
+    [InlineData("E + A/N^1e", "'1e' is not part of a formula")]
+    [InlineData("E + A/N**alpha", "Powers are written with ^ (N^alpha), not **.")]
+    public void Create_Malformed_SaysWhatIsWrongInAPersonsWords(string formula, string message)
+    {
+        var e = Assert.Throws<OptionException>(() => Law(formula));
+        Assert.Contains(message, e.Message);
+        Assert.DoesNotContain("close", e.Message);
+    }
+
     [Fact]
     public void Create_UnknownFunction_NamesItAndTheKnownOnes()
     {

@@ -125,16 +125,41 @@ internal static class FormulaParser
         var tokens = Tokenizer.TryTokenize(text);
         if (!tokens.HasValue)
             throw Error(text, tokens.ErrorPosition.HasValue ? tokens.ErrorPosition.Column : 1,
-                $"'{Near(text, tokens.ErrorPosition)}' is not part of a formula (numbers, names, + − * / ^, parentheses and functions).");
+                $"'{Word(text, tokens.ErrorPosition)}' is not part of a formula (numbers such as 6e-3, names, + − * / ^, parentheses and functions).");
         var result = Formula.TryParse(tokens.Value);
         if (!result.HasValue)
         {
             int column = result.ErrorPosition.HasValue ? result.ErrorPosition.Column : text.TrimEnd().Length + 1;
             string what = result.ErrorPosition.HasValue && column <= text.Length ? $"unexpected '{Near(text, result.ErrorPosition)}'" : "it ends too soon";
-            string expected = result.Expectations is { Length: > 0 } e ? $", expected {string.Join(" or ", e)}" : "";
-            throw Error(text, column, $"the formula is malformed at column {column}: {what}{expected}.");
+            string expected = result.Expectations is { Length: > 0 } e ? $", expected {string.Join(" or ", e.Select(Describe))}" : "";
+            string hint = text.Contains("**", StringComparison.Ordinal) ? " Powers are written with ^ (N^alpha), not **." : "";
+            throw Error(text, column, $"the formula is malformed at column {column}: {what}{expected}.{hint}");
         }
         return new FormulaSyntax(text, (NameSyntax?)result.Value.Target, result.Value.Body);
+    }
+
+    /// <summary>A token kind as Superpower names it ("close") as a person reads it ("')'").</summary>
+    private static string Describe(string expectation) => expectation switch
+    {
+        "plus" => "'+'",
+        "minus" => "'-'",
+        "times" => "'*'",
+        "divide" => "'/'",
+        "power" => "'^'",
+        "open" => "'('",
+        "close" => "')'",
+        "comma" => "','",
+        "equals" => "'='",
+        _ => expectation,
+    };
+
+    /// <summary>The characters from a position up to the next space or operator: "1e" where a number's exponent has no digits.</summary>
+    private static string Word(string text, Position position)
+    {
+        if (!position.HasValue || text.Length == 0) return Near(text, position);
+        int start = Math.Clamp(position.Absolute, 0, text.Length - 1), end = start;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '.' or '_')) end++;
+        return end > start ? text[start..end] : text[start].ToString();
     }
 
     private static string Near(string text, Position position)

@@ -61,6 +61,15 @@ public sealed record LawFile(string Formula, FormulaOptions Options)
                 _ => throw Error(source, at, "is not a known field; a parameter has start, bounds and positive"),
             };
         }
+        if (parameter.Bounds is { } b)
+        {
+            if (!(b.Lower < b.Upper))
+                throw Error(source, $"{key}.bounds", $"is empty: its low end {NumberFormat.Significant(b.Lower, 4)} is not below its high end {NumberFormat.Significant(b.Upper, 4)}");
+            if (parameter.Positive == true && !(b.Upper > 0))
+                throw Error(source, $"{key}.bounds", $"allows no positive value, but the parameter is positive");
+            if ((parameter.Starts ?? []).Where(v => !b.Contains(v)).Cast<double?>().FirstOrDefault() is { } outside)
+                throw Error(source, $"{key}.start", $"holds {NumberFormat.Significant(outside, 4)}, outside the parameter's bounds {b}");
+        }
         return parameter;
     }
 
