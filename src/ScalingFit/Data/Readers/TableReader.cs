@@ -10,7 +10,7 @@ namespace ScalingFit.Data;
 internal static class TableReader
 {
     /// <exception cref="DataException">The input is not a table of runs, or is malformed.</exception>
-    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, int depth = 0)
+    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, int depth = 0, IRowSink? sink = null)
     {
         var head = new byte[FormatSniffer.SniffLength];
         long start = stream.CanSeek ? stream.Position : 0;
@@ -21,15 +21,15 @@ internal static class TableReader
         switch (format)
         {
             case InputFormat.Gzip when depth == 0:
-                return ReadGzip(input, source, numbersOnly);
+                return ReadGzip(input, source, numbersOnly, sink);
             case InputFormat.Csv:
-                return CsvTableReader.Read(input, source, numbersOnly);
+                return CsvTableReader.Read(input, source, numbersOnly, sink);
             case InputFormat.JsonLines:
-                return JsonLinesTableReader.Read(input, source, numbersOnly);
+                return JsonLinesTableReader.Read(input, source, numbersOnly, sink);
             case InputFormat.Json:
-                return JsonTableReader.Read(ReadAll(input), source, numbersOnly);
+                return JsonTableReader.Read(ReadAll(input), source, numbersOnly, sink);
             case InputFormat.Parquet:
-                return ParquetTableReader.Read(input, source);
+                return ParquetTableReader.Read(input, source, sink);
             default:
                 throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source);
         }
@@ -40,7 +40,7 @@ internal static class TableReader
     /// 2^32); the decompressed length must match it, since a truncated gzip stream otherwise ends
     /// quietly with part of the data.
     /// </summary>
-    private static RawTable ReadGzip(Stream input, string source, Func<string, bool>? numbersOnly)
+    private static RawTable ReadGzip(Stream input, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
         long? expected = null;
         if (input.CanSeek && input.Length - input.Position >= 18)
@@ -56,7 +56,7 @@ internal static class TableReader
         var counted = new CountingStream(gzip);
         try
         {
-            var table = Read(counted, source, numbersOnly, 1);
+            var table = Read(counted, source, numbersOnly, 1, sink);
             counted.CopyTo(Stream.Null);
             if (expected is { } e && (counted.Count & 0xFFFFFFFF) != e)
                 throw new DataException($"the gzip data is damaged or truncated (it decompresses to {counted.Count} bytes; its trailer says {e}).", source);
