@@ -4,6 +4,8 @@ using ScalingFit.Benchmarks;
 // dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate FILE ROWS [csv|jsonl|parquet]
 //   writes a runs table (run, N, D, C, loss) drawn from the Chinchilla law, for whole-process timing;
 //   the three formats hold the same numbers.
+// dotnet run -c Release --project tests/ScalingFit.Benchmarks -- generate-log FILE RUNS CHECKPOINTS
+//   writes a training log of RUNS × CHECKPOINTS rows (10000 10000: 10⁸ rows, about 6 GB), "-" for standard output.
 // dotnet run -c Release --project tests/ScalingFit.Benchmarks -- [BenchmarkDotNet options]
 if (args.Length >= 1 && args[0] == "generate")
 {
@@ -20,6 +22,14 @@ if (args.Length >= 1 && args[0] == "generate")
         }
     }
     Console.WriteLine($"wrote {rows} rows, {new FileInfo(path).Length / 1e6:F1} MB to {path}");
+    return 0;
+}
+if (args.Length >= 4 && args[0] == "generate-log")
+{
+    int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    int checkpoints = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+    using var output = args[1] == "-" ? Console.OpenStandardOutput() : File.Create(args[1]);
+    CheckpointLogGenerator.Write(output, runs, checkpoints, seed: 1);
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(RunsCsvGenerator).Assembly).Run(args);

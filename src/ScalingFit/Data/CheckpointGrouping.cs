@@ -62,9 +62,20 @@ public static class CheckpointGrouping
         var keys = runColumns.Select(c => KeyText(rows, c)).ToArray();
         var best = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
+        // One run column kept as text (the usual run name): looked up from its bytes, a string made only for a new run.
+        var single = runColumns.Count == 1 && rows.Cells(runColumns[0]) is { HasText: true } named ? named : null;
+        var lookup = best.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> chars = stackalloc char[128];
         for (int k = 0; k < count; k++)
         {
             int i = candidates?[k] ?? k;
+            if (single is not null && single.TryUtf8(i, out var utf8) && utf8.Length <= chars.Length
+                && System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out _, out int written) == System.Buffers.OperationStatus.Done
+                && lookup.TryGetValue(chars[..written], out int known))
+            {
+                if (Better(i, known, choice, steps, loss)) lookup[chars[..written]] = i;
+                continue;
+            }
             string key = keys.Length == 1 ? keys[0](i) : string.Join('\u001f', keys.Select(text => text(i)));
             if (!best.TryGetValue(key, out int current))
             {
@@ -122,9 +133,12 @@ public static class CheckpointGrouping
     {
         var steps = new double[rows.Count];
         int count = candidates?.Count ?? rows.Count;
+        var cells = rows.Cells(stepColumn);
         for (int k = 0; k < count; k++)
         {
             int i = candidates?[k] ?? k;
+            // The cell's text as a number (its bytes when kept: the same as parsing its string, without one).
+            if (cells is not null && cells.TryUtf8(i, out var utf8) && NumberCells.TryParse(utf8, out steps[i]) && !double.IsNaN(steps[i])) continue;
             string cell = rows.Text(stepColumn, i);
             if (!NumberCells.TryParse(cell, out steps[i]) || double.IsNaN(steps[i]))
                 throw rows.ErrorAt(i, stepColumn, $"the step '{cell}' is not a number.");

@@ -98,6 +98,13 @@ internal sealed class CellColumn
         return k >= 0 ? _otherTexts[k] ?? "" : _numbers![row].ToString("R", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The cell's text as written, trimmed, in UTF-8, when the column keeps text; what <see cref="Text"/> would decode, without a string.</summary>
+    public bool TryUtf8(int row, out ReadOnlySpan<byte> utf8)
+    {
+        utf8 = _text is null ? default : _text.Utf8(row).Trim(Blanks);
+        return _text is not null;
+    }
+
     /// <summary>Whether the text of every cell as written is kept (text inputs), not only numbers.</summary>
     public bool HasText => _text is not null;
 
