@@ -97,7 +97,7 @@ internal sealed class StreamingSelection : IFileSink
             _names = [.. table.Names];
             if (_pending is not null)
             {
-                var all = new RowStore(table.Names, _pending.Count + table.Count);
+                var all = new RowStore(table.Names, _pending.Count + table.Count, TextMode);
                 all.Append(Build(_pending, []), null);
                 all.Append(table, null);
                 table = Build(all, []);
@@ -185,9 +185,9 @@ internal sealed class StreamingSelection : IFileSink
     /// <summary>The store, with the columns of <paramref name="names"/> when names were added (rows held so far get empty cells).</summary>
     private RowStore Grown(RowStore? store, IReadOnlyList<string> names, int rows)
     {
-        if (store is null) return new RowStore(names, rows);
+        if (store is null) return new RowStore(names, rows, TextMode);
         if (store.Names.SequenceEqual(names)) return store;
-        var grown = new RowStore(names, store.Count + rows);
+        var grown = new RowStore(names, store.Count + rows, TextMode);
         grown.Append(Build(store, []), null);
         return grown;
     }
