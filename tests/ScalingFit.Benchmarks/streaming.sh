@@ -38,7 +38,7 @@ measure() {
   : > "$samples"
   if [ "$count" -gt 1 ]; then "$@" >/dev/null 2>&1 || true; fi   # warm up (the log is in the page cache already)
   for _ in $(seq "$count"); do
-    /usr/bin/time -f "%e %M" -a -o "$samples" "$@" >/dev/null
+    /usr/bin/time -f "%e %M" -a -o "$samples" "$@" >"$work/output.txt" 2>&1
   done
   local s mb
   s=$(awk '{print $1}' "$samples" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -56,10 +56,10 @@ for k in $checkpoints; do
   echo "$rows rows ($runs runs × $k checkpoints), $((bytes / 1000000)) MB: $log"
   cat "$log" >/dev/null
   measure "baseline: wc -l" "$n" "$bytes" wc -l "$log"
-  measure "streaming: scalingfit fit LOG ${select_args[*]}" "$n" "$bytes" "$bin" fit "$log" "${select_args[@]}"
   if [ "$rows" -le "$baseline_max" ]; then
     measure "before (read whole, then select): same command" "$n" "$bytes" "$baseline" fit "$log" "${select_args[@]}"
   fi
-  "$bin" fit "$log" "${select_args[@]}" 2>&1 | grep -E "^note +kept" | sed 's/^/  /'
+  measure "streaming: scalingfit fit LOG ${select_args[*]}" "$n" "$bytes" "$bin" fit "$log" "${select_args[@]}"
+  grep -E "^note +kept" "$work/output.txt" | sed 's/^/  /' || true   # the notes of the last run measured
   [ "${KEEP:-0}" = 1 ] || rm -f "$log"
 done
