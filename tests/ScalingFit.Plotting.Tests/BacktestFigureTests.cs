@@ -93,6 +93,28 @@ public class BacktestFigureTests
     }
 
     [Fact]
+    public void Render_ErrorAgainstCompute_LawsOfOneRunSideBySideAroundIt()
+    {
+        // Two laws predict the same held-out runs: each law's marker of a run sits half a dodge to either side
+        // of the run's log10 C (a share of the x span), at its own relative error, so neither hides the other.
+        var source = Analyses.PowerAndJoint;
+        using var figure = new BacktestFigure().Render(source);
+        var right = figure.Panels[^1];
+        var runs = source.Split!.Training;
+        var logs = Enumerable.Range(0, runs.Count).Select(i => Math.Log10(runs.Value(Quantity.Compute, i)))
+            .Concat(source.Backtests.SelectMany(b => b.Predictions.Select(p => Math.Log10(p.At[Quantity.Compute])))).ToList();
+        double dodge = ScalingFit.Plotting.Series.BacktestPanels.DodgeShare * (logs.Max() - logs.Min());
+        for (int i = 0; i < 2; i++)
+        {
+            var points = right.GetPlottables<Scatter>().Single(s => s.MarkerFillColor == FigureStyle.Category(i).WithAlpha(0.9)).Data.GetScatterPoints();
+            var p = source.Backtests[i].Predictions[0];
+            Assert.Contains(points, q => Math.Abs(q.X - (Math.Log10(p.At[Quantity.Compute]) + (i - 0.5) * dodge)) < 1e-12
+                                         && Math.Abs(q.Y - 100 * p.RelativeError) < 1e-12);
+        }
+        Assert.Contains("side by side", right.Axes.Title.Label.Text);
+    }
+
+    [Fact]
     public void Render_Legend_NamesEachLawWithItsErrorAndCoverage()
     {
         var source = Analyses.PowerAndJoint;

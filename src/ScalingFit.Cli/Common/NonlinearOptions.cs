@@ -28,6 +28,13 @@ internal sealed class NonlinearOptions
         DefaultValueFactory = _ => 1,
     };
 
+    public Option<string> Starts { get; } = new("--starts")
+    {
+        Description = "How the start grid is searched: screened (every start on a stratified subsample of 512 runs, the distinct optima " +
+                      "finished on all runs; the same optimum, fast on large data) or exhaustive (every start on all runs, for checking).",
+        DefaultValueFactory = _ => "screened",
+    };
+
     public Option<int> Threads { get; } = new("--threads")
     {
         Description = "Threads for the multi-start search and the bootstrap (default: all cores).",
@@ -38,6 +45,7 @@ internal sealed class NonlinearOptions
     public NonlinearOptions(int defaultBootstrap = 0)
     {
         LossFunction.AcceptOnlyFromAmong("huber", "lsq");
+        Starts.AcceptOnlyFromAmong("screened", "exhaustive");
         Bootstrap = new Option<int>("--bootstrap")
         {
             Description = "Resample the runs K times and refit, for percentile intervals of every parameter and prediction (0: asymptotic intervals).",
@@ -47,7 +55,7 @@ internal sealed class NonlinearOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { LossFunction, HuberDelta, Bootstrap, Seed, Threads }) command.Add(option);
+        foreach (var option in new Option[] { LossFunction, HuberDelta, Bootstrap, Seed, Starts, Threads }) command.Add(option);
     }
 
     /// <summary>The fit options asked for, with a bootstrap progress callback when one is given.</summary>
@@ -62,6 +70,7 @@ internal sealed class NonlinearOptions
         {
             Loss = loss,
             DegreeOfParallelism = threads,
+            Search = parse.GetValue(Starts) == "exhaustive" ? StartSearch.Exhaustive : StartSearch.Screened,
             Bootstrap = resamples == 0 ? null : new BootstrapOptions(resamples, parse.GetValue(Seed))
             {
                 DegreeOfParallelism = threads,
@@ -73,9 +82,10 @@ internal sealed class NonlinearOptions
     /// <summary>Refuses the options of nonlinear fits for a law fitted by its closed form (OLS).</summary>
     public void RequireNonlinear(ParseResult parse, LawSpec spec)
     {
-        if (!spec.IsNonlinear && (parse.GetValue(Bootstrap) > 0 || parse.GetResult(LossFunction) is { Implicit: false } || parse.GetResult(HuberDelta) is { Implicit: false }))
+        if (!spec.IsNonlinear && (parse.GetValue(Bootstrap) > 0 || parse.GetResult(LossFunction) is { Implicit: false } || parse.GetResult(HuberDelta) is { Implicit: false }
+                                   || parse.GetResult(Starts) is { Implicit: false }))
             throw new OptionException(
-                $"--bootstrap, --loss-function and --huber-delta apply to nonlinear fits; the {spec.Law.Name} law is fitted by OLS with exact " +
+                $"--bootstrap, --loss-function, --huber-delta and --starts apply to nonlinear fits; the {spec.Law.Name} law is fitted by OLS with exact " +
                 "t intervals. Add --nonlinear to fit it nonlinearly, or choose a nonlinear law.");
     }
 

@@ -76,12 +76,31 @@ internal static class HelpText
         return $"{mantissa}e{int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>
+    /// What a text option's value is, by the option's name, for options whose value is parsed by the
+    /// command (a law, a condition, a point): one table instead of a HelpName at every definition.
+    /// </summary>
+    private static readonly Dictionary<string, string> Placeholders = new(StringComparer.Ordinal)
+    {
+        ["--where"] = "condition", ["--select-by"] = "column", ["--x"] = "inputs", ["--y"] = "column",
+        ["--law"] = "law", ["--laws"] = "law,...", ["--metric-law"] = "law", ["--law-file"] = "file",
+        ["--fix"] = "name=value,...", ["--tie"] = "name=name,...", ["--bound"] = "name=low:high,...",
+        ["--n-unit"] = "unit", ["--d-unit"] = "unit", ["--c-unit"] = "unit", ["--cost-unit"] = "unit",
+        ["--at"] = "N=value,...", ["--extrapolate-to"] = "Q=value", ["--holdout-above"] = "Q=value",
+        ["--compute-range"] = "low:high", ["--config"] = "file", ["--safetensors"] = "file", ["--ladder"] = "file",
+        ["--model"] = "name", ["--family"] = "family", ["--tokens"] = "number", ["--scale-d"] = "factor",
+        ["--scale-layers"] = "factor", ["--widths"] = "d,...", ["--depths"] = "L,...",
+        ["--bias"] = "none|qkv|attention|all", ["--norm"] = "layernorm|rmsnorm", ["--positions"] = "learned|rotary|alibi|none",
+        ["--kind"] = "kind", ["--versus"] = "N|D|C", ["--by"] = "N|D|C",
+    };
+
     private static string Placeholder(Option option)
     {
         if (IsFlag(option)) return "";
         var choices = Choices(option);
         if (choices.Count > 0 && string.Join('|', choices).Length <= MaxInlineChoices) return $"<{string.Join('|', choices)}>";
         if (!string.IsNullOrEmpty(option.HelpName)) return $"<{option.HelpName}>";
+        if (Placeholders.TryGetValue(option.Name, out var placeholder)) return $"<{placeholder}>";
         var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
         if (type.IsArray) type = type.GetElementType()!;
         if (type == typeof(double) || type == typeof(float)) return "<number>";

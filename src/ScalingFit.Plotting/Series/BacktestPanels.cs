@@ -57,7 +57,7 @@ internal static class BacktestPanels
         var quantity = new[] { Quantity.Compute, Quantity.ParameterCount, Quantity.TrainingTokens }
             .FirstOrDefault(q => backtests.All(b => b.Predictions.All(p => p.At.ContainsKey(q))), backtests[0].Fit.Inputs[0].Quantity ?? Quantity.Compute);
         var plot = FigureStyle.NewPlot();
-        plot.Title($"relative error against {(quantity == Quantity.Compute ? "compute" : quantity == Quantity.ParameterCount ? "model size" : "training tokens")}");
+        plot.Title($"relative error against {Name(quantity)}");
         var x = new Extent();
         var y = new Extent();
         var legend = new List<LegendItem>();
@@ -71,11 +71,24 @@ internal static class BacktestPanels
             y.Add(ys);
             trainingMax = xs.Max();
         }
+        // Several laws predict the same held-out runs: each law's markers are set a marker's width apart
+        // (a fixed share of the axis, centred on the run), so none hides another; the title says so.
+        var all = new Extent();
+        all.Add(backtests.SelectMany(b => b.Predictions.Select(p => Math.Log10(p.At[quantity]))));
+        if (!x.IsEmpty)
+        {
+            all.Add(x.Lower);
+            all.Add(x.Upper);
+        }
+        double span = all.Upper - all.Lower;
+        double dodge = backtests.Count > 1 ? DodgeShare * Math.Max(span, 0.1) : 0;
+        if (dodge > 0) plot.Title($"relative error against {Name(quantity)} (the laws side by side at each run)");
         // The best law last, on top.
         for (int i = backtests.Count - 1; i >= 0; i--)
         {
             var b = backtests[i];
-            var xs = b.Predictions.Select(p => Math.Log10(p.At[quantity])).ToArray();
+            double offset = (i - (backtests.Count - 1) / 2.0) * dodge;
+            var xs = b.Predictions.Select(p => Math.Log10(p.At[quantity]) + offset).ToArray();
             var ys = b.Predictions.Select(p => 100 * p.RelativeError).ToArray();
             var points = plot.Add.ScatterPoints(xs, ys, FigureStyle.Category(i).WithAlpha(0.9));
             points.MarkerSize = FigureStyle.MarkerSize;
@@ -105,6 +118,12 @@ internal static class BacktestPanels
         Legends.ShowBeside(plot, legend, legendEdge);
         return plot;
     }
+
+    /// <summary>How far apart the laws' markers of one run are set, as a share of the x axis (about a marker's width).</summary>
+    internal const double DodgeShare = 0.007;
+
+    private static string Name(Quantity quantity) =>
+        quantity == Quantity.Compute ? "compute" : quantity == Quantity.ParameterCount ? "model size" : "training tokens";
 
     /// <summary>The first law's relative errors (%) on the runs it was fitted to, against log₁₀ of the quantity.</summary>
     private static (double[] X, double[] Y) FittedErrors(BacktestResult backtest, RunSet runs, Quantity quantity)

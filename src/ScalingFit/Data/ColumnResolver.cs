@@ -11,7 +11,7 @@ internal sealed record QuantityColumn(int Index, ColumnUnit? Unit, bool UnitFrom
 internal static class ColumnResolver
 {
     /// <exception cref="DataException">A named column is missing, or two columns match one quantity.</exception>
-    public static QuantityColumn?[] Resolve(IReadOnlyList<string> names, RunReadOptions options, string source, List<string> notes)
+    public static QuantityColumn?[] Resolve(IReadOnlyList<string> names, RunReadOptions options, string source, List<string> notes, long? headerLine = 1)
     {
         var found = new QuantityColumn?[Quantities.All.Count];
         var taken = new HashSet<int>();
@@ -21,8 +21,8 @@ internal static class ColumnResolver
             int index = Find(names, named);
             if (index < 0)
                 throw new DataException(
-                    $"the column '{named}' named for {q.Description()} is not in the data; the columns are: {Headers.List(names)}.", source, 1);
-            found[(int)q] = Column(names, index, options.UnitFor(q));
+                    $"the column '{named}' named for {q.Description()} is not in the data; the columns are: {Headers.List(names)}.", source, headerLine);
+            found[(int)q] = Column(names, index, options.UnitFor(q), q, source, headerLine);
             taken.Add(index);
         }
         foreach (var q in Quantities.All)
@@ -45,9 +45,9 @@ internal static class ColumnResolver
                 string option = q == Quantity.Loss ? "--loss-column" : $"--{q.Symbol().ToLowerInvariant()}-column";
                 throw new DataException(
                     $"{candidates.Count} columns could be {q.Description()}: {Headers.List(candidates.Select(i => names[i]))}; " +
-                    $"choose one with {option}.", source, 1, names[candidates[1]]);
+                    $"choose one with {option}.", source, headerLine, names[candidates[1]]);
             }
-            found[(int)q] = Column(names, candidates[0], options.UnitFor(q));
+            found[(int)q] = Column(names, candidates[0], options.UnitFor(q), q, source, headerLine);
             taken.Add(candidates[0]);
         }
         return found;
@@ -65,12 +65,16 @@ internal static class ColumnResolver
         return name => Matches(name, aliases);
     }
 
-    private static QuantityColumn Column(IReadOnlyList<string> names, int index, ColumnUnit? option)
+    private static QuantityColumn Column(IReadOnlyList<string> names, int index, ColumnUnit? option, Quantity q, string source, long? headerLine)
     {
-        if (option is not null) return new QuantityColumn(index, option, false);
-        return ColumnUnit.TrySplitHeader(names[index], out _, out var unit)
-            ? new QuantityColumn(index, unit, true)
-            : new QuantityColumn(index, null, false);
+        bool inHeader = ColumnUnit.TrySplitHeader(names[index], out _, out var unit);
+        if (option is null) return inHeader ? new QuantityColumn(index, unit, true) : new QuantityColumn(index, null, false);
+        // Two units for one column: taking either silently would be off by their ratio.
+        if (inHeader && unit.Scale != option.Scale)
+            throw new DataException(
+                $"the header '{names[index]}' says its unit is {unit.Label} (×{NumberFormat.Significant(unit.Scale, 4)}), but the unit given for {q.Symbol()} is " +
+                $"{option.Label} (×{NumberFormat.Significant(option.Scale, 4)}); give one of them.", source, headerLine, names[index]);
+        return new QuantityColumn(index, option, false);
     }
 
     /// <summary>Whether a header is one of the names, exactly or with a unit after it.</summary>

@@ -35,6 +35,9 @@ public sealed class DataException : ScalingFitException
     /// <summary>The column name, when known.</summary>
     public string? Column { get; }
 
+    /// <summary>Whether the input is a well-formed file that holds no rows (empty, or a header only): a folder skips such a file.</summary>
+    internal bool HoldsNoRows { get; init; }
+
     private static string Compose(string problem, string source, long? line, string? column, RowLocator locator)
     {
         var where = new StringBuilder(source);

@@ -154,8 +154,11 @@ public sealed partial class RunSet
             var first = issues[0];
             string more = issues.Length > 1 ? $" ({issues.Length} such cells; the first is here)" : "";
             string via = origin.IsDerived ? $" {q.Symbol()} is {origin} and needs it." : "";
-            throw ErrorAt(first.Row, first.Column,
-                $"{NumberCells.Explain(first.Text)}{more}; every run needs a number here (or drop such rows with --drop-incomplete).{via}");
+            // A locale's number format is the whole file's, not a few bad rows: dropping them would drop everything.
+            string remedy = NumberCells.IsLocaleFormatted(first.Text)
+                ? "write the file with a decimal point and no thousands separators (pandas: to_csv(decimal=\".\"))"
+                : "every run needs a number here (or drop such rows with --drop-incomplete)";
+            throw ErrorAt(first.Row, first.Column, $"{NumberCells.Explain(first.Text)}{more}; {remedy}.{via}");
         }
         for (int i = 0; i < values.Length; i++)
         {

@@ -11,7 +11,7 @@ internal static class RunTable
     public static RunSet ToRuns(RawTable table, RunReadOptions options)
     {
         var notes = new List<string>(table.Notes);
-        var found = ColumnResolver.Resolve(table.Names, options, table.Source, notes);
+        var found = ColumnResolver.Resolve(table.Names, options, table.Source, notes, table.HeaderLine);
         if (options.RequireLoss && found[(int)Quantity.Loss] is null) throw NoLoss(table);
         var quantities = new double[]?[Quantities.All.Count];
         var origins = new ColumnOrigin?[Quantities.All.Count];
@@ -52,6 +52,6 @@ internal static class RunTable
             : " Name the column with --loss-column.";
         return new DataException(
             "no loss column: looked for " + string.Join(", ", Quantity.Loss.Aliases().Select(a => $"'{a}'")) +
-            $" (case-insensitive); the columns are: {Headers.List(table.Names)}.{hint}", table.Source, 1);
+            $" (case-insensitive); the columns are: {Headers.List(table.Names)}.{hint}", table.Source, table.HeaderLine);
     }
 }

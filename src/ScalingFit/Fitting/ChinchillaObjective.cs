@@ -52,6 +52,9 @@ internal interface ILanes<T> where T : unmanaged
     static abstract Vector<T> Exp(Vector<T> x);
 
     static abstract Vector<T> Log(Vector<T> x);
+
+    /// <summary>a·b + c, fused where the hardware has FMA.</summary>
+    static abstract Vector<T> Fma(Vector<T> a, Vector<T> b, Vector<T> c);
 }
 
 internal readonly struct DoubleLanes : ILanes<double>
@@ -61,6 +64,9 @@ internal readonly struct DoubleLanes : ILanes<double>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log(Vector<double> x) => VectorFunctions.Log(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Fma(Vector<double> a, Vector<double> b, Vector<double> c) => VectorFunctions.Fma(a, b, c);
 }
 
 internal readonly struct SingleLanes : ILanes<float>
@@ -70,6 +76,9 @@ internal readonly struct SingleLanes : ILanes<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Log(Vector<float> x) => VectorFunctions.Log(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Fma(Vector<float> a, Vector<float> b, Vector<float> c) => VectorFunctions.Fma(a, b, c);
 }
 
 /// <summary>The vectorised Chinchilla objective in lanes of <typeparamref name="T"/> (float or double).</summary>
@@ -80,6 +89,10 @@ internal sealed class ChinchillaKernel<T, TLanes>
     private readonly T[] _logN, _logD, _logL, _weights;
     private readonly T _delta;
     private readonly int _count;
+    private int _length;
+
+    /// <summary>Every run's inputs and loss, kept once weights pack the arrays.</summary>
+    private (T[] LogN, T[] LogD, T[] LogL)? _all;
 
     public ChinchillaKernel(FitData data, LossFunction loss)
     {
@@ -90,6 +103,7 @@ internal sealed class ChinchillaKernel<T, TLanes>
         _logD = new T[padded];
         _logL = new T[padded];
         _weights = new T[padded];
+        _length = padded;
         for (int i = 0; i < n; i++)
         {
             _logN[i] = T.CreateTruncating(data.LogInputs[2 * i]);
@@ -100,9 +114,30 @@ internal sealed class ChinchillaKernel<T, TLanes>
         _delta = loss.Kind == LossKind.Huber ? T.CreateTruncating(loss.Delta) : T.PositiveInfinity;
     }
 
+    /// <summary>
+    /// Weights the runs (bootstrap multiplicities). Runs of weight 0 are left out of the sums
+    /// altogether: the runs of weight above 0 are packed to the front, so a bootstrap resample (a
+    /// third of its runs drawn no time) costs only the runs it holds.
+    /// </summary>
     public void SetWeights(ReadOnlySpan<double> weights)
     {
-        for (int i = 0; i < _count; i++) _weights[i] = T.CreateTruncating(weights[i]);
+        _all ??= (_logN.AsSpan(0, _count).ToArray(), _logD.AsSpan(0, _count).ToArray(), _logL.AsSpan(0, _count).ToArray());
+        var (logN, logD, logL) = _all.Value;
+        int m = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            if (weights[i] == 0) continue;
+            _logN[m] = logN[i];
+            _logD[m] = logD[i];
+            _logL[m] = logL[i];
+            _weights[m++] = T.CreateTruncating(weights[i]);
+        }
+        _length = (m + Vector<T>.Count - 1) / Vector<T>.Count * Vector<T>.Count;
+        for (int i = m; i < _length; i++)
+        {
+            _logN[i] = _logD[i] = _logL[i] = T.Zero;
+            _weights[i] = T.Zero;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -112,24 +147,24 @@ internal sealed class ChinchillaKernel<T, TLanes>
         var e3 = new Vector<T>(T.CreateTruncating(t[0] < -700 ? 0 : Math.Exp(t[0])));
         var a = new Vector<T>(T.CreateTruncating(t[1]));
         var b = new Vector<T>(T.CreateTruncating(t[2]));
-        var al = new Vector<T>(T.CreateTruncating(t[3]));
-        var be = new Vector<T>(T.CreateTruncating(t[4]));
+        var nal = new Vector<T>(T.CreateTruncating(-t[3]));
+        var nbe = new Vector<T>(T.CreateTruncating(-t[4]));
         var dv = new Vector<T>(_delta);
         var ndv = -dv;
         var half = new Vector<T>(T.CreateTruncating(0.5));
-        var linearOffset = new Vector<T>(T.IsFinite(_delta) ? half[0] * _delta * _delta : T.Zero);
+        var linearOffset = new Vector<T>(T.IsFinite(_delta) ? -(half[0] * _delta * _delta) : T.Zero);
         var f = Vector<T>.Zero;
         Vector<T> ge = f, ga = f, gb = f, gal = f, gbe = f;
         Vector<T> hee = f, hea = f, heb = f, heal = f, hebe = f, haa = f, hab = f, haal = f, habe = f;
         Vector<T> hbb = f, hbal = f, hbbe = f, halal = f, halbe = f, hbebe = f;
         bool withHessian = !h.IsEmpty;
-        for (int i = 0; i < _logN.Length; i += Vector<T>.Count)
+        for (int i = 0; i < _length; i += Vector<T>.Count)
         {
             var ln = Vector.LoadUnsafe(ref _logN[i]);
             var ld = Vector.LoadUnsafe(ref _logD[i]);
             var wt = Vector.LoadUnsafe(ref _weights[i]);
-            var u1 = TLanes.Exp(a - al * ln);
-            var u2 = TLanes.Exp(b - be * ld);
+            var u1 = TLanes.Exp(TLanes.Fma(nal, ln, a));
+            var u2 = TLanes.Exp(TLanes.Fma(nbe, ld, b));
             var total = u1 + u2 + e3;
             var inv = Vector<T>.One / total;
             var w1 = u1 * inv;
@@ -139,15 +174,17 @@ internal sealed class ChinchillaKernel<T, TLanes>
             var ar = Vector.Abs(r);
             var inside = Vector.LessThanOrEqual(ar, dv);
             // Huber: ½r² inside ±δ, δ|r| − ½δ² outside; ψ = clamp(r, −δ, δ); ψ′ = 1 inside, 0 outside.
-            f += wt * Vector.ConditionalSelect(inside, half * r * r, dv * ar - linearOffset);
+            f = TLanes.Fma(wt, Vector.ConditionalSelect(inside, half * r * r, TLanes.Fma(dv, ar, linearOffset)), f);
             var p = wt * Vector.Min(Vector.Max(r, ndv), dv);
-            var g3 = -(w1 * ln);
-            var g4 = -(w2 * ld);
-            ge += p * w3;
-            ga += p * w1;
-            gb += p * w2;
-            gal += p * g3;
-            gbe += p * g4;
+            var nln = -ln;
+            var nld = -ld;
+            var g3 = w1 * nln;
+            var g4 = w2 * nld;
+            ge = TLanes.Fma(p, w3, ge);
+            ga = TLanes.Fma(p, w1, ga);
+            gb = TLanes.Fma(p, w2, gb);
+            gal = TLanes.Fma(p, g3, gal);
+            gbe = TLanes.Fma(p, g4, gbe);
             if (!withHessian) continue;
             var q = Vector.ConditionalSelect(inside, wt, Vector<T>.Zero);
             // ψ·∇²m with ∇²m = Jᵀ(diag w − wwᵀ)J, plus ψ′·∇m∇mᵀ.
@@ -163,21 +200,22 @@ internal sealed class ChinchillaKernel<T, TLanes>
             var q2 = q * w2;
             var q3 = q * g3;
             var q4 = q * g4;
-            hee += q0 * w3 + ps33;
-            hea += q0 * w1 + ps13;
-            heb += q0 * w2 + ps23;
-            heal += q0 * g3 - ln * ps13;
-            hebe += q0 * g4 - ld * ps23;
-            haa += q1 * w1 + ps11;
-            hab += q1 * w2 + ps12;
-            haal += q1 * g3 - ln * ps11;
-            habe += q1 * g4 - ld * ps12;
-            hbb += q2 * w2 + ps22;
-            hbal += q2 * g3 - ln * ps12;
-            hbbe += q2 * g4 - ld * ps22;
-            halal += q3 * g3 + ln * ln * ps11;
-            halbe += q3 * g4 + ln * ld * ps12;
-            hbebe += q4 * g4 + ld * ld * ps22;
+            hee = TLanes.Fma(q0, w3, hee + ps33);
+            hea = TLanes.Fma(q0, w1, hea + ps13);
+            heb = TLanes.Fma(q0, w2, heb + ps23);
+            heal = TLanes.Fma(q0, g3, TLanes.Fma(nln, ps13, heal));
+            hebe = TLanes.Fma(q0, g4, TLanes.Fma(nld, ps23, hebe));
+            haa = TLanes.Fma(q1, w1, haa + ps11);
+            hab = TLanes.Fma(q1, w2, hab + ps12);
+            haal = TLanes.Fma(q1, g3, TLanes.Fma(nln, ps11, haal));
+            habe = TLanes.Fma(q1, g4, TLanes.Fma(nld, ps12, habe));
+            hbb = TLanes.Fma(q2, w2, hbb + ps22);
+            hbal = TLanes.Fma(q2, g3, TLanes.Fma(nln, ps12, hbal));
+            hbbe = TLanes.Fma(q2, g4, TLanes.Fma(nld, ps22, hbbe));
+            var lnps11 = ln * ps11;
+            halal = TLanes.Fma(q3, g3, TLanes.Fma(ln, lnps11, halal));
+            halbe = TLanes.Fma(q3, g4, TLanes.Fma(ld, ln * ps12, halbe));
+            hbebe = TLanes.Fma(q4, g4, TLanes.Fma(ld, ld * ps22, hbebe));
         }
         g[0] = Sum(ge);
         g[1] = Sum(ga);

@@ -60,6 +60,9 @@ internal sealed class FitData
     /// <summary>Run i's inputs.</summary>
     public LawRow Row(int i) => new(Inputs.AsSpan(i * InputCount, InputCount), LogInputs.AsSpan(i * InputCount, InputCount));
 
+    /// <summary>Data from values already checked (synthetic data): each input's values and the observed target.</summary>
+    internal static FitData Of(double[][] columns, double[] observed, ResidualSpace space) => new(columns, observed, space);
+
     /// <summary>The data of a law of quantities with the loss as target, in log space.</summary>
     public static FitData From(RunSet runs, IReadOnlyList<LawInput> inputs) => From(runs, inputs, LawTarget.Loss, ResidualSpace.Log, positiveInputs: true);
 
@@ -83,6 +86,24 @@ internal sealed class FitData
                     });
         }
         return new FitData(columns, observed, space);
+    }
+
+    /// <summary>
+    /// The given runs (by index, in that order) as data of their own: every per-run array (inputs,
+    /// their logarithms, the observed target and the target in the residual space) taken from the
+    /// same rows.
+    /// </summary>
+    public FitData Subset(IReadOnlyList<int> rows)
+    {
+        var columns = new double[InputCount][];
+        for (int j = 0; j < InputCount; j++)
+        {
+            var column = columns[j] = new double[rows.Count];
+            for (int r = 0; r < rows.Count; r++) column[r] = Columns[j][rows[r]];
+        }
+        var observed = new double[rows.Count];
+        for (int r = 0; r < rows.Count; r++) observed[r] = Observed[rows[r]];
+        return new FitData(columns, observed, Space);
     }
 
     /// <summary>What a law may use of these data to place its starting points.</summary>

@@ -17,6 +17,9 @@ internal sealed class FitProblem(IScalingLaw law, FitData data, LossFunction los
 
     public ParameterMap Map => map;
 
+    /// <summary>The same law, loss and constraints on other data (a subsample of the runs).</summary>
+    public FitProblem On(FitData other) => new(law, other, loss, map);
+
     /// <summary>The number of free parameters.</summary>
     public int Dimension => map.FreeDimension;
 

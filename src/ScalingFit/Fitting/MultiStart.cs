@@ -1,4 +1,5 @@
 using ScalingFit.Fitting.Optimization;
+using ScalingFit.Fitting.Search;
 using ScalingFit.Laws;
 
 namespace ScalingFit.Fitting;
@@ -20,10 +21,29 @@ internal static class MultiStart
     /// <summary>A start stalled within this many iterations is rescued by least squares (Huber's loss only).</summary>
     public const int RescueWithin = 10;
 
-    private sealed record Worker(IObjective? Coarse, IObjective Fine, IObjective? Rescue, NewtonTrustRegion Approach, NewtonTrustRegion Finish,
-        NewtonTrustRegion Retry, double[] Start);
+    /// <summary>
+    /// The search asked for: <see cref="StartSearch.Exhaustive"/> runs every start on all runs
+    /// (<see cref="Run"/>, after narrowing a grid that asks for it to its best points by objective,
+    /// <see cref="StartScreen"/>); <see cref="StartSearch.Screened"/> reaches the same best optimum at
+    /// a cost that grows far more slowly with the data (<see cref="ScreenedSearch"/>).
+    /// </summary>
+    /// <param name="problem">The objectives (one per worker thread) and the dimension of the search.</param>
+    /// <param name="grid">The starting points, in the problem's free parameters.</param>
+    /// <param name="options">The local optimizer's tolerances.</param>
+    /// <param name="degreeOfParallelism">Threads; −1 for all cores.</param>
+    /// <param name="search">Which search.</param>
+    /// <param name="progress">When given, hears (starts finished, starts) from worker threads: after each batch of starts (screened) or about every 1% of them (exhaustive).</param>
+    public static MultiStartResult Search(
+        FitProblem problem, StartGrid grid, OptimizerOptions options, int degreeOfParallelism, StartSearch search,
+        Action<int, int>? progress = null)
+    {
+        if (search == StartSearch.Screened) return ScreenedSearch.Run(problem, grid, options, degreeOfParallelism, progress);
+        int points = grid.Count;
+        if (grid.Keep is int keep && points > keep) grid = StartScreen.Best(problem, grid, keep, degreeOfParallelism);
+        return Run(problem, grid, options, degreeOfParallelism, progress) with { GridPoints = points };
+    }
 
-    /// <summary>Minimizes from every start of the grid.</summary>
+    /// <summary>Minimizes from every start of the grid on all runs, to its end.</summary>
     /// <param name="problem">The objectives (one per worker thread) and the dimension of the search.</param>
     /// <param name="grid">The starting points, in the problem's free parameters.</param>
     /// <param name="options">The local optimizer's tolerances.</param>
@@ -36,41 +56,19 @@ internal static class MultiStart
         var ends = new double[count * k];
         var results = new LocalResult[count];
         int finished = 0, batch = Math.Max(1, count / 100);
-        var approach = options with { DecrementTolerance = Math.Max(options.DecrementTolerance, ApproachTolerance) };
-        // After the approach the start is near a minimum more often than not: begin almost undamped.
-        var finish = problem.HasCoarse ? options with { InitialDamping = 1e-8 } : options;
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism },
-            () => new Worker(problem.Coarse(), problem.Objective(), problem.Rescue(), new NewtonTrustRegion(k, approach), new NewtonTrustRegion(k, finish),
-                new NewtonTrustRegion(k, options with { InitialDamping = 1e-8 }), new double[k]),
+        var runs = new LocalRuns(problem, options);
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, runs.Create,
             (start, _, worker) =>
             {
                 var x = ends.AsSpan(start * k, k);
                 grid.Point(start, x);
-                int approachIterations = 0;
-                if (worker.Coarse is { } coarse) approachIterations = worker.Approach.Minimize(coarse, x).Iterations;
-                var result = worker.Finish.Minimize(worker.Fine, x);
-                result = result with { Iterations = result.Iterations + approachIterations };
-                // A start that stalls at once on a Huber plateau (no step helps where every residual is beyond δ) is
-                // tried again from where least squares leads it.
-                if (result.Reason == ExitReason.Stalled && result.Iterations - approachIterations <= RescueWithin && worker.Rescue is { } rescue)
-                {
-                    var y = worker.Start;
-                    grid.Point(start, y);
-                    int rescueIterations = worker.Approach.Minimize(rescue, y).Iterations;
-                    var second = worker.Retry.Minimize(worker.Fine, y);
-                    if (second.Converged || second.Objective < result.Objective)
-                    {
-                        y.CopyTo(x);
-                        result = second with { Iterations = result.Iterations + rescueIterations + second.Iterations };
-                    }
-                }
-                results[start] = result;
+                results[start] = worker.Minimize(x);
                 if (progress is not null && Interlocked.Increment(ref finished) is var done && (done % batch == 0 || done == count))
                     progress(done, count);
                 return worker;
             },
             _ => { });
-        return new MultiStartResult(k, ends, results);
+        return new MultiStartResult(k, ends, results) { GridPoints = count };
     }
 }
 
@@ -80,6 +78,19 @@ internal sealed record MultiStartResult(int Dimension, double[] EndPoints, Local
     public int Count => Results.Length;
 
     public int ConvergedCount => Results.Count(r => r.Converged);
+
+    /// <summary>How a screened search ran; null for the exhaustive search.</summary>
+    public Screening? Screening { get; init; }
+
+    /// <summary>The points of the grid before it was narrowed to its best by objective (<see cref="StartGrid.Keep"/>); the starts when it was not.</summary>
+    public int GridPoints { get; init; }
+
+    /// <summary>For the fit's method line: "4500 starts", "64 starts (the best of 21168 by objective)", and how a screened search ran.</summary>
+    public string Describe()
+    {
+        string starts = GridPoints > Count ? $"{Count} starts (the best of {GridPoints} by objective)" : $"{Count} starts";
+        return Screening?.Describe(starts) ?? starts;
+    }
 
     public ReadOnlySpan<double> EndPoint(int start) => EndPoints.AsSpan(start * Dimension, Dimension);
 

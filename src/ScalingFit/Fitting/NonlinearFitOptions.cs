@@ -19,12 +19,17 @@ public sealed record NonlinearFitOptions
     /// <summary>Starting points; null for the law's own grid.</summary>
     public StartGrid? Starts { get; init; }
 
+    /// <summary>How the starts are searched: screened (default) or exhaustive (every start on all runs).</summary>
+    public StartSearch Search { get; init; } = StartSearch.Screened;
+
     /// <summary>A bootstrap for the intervals; null for asymptotic (sandwich) intervals.</summary>
     public BootstrapOptions? Bootstrap { get; init; }
 
     /// <summary>
-    /// Called as the multi-start search moves on, with the starts finished and the starts in all,
-    /// about every 1% of them (from worker threads); null for none. Results do not depend on it.
+    /// Called as the multi-start search moves on, with the starts finished and the starts in all:
+    /// after each batch of starts of the screened search (its restarts on larger samples counted
+    /// among the starts), about every 1% of them for the exhaustive search (from worker threads);
+    /// null for none. Results do not depend on it.
     /// </summary>
     public Action<int, int>? StartProgress { get; init; }
 

@@ -46,9 +46,7 @@ public static class NonlinearFitter
         var data = problem.Data;
         int k = problem.Dimension;
         var grid = problem.Starts(options.Starts);
-        int screened = grid.Count;
-        if (grid.Keep is int keep && grid.Count > keep) grid = StartScreen.Best(problem, grid, keep, options.DegreeOfParallelism);
-        var search = MultiStart.Run(problem, grid, options.Optimizer, options.DegreeOfParallelism, options.StartProgress);
+        var search = MultiStart.Search(problem, grid, options.Optimizer, options.DegreeOfParallelism, options.Search, options.StartProgress);
         int best = search.Best();
         if (best < 0) throw new FitException($"no start of the {law.Name} law reached a finite objective on {runs.Source}.");
 
@@ -69,8 +67,7 @@ public static class NonlinearFitter
         return Result(runs, spec, problem, estimates, statistics) with
         {
             Convergence = new Convergence(
-                $"Newton trust region with exact Hessian on Σ {options.Loss} of {spec.Residuals.Of(spec.Target.Symbol)} residuals, " +
-                (screened > grid.Count ? $"{grid.Count} starts (the best of {screened} by objective)" : $"{grid.Count} starts"),
+                $"Newton trust region with exact Hessian on Σ {options.Loss} of {spec.Residuals.Of(spec.Target.Symbol)} residuals, {search.Describe()}",
                 converged, Describe(final, search.Results[best]), search.Results[best].Iterations + final.Iterations,
                 search.Count, search.ConvergedCount),
             Warnings = NonlinearDiagnostics.Warnings(context, options.Loss),

@@ -91,10 +91,14 @@ internal sealed partial class ParameterMap
                 break;
             default:
             {
-                double s = x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x)), w = _upper[j] - _lower[j];
-                p = _lower[j] + w * s;
-                p1 = w * s * (1 - s);
-                p2 = p1 * (1 - 2 * s);
+                // σ(x) and 1 − σ(x) each from e^−|x|, so neither cancels: near a bound (|x| > ~37 in double
+                // precision) 1 − σ computed as a difference is 0, the map's derivative vanishes, and the
+                // Hessian in φ with it; from e^−|x| the derivative stays positive until |x| > 745.
+                double e = Math.Exp(-Math.Abs(x)), near = e / (1 + e), far = 1 / (1 + e), w = _upper[j] - _lower[j];
+                double s = x >= 0 ? far : near, c = x >= 0 ? near : far;
+                p = x >= 0 ? _upper[j] - w * c : _lower[j] + w * s;
+                p1 = w * s * c;
+                p2 = p1 * (c - s);
                 break;
             }
         }

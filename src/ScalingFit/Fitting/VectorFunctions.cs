@@ -21,23 +21,23 @@ internal static class VectorFunctions
         // x = k·ln 2 + r, |r| ≤ ½ln 2; eʳ by its Taylor series to r¹³/13! (error below 1e-17 there).
         var clamped = Vector.Min(Vector.Max(x, D(-746.0)), D(710.0));
         var k = Vector.Round(clamped * D(Log2E));
-        var r = clamped - k * D(Ln2Hi) - k * D(Ln2Lo);
+        var r = Fma(k, D(-Ln2Lo), Fma(k, D(-Ln2Hi), clamped));
         var r2 = r * r;
         var r4 = r2 * r2;
         var r8 = r4 * r4;
         var q0 = Vector<double>.One + r;
-        var q1 = D(0.5) + r * D(1.0 / 6);
-        var q2 = D(1.0 / 24) + r * D(1.0 / 120);
-        var q3 = D(1.0 / 720) + r * D(1.0 / 5040);
-        var q4 = D(1.0 / 40320) + r * D(1.0 / 362880);
-        var q5 = D(1.0 / 3628800) + r * D(1.0 / 39916800);
-        var q6 = D(1.0 / 479001600) + r * D(1.0 / 6227020800);
-        var p = (q0 + q1 * r2) + (q2 + q3 * r2) * r4 + ((q4 + q5 * r2) + q6 * r4) * r8;
-        // 2ᵏ as two factors so that |k| up to 1076 stays within the exponent range of each.
-        var ki = Vector.ConvertToInt64(k);
-        var half = Vector.ShiftRightArithmetic(ki, 1);
-        var scale1 = Vector.AsVectorDouble(Vector.ShiftLeft(half + new Vector<long>(1023), 52));
-        var scale2 = Vector.AsVectorDouble(Vector.ShiftLeft(ki - half + new Vector<long>(1023), 52));
+        var q1 = Fma(r, D(1.0 / 6), D(0.5));
+        var q2 = Fma(r, D(1.0 / 120), D(1.0 / 24));
+        var q3 = Fma(r, D(1.0 / 5040), D(1.0 / 720));
+        var q4 = Fma(r, D(1.0 / 362880), D(1.0 / 40320));
+        var q5 = Fma(r, D(1.0 / 39916800), D(1.0 / 3628800));
+        var q6 = Fma(r, D(1.0 / 6227020800), D(1.0 / 479001600));
+        var p = Fma(Fma(q6, r4, Fma(q5, r2, q4)), r8, Fma(Fma(q3, r2, q2), r4, Fma(q1, r2, q0)));
+        // 2ᵏ as two factors so that |k| up to 1076 stays within the exponent range of each. The
+        // integers come from the doubles by the shifter trick (AVX2 has no int64 ⇄ double conversion).
+        var half = Vector.Floor(k * D(0.5));
+        var scale1 = Vector.AsVectorDouble(Vector.ShiftLeft(ToInt64(half) + new Vector<long>(1023), 52));
+        var scale2 = Vector.AsVectorDouble(Vector.ShiftLeft(ToInt64(k - half) + new Vector<long>(1023), 52));
         return Vector.ConditionalSelect(Vector.Equals(x, x), p * scale1 * scale2, x);
     }
 
@@ -57,15 +57,15 @@ internal static class VectorFunctions
         var z2 = z * z;
         var z4 = z2 * z2;
         var z8 = z4 * z4;
-        var a0 = Vector<double>.One + z * D(1.0 / 3);
-        var a1 = D(1.0 / 5) + z * D(1.0 / 7);
-        var a2 = D(1.0 / 9) + z * D(1.0 / 11);
-        var a3 = D(1.0 / 13) + z * D(1.0 / 15);
-        var a4 = D(1.0 / 17) + z * D(1.0 / 19);
-        var a5 = D(1.0 / 21) + z * D(1.0 / 23);
-        var series = (a0 + a1 * z2) + (a2 + a3 * z2) * z4 + (a4 + a5 * z2) * z8;
-        var ed = Vector.ConvertToDouble(e);
-        var result = ed * D(Ln2Hi) + (D(2.0) * s * series + ed * D(Ln2Lo));
+        var a0 = Fma(z, D(1.0 / 3), Vector<double>.One);
+        var a1 = Fma(z, D(1.0 / 7), D(1.0 / 5));
+        var a2 = Fma(z, D(1.0 / 11), D(1.0 / 9));
+        var a3 = Fma(z, D(1.0 / 15), D(1.0 / 13));
+        var a4 = Fma(z, D(1.0 / 19), D(1.0 / 17));
+        var a5 = Fma(z, D(1.0 / 23), D(1.0 / 21));
+        var series = Fma(Fma(a5, z2, a4), z8, Fma(Fma(a3, z2, a2), z4, Fma(a1, z2, a0)));
+        var ed = ToDouble(e);
+        var result = Fma(ed, D(Ln2Hi), Fma(s + s, series, ed * D(Ln2Lo)));
         // Special values: 0 → −∞, +∞ → +∞, negative or NaN → NaN.
         result = Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero), D(double.NegativeInfinity), result);
         result = Vector.ConditionalSelect(Vector.Equals(x, D(double.PositiveInfinity)), x, result);
@@ -77,15 +77,15 @@ internal static class VectorFunctions
     {
         var clamped = Vector.Min(Vector.Max(x, F(-104f)), F(89f));
         var k = Vector.Round(clamped * F(1.44269504f));
-        var r = clamped - k * F(0.693359375f) - k * F(-2.12194440e-4f);
+        var r = Fma(k, F(2.12194440e-4f), Fma(k, F(-0.693359375f), clamped));
         var p = F(1f / 5040);
-        p = p * r + F(1f / 720);
-        p = p * r + F(1f / 120);
-        p = p * r + F(1f / 24);
-        p = p * r + F(1f / 6);
-        p = p * r + F(0.5f);
-        p = p * r + Vector<float>.One;
-        p = p * r + Vector<float>.One;
+        p = Fma(p, r, F(1f / 720));
+        p = Fma(p, r, F(1f / 120));
+        p = Fma(p, r, F(1f / 24));
+        p = Fma(p, r, F(1f / 6));
+        p = Fma(p, r, F(0.5f));
+        p = Fma(p, r, Vector<float>.One);
+        p = Fma(p, r, Vector<float>.One);
         var ki = Vector.ConvertToInt32(k);
         var half = Vector.ShiftRightArithmetic(ki, 1);
         var scale1 = Vector.AsVectorSingle(Vector.ShiftLeft(half + new Vector<int>(127), 23));
@@ -105,15 +105,36 @@ internal static class VectorFunctions
         var s = (m - Vector<float>.One) / (m + Vector<float>.One);
         var s2 = s * s;
         var q = F(1f / 11);
-        q = q * s2 + F(1f / 9);
-        q = q * s2 + F(1f / 7);
-        q = q * s2 + F(1f / 5);
-        q = q * s2 + F(1f / 3);
-        var result = Vector.ConvertToSingle(e) * F(0.693147181f) + F(2f) * s * (q * s2 + Vector<float>.One);
+        q = Fma(q, s2, F(1f / 9));
+        q = Fma(q, s2, F(1f / 7));
+        q = Fma(q, s2, F(1f / 5));
+        q = Fma(q, s2, F(1f / 3));
+        var result = Fma(Vector.ConvertToSingle(e), F(0.693147181f), (s + s) * Fma(q, s2, Vector<float>.One));
         result = Vector.ConditionalSelect(Vector.Equals(x, Vector<float>.Zero), F(float.NegativeInfinity), result);
         result = Vector.ConditionalSelect(Vector.Equals(x, F(float.PositiveInfinity)), x, result);
         return Vector.ConditionalSelect(Vector.GreaterThanOrEqual(x, Vector<float>.Zero), result, F(float.NaN));
     }
+
+    /// <summary>1.5·2⁵²: adding it to a double of magnitude below 2⁵¹ puts its integer part in the low mantissa bits.</summary>
+    private const double Shifter = 6755399441055744.0;
+
+    /// <summary>An integer-valued double (|v| &lt; 2⁵¹) as an int64, exactly, with adds only (no AVX-512 conversion needed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<long> ToInt64(Vector<double> v) =>
+        Vector.AsVectorInt64(v + D(Shifter)) - Vector.AsVectorInt64(D(Shifter));
+
+    /// <summary>An int64 of magnitude below 2⁵¹ as a double, exactly, by the same trick.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> ToDouble(Vector<long> v) =>
+        Vector.AsVectorDouble(v + Vector.AsVectorInt64(D(Shifter))) - D(Shifter);
+
+    /// <summary>a·b + c, fused where the hardware has FMA (one rounding), else multiplied and added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Fma(Vector<double> a, Vector<double> b, Vector<double> c) => Vector.MultiplyAddEstimate(a, b, c);
+
+    /// <inheritdoc cref="Fma(Vector{double}, Vector{double}, Vector{double})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Fma(Vector<float> a, Vector<float> b, Vector<float> c) => Vector.MultiplyAddEstimate(a, b, c);
 
     private static Vector<double> D(double value) => new(value);
 

@@ -34,6 +34,8 @@ public static class BadInputFixtures
 
     private static string ParquetFixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", name);
 
+    private static string ToolFixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "Tools", name);
+
     public static IReadOnlyList<BadInput> All { get; } =
     [
         // CSV and its cells
@@ -87,7 +89,9 @@ public static class BadInputFixtures
         // JSON Lines
         new("jsonl: invalid line", T("{\"N\": 1e8, \"loss\": 3}\n{\"N\": 2e8, \"loss\": 2.9}\n{\"N\": 4e8 \"loss\": 2.7}\n"), ["fit"], 1, "line 3", "not valid JSON at character"),
         new("jsonl: array line", T("{\"N\": 1e8, \"loss\": 3}\n[1, 2]\n"), ["fit"], 1, "line 2", "malformed"),
-        new("jsonl: bare NaN", T("{\"N\": 1e8, \"loss\": 3}\n{\"N\": 2e8, \"loss\": NaN}\n"), ["fit"], 1, "line 2", "NaN and Infinity are not JSON"),
+        new("jsonl: NaN as Python's json writes it", T("{\"N\": 1e8, \"loss\": 3}\n{\"N\": 2e8, \"loss\": NaN}\n"), ["fit"], 1, "line 2, column 'loss'", "NaN", "--drop-invalid"),
+        new("jsonl: Python repr, not JSON", T("{'N': 1e8, 'loss': None}\n"), ["fit"], 1, "line 1", "json.dumps"),
+        new("gzip: members cut short", File.ReadAllBytes(ToolFixture("multi-member-truncated.csv.gz")), ["fit"], 1, "gzip data is damaged or truncated"),
         new("jsonl: duplicate key", T("{\"N\": 1e8, \"loss\": 3}\n{\"N\": 2e8, \"loss\": 2.9, \"loss\": 2.8}\n"), ["fit"], 1, "line 2, column 'loss'", "twice"),
         new("jsonl: two values on a line", T("{\"N\": 1e8, \"loss\": 3} {\"N\": 2e8}\n{\"N\": 2e8, \"loss\": 2.9}\n"), ["fit"], 1, "line 1"),
         new("jsonl: string where a number goes", T("{\"N\": 1e8, \"loss\": 3}\n{\"N\": \"abc\", \"loss\": 2.9}\n"), ["fit"], 1, "line 2, column 'N'", "'abc'"),
@@ -144,10 +148,11 @@ public static class BadInputFixtures
 
         // Paths
         new("missing file", null, ["fit"], 1, "no such file") { Setup = dir => Path.Combine(dir, "nope.csv") },
-        new("empty folder", null, ["fit"], 1, "no files match") { Setup = dir => Directory.CreateDirectory(Path.Combine(dir, "empty")).FullName },
-        new("folder of notes only", null, ["fit"], 1, "none of the 1 files") { Setup = dir => WithFiles(dir, "notes", ("README.md", "# x")) },
+        new("empty folder", null, ["fit"], 1, "the folder holds no files") { Setup = dir => Directory.CreateDirectory(Path.Combine(dir, "empty")).FullName },
+        new("folder of notes only", null, ["fit"], 1, "its only file, README.md, is not a table of runs") { Setup = dir => WithFiles(dir, "notes", ("README.md", "# x")) },
         new("folder with a bad file", null, ["fit"], 1, "b.csv, line 2, column 'loss'") { Setup = dir => WithFiles(dir, "runs", ("a.csv", Good), ("b.csv", "N,loss\n1e8,bad\n")) },
         new("glob matching nothing", null, ["fit"], 1, "no files match") { Setup = dir => Path.Combine(dir, "*.nothing") },
+        new("folder of runs that logged nothing", null, ["fit"], 1, "none of the 2 files holds rows", "a.csv, b.jsonl") { Setup = dir => WithFiles(dir, "runs", ("a.csv", "N,loss\n"), ("b.jsonl", "")) },
         new("unreadable file", null, ["fit"], 1, "/proc/self/mem: cannot read the file") { Setup = _ => "/proc/self/mem" },
     ];
 

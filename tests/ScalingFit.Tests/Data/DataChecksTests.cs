@@ -32,6 +32,32 @@ public class DataChecksTests
         Assert.Equal((7e9, 1.4e12), (runs.Value(Quantity.ParameterCount, 0), runs.Value(Quantity.TrainingTokens, 0)));
     }
 
+    [Theory]
+    [InlineData("M", false)]   // the header says billions: 0.07 read as 7e4 parameters would be wrong by 1000x
+    [InlineData("B", true)]
+    [InlineData("1e9", true)]
+    public void Read_UnitOptionAgainstAUnitInTheHeader_MustAgree(string unit, bool agrees)
+    {
+        var options = new RunReadOptions { ParameterCountUnit = ColumnUnit.Parse(unit, "N") };
+        const string csv = "Model Size (B),loss\n0.07,3.3\n7,2.1\n";
+        if (agrees)
+        {
+            Assert.Equal(7e7, CsvRunReader.Parse(csv, "u.csv", options).Value(Quantity.ParameterCount, 0), 1e-3);
+            return;
+        }
+        var e = Assert.Throws<DataException>(() => CsvRunReader.Parse(csv, "u.csv", options));
+        Assert.Contains("column 'Model Size (B)'", e.Message);
+        Assert.Contains("says its unit is B (×1e9), but the unit given for N is M (×1e6)", e.Message);
+    }
+
+    [Fact]
+    public void Prepare_RunsTableWithAStepAndARunName_IsNotCheckpoints()
+    {
+        // A W&B runs-table export: one row per run ('Name'), '_step' the last step each run logged.
+        var runs = Prepare("Name,_step,params,eval/loss\nrun-a,1000,1e8,3.1\nrun-b,1000,1e8,3.12\nrun-c,2000,4e8,2.8\nrun-d,3000,1.6e9,2.5\n");
+        Assert.DoesNotContain(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+    }
+
     [Fact]
     public void Read_DuplicateHeader_NamesBothColumns()
     {
@@ -113,6 +139,22 @@ public class DataChecksTests
         Assert.Equal("derived as 6ND", fixedRuns.Origin(Quantity.Compute)!.ToString());
     }
 
+    [Theory]
+    [InlineData(8.64e19, 1.0, "--c-unit PF-days")]   // C in PF-days (Kaplan et al. 2020's unit)
+    [InlineData(1e21, 1.0, "--c-unit 1e21")]         // C in units of 1e21 FLOP
+    [InlineData(1.0, 1e9, "--n-unit or --d-unit")]  // C in FLOP, N in billions without a unit: C is 1e9·6ND
+    public void Prepare_ComputeOrSizeInAnotherUnit_NamesTheUnitThatFixesIt(double cUnit, double nUnit, string advice)
+    {
+        var csv = new StringBuilder("N,D,C,loss\n");
+        foreach (var (n, d) in new[] { (1e8, 2e9), (4e8, 8e9), (1.6e9, 3.2e10) })
+            csv.Append(CultureInfo.InvariantCulture, $"{n / nUnit:R},{d:R},{6 * n * d / cUnit:R},3\n");
+        var w = Assert.Single(Prepare(csv.ToString()).Warnings, w => w.Code == DataWarning.ComputeConvention);
+        Assert.Contains(advice, w.Message);
+        Assert.Equal(nUnit == 1 ? 1 : 0, CountOf(w.Message, "--c-unit"));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     [Fact]
     public void Prepare_ConsistentCompute_ReportsTheRatioAsANote()
     {
@@ -188,6 +230,47 @@ public class DataChecksTests
         var runs = Prepare("valset,N,D,loss\na,1e8,2e9,3.0\nb,1e8,2e9,3.1\na,4e8,8e9,2.6\nb,4e8,8e9,2.7\n");
         Assert.Contains(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns && w.Message.Contains("2 runs, not 4"));
         Assert.Contains(runs.Warnings, w => w.Code == DataWarning.PooledRuns && w.Column == "valset");
+    }
+
+    private static RunSet Misfitting(RunSelection selection) => RunPreparation.Prepare(
+        RunReader.ReadPath(Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "Tools", "misfitting-last-ckpt-head.csv")), selection);
+
+    [Fact]
+    public void Prepare_LearningRateSweepOfPublishedData_WarnsOfASweepAndPointsAtTheBestRowPerPair()
+    {
+        // 50 final checkpoints of (Mis)Fitting's sweep: 20 (N, D) pairs, each at several peak_lr (SOURCES.md).
+        var w = Assert.Single(Misfitting(RunSelection.None).Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("of 20 runs, not 50 independent runs (30 rows repeat an (N, D) pair; within a pair 'peak_lr'", w.Message);
+        Assert.Contains("--run-column N,D --select-by loss --select min", w.Message);
+        Assert.Equal("peak_lr", w.Column);
+    }
+
+    [Fact]
+    public void Prepare_BatchesOfOneGridAfterTheBestRowPerPair_AreNotPooledRuns()
+    {
+        // Each (N, D) once: the 'sweep' column names the batch a run was launched in, and splits no run.
+        var runs = Misfitting(new RunSelection { RunColumns = ["N", "D"], SelectBy = "loss", Checkpoint = CheckpointChoice.Min });
+        Assert.Equal(20, runs.Count);
+        Assert.DoesNotContain(runs.Warnings, w => w.Code is DataWarning.PooledRuns or DataWarning.CheckpointsAsRuns);
+    }
+
+    [Fact]
+    public void Prepare_RepeatedPairsDifferingInAMetric_AreNotCalledASweep()
+    {
+        var runs = Prepare("valset,N,D,loss,acc\na,1e8,2e9,3.0,0.1\nb,1e8,2e9,3.1,0.2\na,4e8,8e9,2.6,0.3\nb,4e8,8e9,2.7,0.4\n");
+        var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.DoesNotContain("sweep", w.Message);
+        Assert.Contains("'valset', 'acc' differ", w.Message);
+    }
+
+    [Fact]
+    public void Prepare_TrainingCurveWithAStepColumnAndNoN_WarnsOfCheckpoints()
+    {
+        // One run's curve fitted along D: the checkpoints are not independent runs.
+        var runs = Prepare("Step,tokens,loss\n100,2e8,4.1\n200,4e8,3.8\n300,6e8,3.6\n400,8e8,3.5\n500,1e9,3.4\n");
+        var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("not 5 independent runs (the data has a step column 'Step')", w.Message);
+        Assert.Equal("Step", w.Column);
     }
 
     [Fact]

@@ -20,7 +20,10 @@ public class ReaderFuzzTests
         [.. new[] { ",", ";", "\t", "\"", "\n", "\r\n", "{", "}", "[", "]", ":", "NaN", "1e400", "-", "\0", "\uFEFF", "null", "\"a\":", ".", "e", "9999999999999999999999" }
             .Select(t => SmallTable.Bytes(t)), [0xFF], [0xC3], [0x80, 0x04]];
 
-    public static TheoryData<string> Formats => ["csv", "tsv", "jsonl", "json-records", "json-columns", "parquet", "csv.gz", "jsonl.gz"];
+    public static TheoryData<string> Formats =>
+        ["csv", "tsv", "jsonl", "json-records", "json-columns", "parquet", "csv.gz", "jsonl.gz", "json-python-nan", "jsonl-long-lines", "csv.gz-members"];
+
+    private static byte[] Tool(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "Tools", name));
 
     private static byte[] Valid(string format) => format switch
     {
@@ -31,6 +34,9 @@ public class ReaderFuzzTests
         "json-columns" => SmallTable.Bytes(SmallTable.JsonColumns),
         "parquet" => File.ReadAllBytes(SmallTable.ParquetPath),
         "csv.gz" => SmallTable.Gzip(SmallTable.Bytes(SmallTable.Csv)),
+        "json-python-nan" => Tool("python-nan.json"),
+        "jsonl-long-lines" => Tool("long-lines.jsonl"),
+        "csv.gz-members" => Tool("multi-member.csv.gz"),
         _ => SmallTable.Gzip(SmallTable.Bytes(SmallTable.JsonLines)),
     };
 

@@ -55,12 +55,24 @@ public class RowFilterTests
     [InlineData("family in (a, b", 16, "expected `)`")]
     [InlineData("family ~ a", 8, "unexpected")]
     [InlineData("(epochs = 1", 12, "expected `)`")]
+    [InlineData("family in ()", 12, "expected a value")]
     public void Parse_Malformed_PointsAtThePosition(string expression, int column, string problem)
     {
         var e = Assert.Throws<OptionException>(() => RowFilter.Parse(expression));
         Assert.Contains($"at character {column}", e.Message);
         Assert.Contains(problem, e.Message);
         Assert.Contains(expression + "\n  " + new string(' ', column - 1) + "^", e.Message);
+    }
+
+    [Fact]
+    public void Filter_QuotesDoubledInsideQuotedText_AreOneQuoteAndPrintBackTheSame()
+    {
+        const string log = "run,say \"hi\",N,loss\na,it's,1e8,3.1\nb,\"a \"\"b\"\"\",2e8,2.9\nc,x,4e8,2.7\n";
+        var runs = CsvRunReader.Parse(log, "log.csv");
+        var filter = RowFilter.Parse("\"say \"\"hi\"\"\" in ('it''s', \"a \"\"b\"\"\")");
+        var kept = RunPreparation.Filter(runs, [filter]);
+        Assert.Equal(["a", "b"], Rows(kept));
+        Assert.Equal(["a", "b"], Rows(RunPreparation.Filter(runs, [RowFilter.Parse(filter.ToString())])));
     }
 
     [Fact]

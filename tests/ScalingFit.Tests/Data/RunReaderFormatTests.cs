@@ -99,7 +99,7 @@ public class RunReaderFormatTests
         Assert.Equal("run-0.json", runs.Text("file", 0));
         Assert.Equal("run-5.json", runs.Text("file", 5));
         Assert.Equal("9.9", runs.Text("results.0.loss", 3));
-        Assert.Contains(runs.Notes, n => n.Contains("skipped 1 files") && n.Contains("README.md"));
+        Assert.Contains(runs.Notes, n => n.Contains("skipped 1 file that is not data") && n.Contains("README.md"));
     }
 
     [Fact]
@@ -115,6 +115,42 @@ public class RunReaderFormatTests
         Assert.Equal((3L, "a.jsonl"), (runs.Line(2), runs.Text("file", 2)));
         Assert.Equal((1L, "b.jsonl"), (runs.Line(3), runs.Text("file", 3)));
         Assert.EndsWith("b.jsonl", runs.FileOf(3));
+    }
+
+    [Fact]
+    public void ReadPath_FolderWithRunsThatLoggedNothingAndHiddenFiles_SkipsAndCountsThem()
+    {
+        using var folder = new TempFolder();
+        var lines = SmallTable.Csv.Split('\n');
+        File.WriteAllText(folder.File("a.csv"), string.Join('\n', lines[..4]) + "\n");
+        File.WriteAllText(folder.File("b.csv"), lines[0] + "\n");                       // a header only
+        File.WriteAllText(folder.File("c.jsonl"), "");                                  // nothing at all
+        File.WriteAllText(folder.File("d.csv"), lines[0] + "\n" + string.Join('\n', lines[4..]));
+        File.WriteAllText(folder.File(".e.csv"), "junk");
+        Directory.CreateDirectory(Path.Combine(folder.Path, ".cache"));
+        File.WriteAllText(Path.Combine(folder.Path, ".cache", "f.csv"), "junk");
+        var runs = RunReader.ReadPath(folder.Path);
+        SmallTable.AssertIsTheTable(runs);
+        Assert.Contains("read 2 files in order of their paths", runs.Notes);
+        Assert.Contains("skipped 2 files with no rows (empty, or a header only): b.csv, c.jsonl", runs.Notes);
+        Assert.Contains(runs.Notes, n => n.StartsWith("skipped 2 hidden files", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_ColumnsLayoutWithAnIndexKeyGivenTwice_TakesTheLastValue()
+    {
+        // JSON allows a key twice; as JsonElement.GetProperty and Python's json.loads, the last one counts.
+        var runs = RunReader.Parse("""{"N": {"0": 1e8, "1": 9e9, "1": 2e8, "2": 4e8}, "loss": {"0": 3.0, "1": 2.9, "2": 2.7}}""");
+        Assert.Equal([1e8, 2e8, 4e8], runs.Values(Quantity.ParameterCount).ToArray());
+    }
+
+    [Fact]
+    public void ReadPath_FileNamedLikeAGlob_IsThatFile()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("runs*.csv"), SmallTable.Csv);
+        File.WriteAllText(folder.File("runs-old.csv"), "N,loss\n1,1\n");
+        SmallTable.AssertIsTheTable(RunReader.ReadPath(folder.File("runs*.csv")));
     }
 
     [Fact]

@@ -39,6 +39,22 @@ public class ChinchillaObjectiveTests
         Compare(fast, generic, [0.6, 6.17, 7.67, 0.347, 0.367], 1e-12);
     }
 
+    [Fact]
+    public void Weights_SetAgain_StartFromEveryRun()
+    {
+        // The kernels pack the rows of nonzero weight; a second resample must see all rows again.
+        var sparse = Enumerable.Range(0, Data.Count).Select(i => i % 4 == 0 ? 2.0 : 0.0).ToArray();
+        var other = Enumerable.Range(0, Data.Count).Select(i => i % 4 == 0 ? 0.0 : 1.0 + i % 2).ToArray();
+        foreach (var fast in new IWeightedObjective[] { new ChinchillaObjective(Data, LossFunction.Default), new ChinchillaObjectiveSingle(Data, LossFunction.Default) })
+        {
+            fast.SetWeights(sparse);
+            fast.SetWeights(other);
+            var generic = new LogLossObjective(ChinchillaLaw.Instance, Data, LossFunction.Default);
+            generic.SetWeights(other);
+            Compare(fast, generic, [0.6, 6.17, 7.67, 0.347, 0.367], fast is ChinchillaObjective ? 1e-12 : 2e-4);
+        }
+    }
+
     private static void Compare(ScalingFit.Fitting.Optimization.IObjective fast, ScalingFit.Fitting.Optimization.IObjective generic, double[] theta, double tolerance)
     {
         var g1 = new double[5];

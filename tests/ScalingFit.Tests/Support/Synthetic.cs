@@ -33,8 +33,11 @@ public static class Synthetic
                 rows.Add((n, d, l));
             }
         }
-        return RunPreparation.Prepare(CsvRunReader.Parse(Csv(rows), "synthetic.csv"), RunSelection.None);
+        return Load(Csv(rows));
     }
+
+    /// <summary>Runs from CSV text, prepared without selection.</summary>
+    public static RunSet Load(string csv) => RunPreparation.Prepare(CsvRunReader.Parse(csv, "synthetic.csv"), RunSelection.None);
 
     /// <summary>A standard normal deviate (Box–Muller).</summary>
     public static double Gaussian(Random random)

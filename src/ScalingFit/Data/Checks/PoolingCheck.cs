@@ -14,13 +14,13 @@ internal static class PoolingCheck
     public static RunSet Warn(RunSet runs, RunSelection selection)
     {
         var key = Key(runs);
-        if (key is null || runs.Count < 4) return runs;
+        if (key is null || runs.Count < 4) return CheckpointWarning(runs, selection);
         foreach (var column in runs.TextColumnNames)
         {
             if (selection.RunColumns.Contains(column, StringComparer.OrdinalIgnoreCase)) continue;
             var cells = runs.Cells(column)!;
             if (!cells.IsTextual) continue;
-            var groups = new Dictionary<string, HashSet<double>>(StringComparer.Ordinal);
+            var groups = new Dictionary<string, HashSet<(double, double)>>(StringComparer.Ordinal);
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < runs.Count && groups.Count <= 50; i++)
             {
@@ -31,15 +31,16 @@ internal static class PoolingCheck
             }
             // Groups, not names: at least two values hold several runs each.
             if (groups.Count is < 2 or > 50 || counts.Values.Count(c => c >= 2) < 2) continue;
-            // A split, not a name: some size appears under two values of the column.
-            var seen = new HashSet<double>();
+            // A split, not a name: the same run (N and D, or N alone) appears under two values of the column. Runs
+            // of one grid that were launched in batches (a 'sweep' or date column) do not repeat a run, and are one population.
+            var seen = new HashSet<(double, double)>();
             bool overlaps = groups.Values.Any(sizes => sizes.Any(s => !seen.Add(s)));
             if (!overlaps) continue;
-            var first = counts.OrderByDescending(kv => kv.Value).First().Key;
-            string listed = string.Join(", ", counts.Take(4).Select(kv => $"'{kv.Key}': {kv.Value} run{(kv.Value == 1 ? "" : "s")}")) + (counts.Count > 4 ? ", ..." : "");
+            var ranked = counts.OrderByDescending(kv => kv.Value).ToList();
+            string listed = string.Join(", ", ranked.Take(4).Select(kv => $"'{kv.Key}': {kv.Value} run{(kv.Value == 1 ? "" : "s")}")) + (counts.Count > 4 ? ", ..." : "");
             runs = runs.WithWarning(new DataWarning(DataWarning.PooledRuns,
                 $"the runs come from {groups.Count} values of '{column}' ({listed}) and are fitted as one population; " +
-                $"filter with --where \"{FilterColumns.Quote(column)} = {new FilterValue(first)}\".", column));
+                $"filter with --where \"{FilterColumns.Quote(column)} = {new FilterValue(ranked[0].Key)}\".", column));
         }
         return CheckpointWarning(runs, selection);
     }
@@ -47,27 +48,63 @@ internal static class PoolingCheck
     private static RunSet CheckpointWarning(RunSet runs, RunSelection selection)
     {
         if (selection.RunColumns.Count > 0) return runs;
-        string? step = StepColumns.FirstOrDefault(runs.HasColumn);
+        string? step = runs.ColumnNames.FirstOrDefault(c => StepColumns.Contains(c.Trim(), StringComparer.OrdinalIgnoreCase));
+        if (step is not null) return StepWarning(runs, step);
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens)) return runs;
         var n = runs.RawValues(Quantity.ParameterCount);
         var d = runs.RawValues(Quantity.TrainingTokens);
         // Inputs besides N and D (unique tokens) tell runs of one (N, D) apart.
         var inputs = selection.InputColumns.Where(runs.HasColumn).ToList();
-        var pairs = new HashSet<(double, double, string)>(n.Length);
-        for (int i = 0; i < n.Length; i++) pairs.Add((n[i], d[i], string.Join('\u001f', inputs.Select(c => runs.Text(c, i)))));
-        int distinct = pairs.Count;
-        if (distinct == runs.Count && step is null) return runs;
-        int likely = step is null
-            ? distinct
-            : runs.Has(Quantity.ParameterCount) ? Distinct(runs.RawValues(Quantity.ParameterCount)) : distinct;
-        if (likely >= runs.Count) return runs;
+        var first = new Dictionary<(double, double, string), int>(n.Length);
+        var repeats = new List<(int Row, int First)>();
+        for (int i = 0; i < n.Length; i++)
+        {
+            var key = (n[i], d[i], string.Join('\u001f', inputs.Select(c => runs.Text(c, i))));
+            if (!first.TryAdd(key, i)) repeats.Add((i, first[key]));
+        }
+        if (repeats.Count == 0) return runs;
         string pair = inputs.Count == 0 ? "an (N, D) pair" : $"(N, D, {string.Join(", ", inputs)})";
-        string why = step is null ? runs.Count - distinct == 1 ? $"1 row repeats {pair}" : $"{runs.Count - distinct} rows repeat {pair}" : $"the data has a step column '{step}'";
-        string what = step is null ? "repeated measurements (checkpoints, seeds or evaluation sets)" : "checkpoints";
+        string why = repeats.Count == 1 ? $"1 row repeats {pair}" : $"{repeats.Count} rows repeat {pair}";
+        // What differs between the rows of a pair says what they are: a hyperparameter (a sweep: keep the best row),
+        // or seeds, evaluation sets, checkpoints (name the runs).
+        var sample = repeats.Take(10_000).ToList();
+        var varying = runs.TextColumnNames
+            .Where(c => runs.Cells(c) is { } cells && sample.Any(r => !string.Equals(cells.Text(r.Row), cells.Text(r.First), StringComparison.Ordinal)))
+            .ToList();
+        bool Hyperparameter(string c) => runs.Cells(c) is { IsTextual: false } && !NotHyperparameters.Any(s => c.Contains(s, StringComparison.OrdinalIgnoreCase));
+        varying = [.. varying.OrderBy(c => Hyperparameter(c) ? 0 : 1)];
+        bool sweep = varying.Count > 0 && Hyperparameter(varying[0]);
+        string differ = varying.Count == 0 ? "" : $"; within a pair {Headers.List(varying.Take(3))}{(varying.Count > 3 ? $" and {varying.Count - 3} more" : "")} differ";
+        string advice = sweep
+            ? "for a sweep, keep the best row of each pair with --run-column N,D --select-by loss --select min; for checkpoints or seeds, name the runs with --run-column"
+            : "name the runs with --run-column (and --step-column) to keep one row per run";
         return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
-            $"these look like {what} of {likely} runs, not {runs.Count} independent runs ({why}); name the runs with --run-column " +
-            $"(and --step-column{(step is null ? "" : " " + step)}) to keep one row per run.", step));
+            $"these look like repeated measurements (checkpoints, seeds, evaluation sets{(sweep ? " or a hyperparameter sweep" : "")}) of {first.Count} runs, " +
+            $"not {runs.Count} independent runs ({why}{differ}); {advice}.", varying.FirstOrDefault()));
     }
+
+    /// <summary>A step column without --run-column: the rows are checkpoints of fewer runs (counted by N, or by the run names of a melted chart).</summary>
+    private static RunSet StepWarning(RunSet runs, string step)
+    {
+        // A text column that names every row differently (a W&B runs table's 'Name', whose '_step' is each run's last) says the rows are runs.
+        if (runs.Count >= 2 && runs.TextColumnNames.Any(c => runs.Cells(c) is { IsTextual: true } cells
+                && Enumerable.Range(0, runs.Count).Select(cells.Text).Distinct(StringComparer.Ordinal).Count() == runs.Count))
+            return runs;
+        int? likely = runs.Has(Quantity.ParameterCount) && runs.Origin(Quantity.ParameterCount) is { IsDerived: false }
+            ? Distinct(runs.RawValues(Quantity.ParameterCount))
+            : runs.HasColumn(WideLayout.RunColumn) ? Enumerable.Range(0, runs.Count).Select(i => runs.Text(WideLayout.RunColumn, i)).Distinct().Count() : null;
+        if (likely >= runs.Count) return runs;
+        string of = likely is { } k ? $"checkpoints of {k} run{(k == 1 ? "" : "s")}" : "checkpoints of training runs";
+        return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
+            $"these look like {of}, not {runs.Count} independent runs (the data has a step column '{step}'); name the runs with --run-column " +
+            $"(and --step-column {step}) to keep one row per run; a fit along one run's checkpoints has errors that are not independent.", step));
+    }
+
+    /// <summary>
+    /// Parts of the names of numeric columns that differ between repeated measurements without making
+    /// them a sweep: seeds, and other metrics (another loss, an accuracy) measured on the same runs.
+    /// </summary>
+    private static readonly string[] NotHyperparameters = ["seed", "loss", "acc", "ppl", "perplexity", "score", "metric", "bpb", "bits", "time", "step"];
 
     private static int Distinct(ReadOnlySpan<double> values)
     {
@@ -76,15 +113,14 @@ internal static class PoolingCheck
         return set.Count;
     }
 
-    /// <summary>A run's size as a key: N when the data has it, else D or C.</summary>
-    private static Func<int, double>? Key(RunSet runs)
+    /// <summary>A run as a key: (N, D) when the data has both, else N, D or C alone.</summary>
+    private static Func<int, (double, double)>? Key(RunSet runs)
     {
-        foreach (var q in new[] { Quantity.ParameterCount, Quantity.TrainingTokens, Quantity.Compute })
-        {
-            if (!runs.Has(q)) continue;
-            var values = runs.RawValues(q).ToArray();
-            return i => values[i];
-        }
-        return null;
+        var present = new[] { Quantity.ParameterCount, Quantity.TrainingTokens, Quantity.Compute }.Where(runs.Has).ToList();
+        if (present.Count == 0) return null;
+        var first = runs.RawValues(present[0]).ToArray();
+        if (present.Count == 1 || present[0] != Quantity.ParameterCount || present[1] != Quantity.TrainingTokens) return i => (first[i], 0);
+        var second = runs.RawValues(present[1]).ToArray();
+        return i => (first[i], second[i]);
     }
 }

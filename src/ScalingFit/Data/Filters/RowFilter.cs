@@ -47,7 +47,7 @@ public sealed record FilterValue(string Text)
 
     /// <inheritdoc/>
     public override string ToString() => IsNumber || Text.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or '/') && Text.Length > 0
-        ? Text : $"'{Text}'";
+        ? Text : $"'{Text.Replace("'", "''", StringComparison.Ordinal)}'";
 }
 
 /// <summary>A cell as a filter sees it: its number when it is one, its text made only when asked for.</summary>
@@ -172,5 +172,5 @@ internal static class FilterColumns
     }
 
     public static string Quote(string column) =>
-        column.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '/' or '-') ? column : $"\"{column}\"";
+        column.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '/' or '-') ? column : $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

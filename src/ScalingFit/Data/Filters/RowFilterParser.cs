@@ -27,7 +27,7 @@ internal enum FilterToken
 /// op    := = | == | != | &lt;&gt; | &lt; | &lt;= | &gt; | &gt;=
 /// </code>
 /// NAME and VALUE are bare words (letters, digits, _ . / - :), numbers (1e9, -0.5) or quoted text
-/// ("Model Size (B)", 'a b'); keywords are case-insensitive.
+/// ("Model Size (B)", 'a b', 'it''s': a quote doubled inside is one quote); keywords are case-insensitive.
 /// </summary>
 internal static class RowFilterParser
 {
@@ -41,7 +41,7 @@ internal static class RowFilterParser
         .Match(Span.Regex(@"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"), FilterToken.Number, requireDelimiters: true)
         .Match(Span.MatchedBy(Character.Matching(c => char.IsLetterOrDigit(c) || c is '_' or '.' or ':' or '/' or '-', "a letter or digit").AtLeastOnce()),
             FilterToken.Word, requireDelimiters: true)
-        .Match(Span.Regex("\"[^\"]*\"|'[^']*'|`[^`]*`"), FilterToken.Quoted)
+        .Match(Span.Regex("\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|`[^`]*`"), FilterToken.Quoted)
         .Build();
 
     private static TokenListParser<FilterToken, string> Keyword(string word) =>
@@ -72,7 +72,7 @@ internal static class RowFilterParser
             .Or(from not in Keyword("not").Select(_ => true).OptionalOrDefault(false)
                 from _ in Keyword("in")
                 from open in Token.EqualTo(FilterToken.LeftParen)
-                from values in Value.ManyDelimitedBy(Token.EqualTo(FilterToken.Comma))
+                from values in Value.AtLeastOnceDelimitedBy(Token.EqualTo(FilterToken.Comma))
                 from close in Token.EqualTo(FilterToken.RightParen)
                 select (RowFilter)new InFilter(column, values, not))
         select condition;
@@ -123,5 +123,6 @@ internal static class RowFilterParser
         word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase)
         || word.Equals("not", StringComparison.OrdinalIgnoreCase) || word.Equals("in", StringComparison.OrdinalIgnoreCase);
 
-    private static string Unquote(string quoted) => quoted[1..^1];
+    /// <summary>The text inside quotes; a quote doubled inside is one quote, as in SQL ('it''s').</summary>
+    private static string Unquote(string quoted) => quoted[1..^1].Replace(new string(quoted[0], 2), quoted[..1], StringComparison.Ordinal);
 }

@@ -53,7 +53,7 @@ internal static class CsvTableReader
         reader.ReadHeader();
         var header = reader.Headers.Select(h => h.Trim()).ToArray();
         if (header.Length == 0 || header.All(h => h.Length == 0))
-            throw new DataException("the file is empty; expected a header row and at least one row of runs.", source);
+            throw new DataException("the file is empty; expected a header row and at least one row of runs.", source) { HoldsNoRows = true };
         for (int i = 0; i < header.Length; i++)
         {
             if (header[i].Contains('\uFFFD', StringComparison.Ordinal))
@@ -62,7 +62,7 @@ internal static class CsvTableReader
         }
         Headers.RequireDistinct(header, source);
 
-        var table = new TableBuilder(source, RowLocator.Line, SizingSample, numbersOnly: numbersOnly, sink: sink);
+        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly, sink: sink);
         foreach (var name in header) table.Column(name);
         while (reader.Read())
         {
@@ -78,7 +78,7 @@ internal static class CsvTableReader
             table.EndFullRow(line);
         }
         if (table.Total == 0)
-            throw new DataException("the file has a header but no rows of runs.", source);
+            throw new DataException("the file has a header but no rows of runs.", source) { HoldsNoRows = true };
         return table.Build();
     }
 

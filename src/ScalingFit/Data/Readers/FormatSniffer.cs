@@ -72,9 +72,13 @@ public static class FormatSniffer
     private static bool IsNotebook(ReadOnlySpan<byte> text) =>
         text.IndexOf("\"cells\""u8) >= 0 && (text.IndexOf("\"nbformat\""u8) >= 0 || text.IndexOf("\"cell_type\""u8) >= 0);
 
-    private static bool IsWholeObject(ReadOnlySpan<byte> line)
+    internal static bool IsWholeObject(ReadOnlySpan<byte> line)
     {
-        var reader = new System.Text.Json.Utf8JsonReader(line);
+        if ((line.IndexOf("NaN"u8) >= 0 || line.IndexOf("Infinity"u8) >= 0) && JsonLiterals.Quote(line, out _) is { } quoted) line = quoted;
+        var reader = new System.Text.Json.Utf8JsonReader(line, new System.Text.Json.JsonReaderOptions
+        {
+            CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true,
+        });
         try
         {
             return reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.StartObject && reader.TrySkip() && !reader.Read();

@@ -23,6 +23,7 @@ internal static class Headers
     public static string List(IEnumerable<string> names)
     {
         var all = names.Select(n => $"'{n}'").ToList();
+        if (all.Count == 0) return "(none)";
         return all.Count <= 40 ? string.Join(", ", all) : string.Join(", ", all.Take(40)) + $" and {all.Count - 40} more";
     }
 }

@@ -16,8 +16,9 @@ internal static class InputFiles
     /// <param name="sink">When streaming, takes the rows as they are read (the table returned then holds none).</param>
     public static RawTable Read(string path, Func<string, bool>? numbersOnly = null, IFileSink? sink = null)
     {
-        if (Directory.Exists(path)) return Concatenate(path, Path.GetFullPath(path), Files(path, "*", recursive: true), numbersOnly, sink);
-        if (path.IndexOfAny(['*', '?']) >= 0) return ReadGlob(path, numbersOnly, sink);
+        if (Directory.Exists(path)) return Concatenate(path, Path.GetFullPath(path), Files(path, "*", recursive: true), numbersOnly, "the folder holds no files.", sink);
+        // A file whose name holds * or ? is that file, not a pattern.
+        if (path.IndexOfAny(['*', '?']) >= 0 && !File.Exists(path)) return ReadGlob(path, numbersOnly, sink);
         sink?.BeginFile(path, null);
         return ReadFile(path, numbersOnly, sink);
     }
@@ -54,21 +55,25 @@ internal static class InputFiles
             throw new DataException("a glob may have wildcards in its last part only (runs/*.json), or ** for any depth (runs/**/*.json).", pattern);
         if (!Directory.Exists(root)) throw new DataException("the folder of the pattern does not exist.", pattern);
         var files = Files(root, filePattern.Replace("**", "*", StringComparison.Ordinal), recursive);
-        return Concatenate(pattern, Path.GetFullPath(root), files, numbersOnly, sink);
+        return Concatenate(pattern, Path.GetFullPath(root), files, numbersOnly, "no files match.", sink);
     }
 
-    private static List<string> Files(string root, string pattern, bool recursive)
+    /// <summary>The files under a folder that match, in ordinal order, and how many hidden ones (a name or folder starting with '.') were left out.</summary>
+    private static (List<string> Files, int Hidden) Files(string root, string pattern, bool recursive)
     {
         try
         {
-            return Directory.EnumerateFiles(root, pattern, new EnumerationOptions
+            var all = Directory.EnumerateFiles(root, pattern, new EnumerationOptions
                 {
                     RecurseSubdirectories = recursive, IgnoreInaccessible = false, AttributesToSkip = 0,
                     MatchCasing = MatchCasing.PlatformDefault,
                 })
+                .ToList();
+            var visible = all
                 .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
                 .Order(StringComparer.Ordinal)
                 .ToList();
+            return (visible, all.Count - visible.Count);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,26 +81,47 @@ internal static class InputFiles
         }
     }
 
-    private static RawTable Concatenate(string source, string root, List<string> files, Func<string, bool>? numbersOnly, IFileSink? sink)
+    private static RawTable Concatenate(string source, string root, (List<string> Files, int Hidden) found, Func<string, bool>? numbersOnly, string none, IFileSink? sink)
     {
         var tables = new List<RawTable>();
-        var skipped = new List<string>();
-        foreach (var file in files)
+        var notData = new List<string>();
+        var noRows = new List<string>();
+        foreach (var file in found.Files)
         {
             if (IsNotData(file))
             {
-                skipped.Add(Path.GetRelativePath(root, file));
+                notData.Add(Path.GetRelativePath(root, file));
                 continue;
             }
-            sink?.BeginFile(file, Path.GetRelativePath(root, file));
-            tables.Add(ReadFile(file, numbersOnly, sink));
+            try
+            {
+                sink?.BeginFile(file, Path.GetRelativePath(root, file));
+                tables.Add(ReadFile(file, numbersOnly, sink));
+            }
+            catch (DataException e) when (e.HoldsNoRows)
+            {
+                // A run that stopped before it logged anything: an empty file, or a header only.
+                noRows.Add(Path.GetRelativePath(root, file));
+            }
         }
         if (tables.Count == 0)
-            throw new DataException(files.Count == 0 ? "no files match." : $"none of the {files.Count} files is a table of runs.", source);
-        var notes = new List<string> { $"read {tables.Count} files in order of their paths" };
-        if (skipped.Count > 0) notes.Add($"skipped {skipped.Count} files that are not data: {string.Join(", ", skipped.Take(5))}{(skipped.Count > 5 ? ", ..." : "")}");
+        {
+            string why = found.Files.Count == 0 ? none
+                : found.Files.Count == 1 ? $"its only file, {List([.. noRows, .. notData])}, {(noRows.Count > 0 ? "holds no rows of runs" : "is not a table of runs")}."
+                : noRows.Count > 0 ? $"none of the {found.Files.Count} files holds rows of runs ({List(noRows)} hold none{(notData.Count > 0 ? $"; {List(notData)} are not data" : "")})."
+                : $"none of the {found.Files.Count} files is a table of runs ({List(notData)}).";
+            throw new DataException(found.Hidden > 0 ? $"{why.TrimEnd('.')} ({found.Hidden} hidden, skipped)." : why, source);
+        }
+        var notes = new List<string> { $"read {Files(tables.Count)} in order of their paths" };
+        if (notData.Count > 0) notes.Add($"skipped {Files(notData.Count)} that {(notData.Count == 1 ? "is" : "are")} not data: {List(notData)}");
+        if (noRows.Count > 0) notes.Add($"skipped {Files(noRows.Count)} with no rows (empty, or a header only): {List(noRows)}");
+        if (found.Hidden > 0) notes.Add($"skipped {(found.Hidden == 1 ? "1 hidden file" : $"{found.Hidden} hidden files")} (a name or folder starting with '.')");
         return RawTables.Concatenate(source, root, tables, FileColumn, notes);
     }
+
+    private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
+
+    private static string List(List<string> files) => string.Join(", ", files.Take(5)) + (files.Count > 5 ? ", ..." : "");
 
     /// <summary>Files a folder of logs often holds beside its data: notes, code, configs. Data files are recognised by content.</summary>
     private static bool IsNotData(string file) =>

@@ -17,11 +17,11 @@ internal static class JsonLinesTableReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
     {
-        var table = new TableBuilder(source, RowLocator.Line, 1024, numbersOnly: numbersOnly, sink: sink);
+        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly, sink: sink);
         var records = new JsonRecordReader(table);
         long length = stream.CanSeek ? stream.Length - stream.Position : -1;
         long consumedBytes = 0;
-        var buffer = new byte[BlockSize];
+        var buffer = new byte[length is >= 0 and < BlockSize ? (int)length + 1 : BlockSize];
         int start = 0, end = 0, line = 0;
         bool final = false;
         while (true)
@@ -43,7 +43,7 @@ internal static class JsonLinesTableReader
                 table.EnsureCapacity((int)Math.Min(Array.MaxLength - 1, length * 1.05 * 1024 / (consumedBytes - (end - start)) + 16));
         }
         if (table.Total == 0)
-            throw new DataException("the file has no records (JSON Lines: one JSON object per line).", source);
+            throw new DataException("the file has no records (JSON Lines: one JSON object per line).", source) { HoldsNoRows = true };
         return table.Build();
     }
 
@@ -62,7 +62,14 @@ internal static class JsonLinesTableReader
     {
         if (line == 1 && text.StartsWith("\uFEFF"u8)) text = text[3..];
         if (text.Trim(CellColumn.Blanks).IsEmpty) return;
-        var reader = new Utf8JsonReader(text, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        // Python's json.dump writes NaN and Infinity (a diverged run's loss): quoted, they read as those numbers.
+        List<int>? inserted = null;
+        if ((text.IndexOf("NaN"u8) >= 0 || text.IndexOf("Infinity"u8) >= 0) && JsonLiterals.Quote(text, out var quotes) is { } quoted)
+        {
+            text = quoted;
+            inserted = quotes;
+        }
+        var reader = new Utf8JsonReader(text, Options);
         try
         {
             reader.Read();
@@ -76,11 +83,15 @@ internal static class JsonLinesTableReader
         }
         catch (JsonException e)
         {
+            long position = inserted is null ? e.BytePositionInLine ?? 0 : JsonLiterals.Original(e.BytePositionInLine ?? 0, inserted);
             throw new DataException(
-                $"the line is not valid JSON at character {e.BytePositionInLine + 1}: {JsonErrors.Describe(e)}", table.Source, line);
+                $"the line is not valid JSON at character {position + 1}: {JsonErrors.Describe(e)}", table.Source, line);
         }
         table.EndRow(line);
     }
+
+    /// <summary>As the JSON document reader: comments skipped, a trailing comma allowed.</summary>
+    private static JsonReaderOptions Options => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     internal static string Describe(JsonTokenType token) => token switch
     {
@@ -101,8 +112,12 @@ internal static class JsonErrors
         string message = e.Message;
         int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0) message = message[..cut];
-        if (message.Contains("'N'", StringComparison.Ordinal) || message.Contains("'I'", StringComparison.Ordinal))
-            message += " (NaN and Infinity are not JSON; write null, or a string such as \"nan\")";
+        message = message.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        if (message.Contains("'N'", StringComparison.Ordinal) || message.Contains("'T'", StringComparison.Ordinal)
+            || message.Contains("'F'", StringComparison.Ordinal) || message.Contains("'''", StringComparison.Ordinal))
+            message += " (None, True, False and single quotes are Python's repr, not JSON: write the records with json.dumps)";
+        else if (message.Contains("'n'", StringComparison.Ordinal) || message.Contains("'i'", StringComparison.Ordinal) || message.Contains("'I'", StringComparison.Ordinal))
+            message += " (write a missing value as null, and NaN or Infinity as Python's json module does)";
         return message.TrimEnd('.') + ".";
     }
 }

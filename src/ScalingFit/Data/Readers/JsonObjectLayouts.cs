@@ -14,7 +14,7 @@ internal static class JsonObjectLayouts
             if (root.ValueKind != JsonValueKind.Object)
                 throw new DataException($"the JSON is a single {root.ValueKind.ToString().ToLowerInvariant()}, not records.", source, 1);
             var properties = root.EnumerateObject().ToList();
-            if (properties.Count == 0) throw new DataException("the JSON object is empty: it holds no records.", source, 1);
+            if (properties.Count == 0) throw new DataException("the JSON object is empty: it holds no records.", source, 1) { HoldsNoRows = true };
             if (Has(root, "nbformat") && Has(root, "cells"))
                 throw new DataException(FormatSniffer.Refusal(InputFormat.Notebook), source);
             if (root.TryGetProperty("columns", out var columns) && root.TryGetProperty("data", out var data)
@@ -32,11 +32,29 @@ internal static class JsonObjectLayouts
                 if (outerIndex && !innerIndex)
                     return Rows(properties.Select(p => p.Value).ToList(), source, "rows by index", numbersOnly, sink);
             }
-            return Rows([root], source, null, numbersOnly, sink);
+            return JsonRecordArray.TryRead(properties, source, numbersOnly, sink) ?? Rows([root], source, null, numbersOnly, sink);
         }
     }
 
     private static bool Has(JsonElement e, string name) => e.TryGetProperty(name, out _);
+
+    /// <summary>A JSON value as a cell: numbers as numbers, strings as cells (a number in a string is that number), booleans as text, null empty.</summary>
+    internal static void AddScalar(TableBuilder table, int column, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                var raw = Encoding.UTF8.GetBytes(value.GetRawText());
+                if (value.TryGetDouble(out var v) && double.IsFinite(v)) table.Number(column, v, raw);
+                else table.Text(column, raw);
+                break;
+            case JsonValueKind.String: table.Cell(column, Encoding.UTF8.GetBytes(value.GetString()!)); break;
+            case JsonValueKind.True: table.Text(column, "true"u8); break;
+            case JsonValueKind.False: table.Text(column, "false"u8); break;
+            case JsonValueKind.Null: table.Empty(column); break;
+            default: table.Text(column, Encoding.UTF8.GetBytes(value.GetRawText())); break;
+        }
+    }
 
     private static bool IsScalar(JsonElement e) => e.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array);
 
@@ -59,19 +77,19 @@ internal static class JsonObjectLayouts
     /// <summary>Each element a record (flattened), located by its row number.</summary>
     private static RawTable Rows(List<JsonElement> records, string source, string? layout, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
-        var table = new TableBuilder(source, RowLocator.Row, numbersOnly: numbersOnly, sink: sink);
+        var table = new TableBuilder(source, RowLocator.Row, records.Count, numbersOnly: numbersOnly, sink: sink);
         var reader = new JsonRecordReader(table);
         foreach (var record in records)
         {
             if (record.ValueKind != JsonValueKind.Object)
                 throw new DataException($"row {table.Total + 1} of {layout ?? "the JSON"} is not a record (an object).", source);
-            var bytes = Encoding.UTF8.GetBytes(record.GetRawText());
-            var json = new Utf8JsonReader(bytes);
+            // The record's own UTF-8 bytes, without a string in between (a folder of one-record files reads thousands).
+            var json = new Utf8JsonReader(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(record));
             json.Read();
             reader.ReadRecord(ref json, table.Total + 1);
             table.EndRow((int)table.Total + 1);
         }
-        if (table.Total == 0) throw new DataException("the JSON holds no records.", source);
+        if (table.Total == 0) throw new DataException("the JSON holds no records.", source) { HoldsNoRows = true };
         return table.Build(layout is null ? [] : [$"read the JSON as {layout}"]);
     }
 
@@ -96,14 +114,23 @@ internal static class JsonObjectLayouts
 
     private static RawTable ColumnsOfObjects(List<JsonProperty> properties, List<string> index, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
-        var cells = properties.Select(p => index.Select(i => p.Value.GetProperty(i)).ToList()).ToList();
+        // By position, not JsonElement.GetProperty (a linear search: quadratic in the rows of pandas' default layout).
+        index = [.. index.Distinct(StringComparer.Ordinal)];   // a key given twice in the JSON: the last value, as GetProperty did
+        var position = new Dictionary<string, int>(index.Count, StringComparer.Ordinal);
+        for (int i = 0; i < index.Count; i++) position.TryAdd(index[i], i);
+        var cells = properties.Select(p =>
+        {
+            var column = new JsonElement[index.Count];
+            foreach (var cell in p.Value.EnumerateObject()) column[position[cell.Name]] = cell.Value;
+            return column;
+        }).ToList();
         return Cells(properties.Select(p => p.Name).ToList(), index.Count, (c, r) => cells[c][r], source, "columns", numbersOnly, sink);
     }
 
     private static RawTable Cells(List<string> names, int rows, Func<int, int, JsonElement> cell, string source, string layout, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
         Headers.RequireDistinct(names, source, null);
-        var table = new TableBuilder(source, RowLocator.Row, numbersOnly: numbersOnly, sink: sink);
+        var table = new TableBuilder(source, RowLocator.Row, rows, numbersOnly: numbersOnly, sink: sink);
         var index = names.Select(table.Column).ToArray();
         for (int r = 0; r < rows; r++)
         {
@@ -111,23 +138,11 @@ internal static class JsonObjectLayouts
             {
                 var value = cell(c, r);
                 table.Take(index[c]);
-                switch (value.ValueKind)
-                {
-                    case JsonValueKind.Number:
-                        var raw = Encoding.UTF8.GetBytes(value.GetRawText());
-                        if (value.TryGetDouble(out var v) && double.IsFinite(v)) table.Number(index[c], v, raw);
-                        else table.Text(index[c], raw);
-                        break;
-                    case JsonValueKind.String: table.Cell(index[c], Encoding.UTF8.GetBytes(value.GetString()!)); break;
-                    case JsonValueKind.True: table.Text(index[c], "true"u8); break;
-                    case JsonValueKind.False: table.Text(index[c], "false"u8); break;
-                    case JsonValueKind.Null: table.Empty(index[c]); break;
-                    default: table.Text(index[c], Encoding.UTF8.GetBytes(value.GetRawText())); break;
-                }
+                AddScalar(table, index[c], value);
             }
             table.EndRow(r + 1);
         }
-        if (table.Total == 0) throw new DataException("the JSON holds no rows.", source);
+        if (table.Total == 0) throw new DataException("the JSON holds no rows.", source) { HoldsNoRows = true };
         return table.Build([$"read the JSON as columns (pandas orient=\"{layout}\")"]);
     }
 }

@@ -17,9 +17,17 @@ internal static class JsonTableReader
     {
         var span = json.AsSpan();
         if (span.StartsWith("\uFEFF"u8)) span = span[3..];
-        int first = span.IndexOfAnyExcept(CellColumn.Blanks);
         if (!System.Text.Unicode.Utf8.IsValid(span))
             throw new DataException("the JSON is not UTF-8 text; save the file as UTF-8.", source);
+        // Python's json.dump writes NaN and Infinity (a diverged run's loss): quoted, they read as those numbers.
+        List<int>? inserted = null;
+        if ((span.IndexOf("NaN"u8) >= 0 || span.IndexOf("Infinity"u8) >= 0) && JsonLiterals.Quote(span, out var quotes) is { } quoted)
+        {
+            json = quoted;
+            span = quoted;
+            inserted = quotes;
+        }
+        int first = span.IndexOfAnyExcept(CellColumn.Blanks);
         try
         {
             return first >= 0 && span[first] == (byte)'['
@@ -28,9 +36,40 @@ internal static class JsonTableReader
         }
         catch (JsonException e)
         {
+            long line = e.LineNumber ?? 0, position = e.BytePositionInLine ?? 0;
+            if (inserted is not null) position = OriginalPosition(span, line, position, inserted);
             throw new DataException(
-                $"the JSON is malformed at character {e.BytePositionInLine + 1}: {JsonErrors.Describe(e)}", source, (e.LineNumber ?? 0) + 1);
+                $"the JSON is malformed at character {position + 1}: {JsonErrors.Describe(e)}", source, line + 1);
         }
+    }
+
+    /// <summary>
+    /// Whether a document that starts with an object is JSON Lines: its first line is a whole object
+    /// and the next non-blank line starts another. (The format sniffer decides this from the first
+    /// bytes; a first line longer than those, a run summary with many keys, is decided here.)
+    /// </summary>
+    public static bool IsJsonLines(ReadOnlySpan<byte> json)
+    {
+        if (json.StartsWith("\uFEFF"u8)) json = json[3..];
+        int first = json.IndexOfAnyExcept(CellColumn.Blanks);
+        if (first < 0 || json[first] != (byte)'{') return false;
+        int newline = json[first..].IndexOf((byte)'\n');
+        if (newline < 0) return false;
+        var rest = json[(first + newline + 1)..].TrimStart(CellColumn.Blanks);
+        return !rest.IsEmpty && rest[0] == (byte)'{' && FormatSniffer.IsWholeObject(json.Slice(first, newline).TrimEnd(CellColumn.Blanks));
+    }
+
+    /// <summary>A 0-based position in a line of the rewritten document as the position in the original line.</summary>
+    private static long OriginalPosition(ReadOnlySpan<byte> rewritten, long line, long position, List<int> inserted)
+    {
+        int start = 0;
+        for (long l = 0; l < line && start < rewritten.Length; l++)
+        {
+            int next = rewritten[start..].IndexOf((byte)'\n');
+            if (next < 0) break;
+            start += next + 1;
+        }
+        return JsonLiterals.Original(start + position, inserted) - JsonLiterals.Original(start, inserted);
     }
 
     private static JsonDocumentOptions Options => new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
@@ -61,7 +100,7 @@ internal static class JsonTableReader
             records.ReadRecord(ref reader, line);
             table.EndRow((int)Math.Min(int.MaxValue, line));
         }
-        if (table.Total == 0) throw new DataException("the JSON array holds no records.", source);
+        if (table.Total == 0) throw new DataException("the JSON array holds no records.", source) { HoldsNoRows = true };
         return table.Build();
     }
 }

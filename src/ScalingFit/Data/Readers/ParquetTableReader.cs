@@ -59,7 +59,7 @@ internal static class ParquetTableReader
         Headers.RequireDistinct(names, source, null);
         long total = 0;
         for (int g = 0; g < reader.RowGroupCount; g++) total += reader.OpenRowGroupReader(g).RowCount;
-        if (total == 0) throw new DataException("the Parquet file holds no rows.", source);
+        if (total == 0) throw new DataException("the Parquet file holds no rows.", source) { HoldsNoRows = true };
         if (total > Array.MaxLength) throw new DataException($"the Parquet file holds {total} rows, more than can be read at once.", source);
 
         var table = new TableBuilder(source, RowLocator.Row, (int)total, keepText: false, sink: sink);

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace ScalingFit.Data;
 
 /// <summary>
@@ -12,7 +10,8 @@ internal static class TableReader
     /// <exception cref="DataException">The input is not a table of runs, or is malformed.</exception>
     public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, int depth = 0, IRowSink? sink = null)
     {
-        var head = new byte[FormatSniffer.SniffLength];
+        // A small file needs no 8 KB (a folder holds thousands); a length of 0 may be a special file (/proc) that still has content.
+        var head = new byte[stream.CanSeek && stream.Length - stream.Position is > 0 and var left && left < FormatSniffer.SniffLength ? (int)left : FormatSniffer.SniffLength];
         long start = stream.CanSeek ? stream.Position : 0;
         int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var format = FormatSniffer.Detect(head.AsSpan(0, read), out string? what);
@@ -21,67 +20,24 @@ internal static class TableReader
         switch (format)
         {
             case InputFormat.Gzip when depth == 0:
-                return ReadGzip(input, source, numbersOnly, sink);
+                return GzipInput.Read(input, source, inner => Read(inner, source, numbersOnly, depth + 1, sink));
             case InputFormat.Csv:
                 return CsvTableReader.Read(input, source, numbersOnly, sink);
             case InputFormat.JsonLines:
                 return JsonLinesTableReader.Read(input, source, numbersOnly, sink);
             case InputFormat.Json:
-                return JsonTableReader.Read(ReadAll(input), source, numbersOnly, sink);
+                var json = ReadAll(input);
+                return JsonTableReader.IsJsonLines(json)
+                    ? JsonLinesTableReader.Read(new MemoryStream(json, writable: false), source, numbersOnly, sink)
+                    : JsonTableReader.Read(json, source, numbersOnly, sink);
             case InputFormat.Parquet:
                 return ParquetTableReader.Read(input, source, sink);
             default:
-                throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source);
+                throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source)
+                {
+                    HoldsNoRows = format == InputFormat.Empty,
+                };
         }
-    }
-
-    /// <summary>
-    /// Decompresses and reads the content. A file's gzip trailer gives its uncompressed size (mod
-    /// 2^32); the decompressed length must match it, since a truncated gzip stream otherwise ends
-    /// quietly with part of the data.
-    /// </summary>
-    private static RawTable ReadGzip(Stream input, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
-    {
-        long? expected = null;
-        if (input.CanSeek && input.Length - input.Position >= 18)
-        {
-            long start = input.Position;
-            Span<byte> size = stackalloc byte[4];
-            input.Position = input.Length - 4;
-            input.ReadExactly(size);
-            expected = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size);
-            input.Position = start;
-        }
-        using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
-        var counted = new CountingStream(gzip);
-        try
-        {
-            var table = Read(counted, source, numbersOnly, 1, sink);
-            counted.CopyTo(Stream.Null);
-            if (expected is { } e && (counted.Count & 0xFFFFFFFF) != e)
-                throw new DataException($"the gzip data is damaged or truncated (it decompresses to {counted.Count} bytes; its trailer says {e}).", source);
-            return table;
-        }
-        catch (InvalidDataException e)
-        {
-            throw new DataException($"the gzip data is damaged or truncated ({e.Message.TrimEnd('.')}).", source);
-        }
-        catch (DataException) when (expected is { } e && (counted.Count & 0xFFFFFFFF) != e && Drained(counted) != e)
-        {
-            throw new DataException("the gzip data is damaged or truncated (it decompresses to fewer bytes than its trailer says).", source);
-        }
-    }
-
-    private static long Drained(CountingStream counted)
-    {
-        try
-        {
-            counted.CopyTo(Stream.Null);
-        }
-        catch (InvalidDataException)
-        {
-        }
-        return counted.Count & 0xFFFFFFFF;
     }
 
     private static Stream Rewind(Stream stream, long start)
@@ -92,6 +48,12 @@ internal static class TableReader
 
     private static byte[] ReadAll(Stream stream)
     {
+        if (stream.CanSeek && stream.Length - stream.Position is var length and > 0 and < int.MaxValue)
+        {
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();

@@ -29,19 +29,23 @@ internal static class WideLayout
         }
         if (series.Count == 0)
             throw new DataException(
-                $"a wide table needs columns named '<run> - <metric>' (a W&B chart export); the columns are: {Headers.List(table.Names)}.", table.Source, 1);
+                $"a wide table needs columns named '<run> - <metric>' (a W&B chart export); the columns are: {Headers.List(table.Names)}.", table.Source, table.HeaderLine);
         var runs = series.Select(s => s.Run).Distinct(StringComparer.Ordinal).ToList();
         var metrics = series.Select(s => s.Metric).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var builder = new TableBuilder(table.Source, table.Origins.Locator(0), table.Count * runs.Count);
         var kept = keep.Select(c => builder.Column(table.Names[c])).ToArray();
         int runColumn = builder.Column(table.Names.Any(n => string.Equals(n, RunColumn, StringComparison.OrdinalIgnoreCase)) ? "wide_run" : RunColumn);
         var metricColumns = metrics.Select(builder.Column).ToArray();
-        var lines = new List<int>();
+        // Each run's series and their metric columns, found once (not per row: 300 runs made that quadratic).
+        var byRun = runs.Select(run => series.Where(s => s.Run == run)
+            .Select(s => (s.Column, Metric: metricColumns[metrics.FindIndex(x => string.Equals(x, s.Metric, StringComparison.OrdinalIgnoreCase))]))
+            .ToArray()).ToArray();
+        var runNames = runs.Select(Encoding.UTF8.GetBytes).ToArray();
         for (int r = 0; r < table.Count; r++)
         {
-            foreach (var run in runs)
+            for (int j = 0; j < runs.Count; j++)
             {
-                var cells = series.Where(s => s.Run == run).ToList();
+                var cells = byRun[j];
                 if (cells.All(s => table.Columns[s.Column].Kind(r) == CellKind.Empty)) continue;
                 for (int k = 0; k < kept.Length; k++)
                 {
@@ -49,12 +53,11 @@ internal static class WideLayout
                     builder[kept[k]].AddFrom(table.Columns[keep[k]], r);
                 }
                 builder.Take(runColumn);
-                builder.Text(runColumn, Encoding.UTF8.GetBytes(run));
-                foreach (var s in cells)
+                builder.Text(runColumn, runNames[j]);
+                foreach (var (column, m) in cells)
                 {
-                    int m = metricColumns[metrics.FindIndex(x => string.Equals(x, s.Metric, StringComparison.OrdinalIgnoreCase))];
                     builder.Take(m);
-                    builder[m].AddFrom(table.Columns[s.Column], r);
+                    builder[m].AddFrom(table.Columns[column], r);
                 }
                 builder.EndRow(table.Lines[r]);
             }

@@ -330,6 +330,6 @@ internal sealed class CellColumn
 
         public CellColumn Build() => _numbers is null
             ? new CellColumn(Count, null, [], [], _text!.Build())
-            : new CellColumn(Count, _numbers.Array, [.. _otherRows], [.. _otherTexts], _text?.Build());
+            : new CellColumn(Count, _numbers.Trimmed(), [.. _otherRows], [.. _otherTexts], _text?.Build());
     }
 }

@@ -34,6 +34,16 @@ internal sealed class ColumnBuilder<T>(int capacity)
     /// <summary>The backing array; its first <see cref="Count"/> entries are the column.</summary>
     public T[] Array => _items;
 
+    /// <summary>
+    /// The backing array, first cut to <see cref="Count"/> when more than half of it is spare: a
+    /// small table (one file of many in a folder) keeps its data, not a reader's initial capacity.
+    /// </summary>
+    public T[] Trimmed()
+    {
+        if (_items.Length > 2 * Count + 16) System.Array.Resize(ref _items, Count);
+        return _items;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow() => System.Array.Resize(ref _items, _items.Length * 2);
 }

@@ -44,6 +44,13 @@ internal static class NumberCells
         return $"'{t}' is not a number";
     }
 
+    /// <summary>Whether a cell is a number written for a locale: a decimal comma or thousands separators.</summary>
+    public static bool IsLocaleFormatted(string cell)
+    {
+        string t = cell.Trim();
+        return LooksLikeThousands(t) || LooksLikeDecimalComma(t);
+    }
+
     /// <summary>1,000 or 10,000,000 or 1,234.5: groups of three digits after the first comma.</summary>
     private static bool LooksLikeThousands(string t)
     {

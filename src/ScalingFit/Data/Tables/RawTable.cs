@@ -18,6 +18,9 @@ internal sealed record RawTable(
     string Source, IReadOnlyList<string> Names, CellColumn[] Columns, int Count, int[] Lines,
     RowOrigins Origins, IReadOnlyList<string> Notes)
 {
+    /// <summary>The line of the header in messages about the columns: 1 for one text file; none for Parquet, column-oriented JSON or a folder.</summary>
+    public long? HeaderLine => Origins.FileCount == 1 && Count > 0 && Origins.Locator(0) == RowLocator.Line ? 1 : null;
+
     public int IndexOf(string name)
     {
         for (int i = 0; i < Names.Count; i++)

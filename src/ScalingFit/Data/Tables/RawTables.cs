@@ -25,7 +25,10 @@ internal static class RawTables
         for (int k = 0; k < tables.Count; k++)
         {
             var t = tables[k];
-            var map = names.Select(n => t.IndexOf(n)).ToArray();
+            // By a dictionary: a folder of run summaries can hold thousands of files with hundreds of keys each.
+            var own = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int c = 0; c < t.Names.Count; c++) own.TryAdd(t.Names[c].Trim(), c);
+            var map = names.Select(n => own.GetValueOrDefault(n.Trim(), -1)).ToArray();
             var relative = System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(root, t.Source));
             for (int r = 0; r < t.Count; r++, row++)
             {

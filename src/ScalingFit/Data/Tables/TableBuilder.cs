@@ -14,7 +14,7 @@ namespace ScalingFit.Data;
 /// one-checkpoint-per-run selection), committed rows are handed over in chunks and not kept here:
 /// <see cref="Count"/> counts the rows of the current chunk, <see cref="Total"/> every row.
 /// </remarks>
-internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 1024, bool keepText = true, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
+internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 64, bool keepText = true, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
 {
     private readonly List<string> _names = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
@@ -139,7 +139,7 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
     public RawTable Build(IReadOnlyList<string>? notes = null)
     {
         if (sink is not null && Count > 0) HandOver();
-        return new(Source, _names.ToArray(), _columns.Select(c => c.Build()).ToArray(), Count, _lines.Array,
+        return new(Source, _names.ToArray(), _columns.Select(c => c.Build()).ToArray(), Count, _lines.Trimmed(),
             RowOrigins.Single(Source, locator), notes ?? []);
     }
 }

@@ -59,6 +59,10 @@ internal sealed class TextColumn
             if (_bytes.Length < rows * bytesPerRow) System.Array.Resize(ref _bytes, (int)Math.Min(System.Array.MaxLength, rows * bytesPerRow));
         }
 
-        public TextColumn Build() => new(_bytes, _offsets.Array);
+        public TextColumn Build()
+        {
+            if (_bytes.Length > 2 * _length + 64) System.Array.Resize(ref _bytes, _length);
+            return new(_bytes, _offsets.Trimmed());
+        }
     }
 }

@@ -14,6 +14,13 @@ public interface IObjective
     double Evaluate(ReadOnlySpan<double> x, Span<double> gradient, Span<double> hessian);
 }
 
+/// <summary>Watches the accepted steps of a local minimization and may stop it.</summary>
+public interface IStepObserver
+{
+    /// <summary>Called after each accepted step with the new point and objective; true stops the run there.</summary>
+    bool Stop(ReadOnlySpan<double> x, double objective);
+}
+
 /// <summary>Why a local minimization stopped.</summary>
 public enum ExitReason
 {
@@ -31,6 +38,9 @@ public enum ExitReason
 
     /// <summary>The objective was not finite at the start.</summary>
     NotFinite,
+
+    /// <summary>An observer stopped the run after an accepted step (it joined a path already followed).</summary>
+    Joined,
 }
 
 /// <summary>Tolerances and limits of <see cref="NewtonTrustRegion"/>.</summary>
@@ -51,6 +61,15 @@ public sealed record OptimizerOptions
 
     /// <summary>A floor on the objective's scale for relative tests, so an exact fit can converge. Default 1e-30.</summary>
     public double ObjectiveScale { get; init; } = 1e-30;
+
+    /// <summary>
+    /// The relative resolution of the objective's values (about 1e-6 for a sum in single
+    /// precision), or 0. When a step is rejected that promised less than ten times this fraction of
+    /// the objective, the rejection may be rounding rather than curvature and no smaller step can be
+    /// judged either: the run stops there (<see cref="ExitReason.Stalled"/>) instead of raising the
+    /// damping until nothing moves. Default 0: the objective is exact to double precision.
+    /// </summary>
+    public double Resolution { get; init; }
 
     /// <summary>The iteration limit of one local minimization. Default 500.</summary>
     public int MaxIterations { get; init; } = 500;

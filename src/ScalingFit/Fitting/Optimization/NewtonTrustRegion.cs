@@ -43,7 +43,16 @@ public sealed class NewtonTrustRegion
     /// <summary>Minimizes from <paramref name="x"/>, which holds the end point on return.</summary>
     // Hot in the 4,500-start search: compiled optimised at once rather than tier by tier.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public LocalResult Minimize(IObjective objective, Span<double> x)
+    public LocalResult Minimize(IObjective objective, Span<double> x) => Minimize(objective, x, null);
+
+    /// <summary>
+    /// Minimizes from <paramref name="x"/>, which holds the end point on return, asking
+    /// <paramref name="observer"/> after every accepted step whether to stop there (a multi-start
+    /// search stops a run that has joined a path already followed); a stopped run ends with
+    /// <see cref="ExitReason.Joined"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public LocalResult Minimize(IObjective objective, Span<double> x, IStepObserver? observer)
     {
         double f = objective.Evaluate(x, _g, _h);
         if (!double.IsFinite(f)) return new LocalResult(f, 0, ExitReason.NotFinite, double.NaN);
@@ -82,6 +91,7 @@ public sealed class NewtonTrustRegion
                     nu = 2;
                     accepted = true;
                     if (small) return new LocalResult(f, iteration, ExitReason.SmallStep, Decrement());
+                    if (observer is not null && observer.Stop(x, f)) return new LocalResult(f, iteration, ExitReason.Joined, double.NaN);
                 }
                 else
                 {
@@ -92,6 +102,8 @@ public sealed class NewtonTrustRegion
                         return new LocalResult(f, iteration - 1,
                             decrement <= 1e-8 * Math.Max(Math.Abs(f), _options.ObjectiveScale) ? ExitReason.Converged : ExitReason.Stalled,
                             decrement);
+                    if (predicted <= 10 * _options.Resolution * Math.Abs(f))
+                        return new LocalResult(f, iteration - 1, ExitReason.Stalled, decrement);
                     mu *= nu;
                     nu *= 2;
                 }
