@@ -25,13 +25,27 @@ public static class Runs
 {
     /// <summary>Reads runs in any format (recognised by content) and applies a selection (filters, checkpoints, derivations, checks).</summary>
     /// <exception cref="DataException">The input is malformed or a value cannot be used.</exception>
-    public static RunSet Load(Stream input, string source, RunReadOptions? read = null, RunSelection? selection = null) =>
-        RunPreparation.Prepare(RunReader.Read(input, source, read), Merge(read, selection));
+    /// <remarks>With filters or one row per run, rows are selected as they are read: memory follows the rows kept, not the rows read.</remarks>
+    public static RunSet Load(Stream input, string source, RunReadOptions? read = null, RunSelection? selection = null)
+    {
+        read ??= RunReadOptions.Default;
+        selection = Merge(read, selection);
+        return StreamingRuns.Applies(read, selection)
+            ? StreamingRuns.Load(input, source, read, selection)
+            : RunPreparation.Prepare(RunReader.Read(input, source, read), selection);
+    }
 
     /// <summary>Reads runs from a file, folder or glob and applies a selection.</summary>
     /// <exception cref="DataException">The input is malformed or a value cannot be used.</exception>
-    public static RunSet Load(string path, RunReadOptions? read = null, RunSelection? selection = null) =>
-        RunPreparation.Prepare(RunReader.ReadPath(path, read), Merge(read, selection));
+    /// <remarks>With filters or one row per run, rows are selected as they are read: memory follows the rows kept, not the rows read.</remarks>
+    public static RunSet Load(string path, RunReadOptions? read = null, RunSelection? selection = null)
+    {
+        read ??= RunReadOptions.Default;
+        selection = Merge(read, selection);
+        return StreamingRuns.Applies(read, selection)
+            ? StreamingRuns.Load(path, read, selection)
+            : RunPreparation.Prepare(RunReader.ReadPath(path, read), selection);
+    }
 
     private static RunSelection Merge(RunReadOptions? read, RunSelection? selection)
     {

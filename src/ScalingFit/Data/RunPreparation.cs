@@ -18,6 +18,12 @@ public static class RunPreparation
     {
         var runs = Filter(rows, selection.Where);
         runs = CheckpointGrouping.Group(runs, selection.RunColumns, selection.StepColumn, selection.Checkpoint, selection.SelectBy);
+        return Complete(runs, selection);
+    }
+
+    /// <summary>The steps after the filters and the choice of one row per run (done here or while reading, <see cref="StreamingSelection"/>).</summary>
+    internal static RunSet Complete(RunSet runs, RunSelection selection)
+    {
         runs = DropRows(runs, selection);
         runs = ComputeCheck.Apply(runs, selection.ComputeConvention, selection.ComputeConventionChosen);
         runs = Derivation.Complete(runs);
@@ -33,15 +39,34 @@ public static class RunPreparation
     public static RunSet Filter(RunSet rows, IReadOnlyList<RowFilter> conditions)
     {
         if (conditions.Count == 0) return rows;
-        var tests = conditions.Select(c => c.Compile(rows)).ToArray();
-        var kept = new List<int>(rows.Count);
-        for (int i = 0; i < rows.Count; i++)
-            if (tests.All(t => t(i))) kept.Add(i);
-        string what = string.Join(" and ", conditions.Select(c => conditions.Count > 1 && c is OrFilter ? $"({c})" : c.ToString()));
-        if (kept.Count == 0)
-            throw new DataException($"no rows satisfy {what} (of {rows.Count} rows).", rows.Source);
-        return kept.Count == rows.Count ? rows.WithNote($"all {rows.Count} rows satisfy {what}") : rows.Subset(kept, $"kept {kept.Count} of {rows.Count} rows where {what}");
+        var kept = Satisfying(rows, conditions.Select(c => c.Compile(rows)).ToArray(), rows.Count);
+        if (kept.Count == 0) throw NoneSatisfy(conditions, rows.Count, rows.Source);
+        return kept.Count == rows.Count ? rows.WithNote(FilterNote(conditions, kept.Count, rows.Count)) : rows.Subset(kept, FilterNote(conditions, kept.Count, rows.Count));
     }
+
+    /// <summary>The rows among the first <paramref name="count"/> that pass every test, in order.</summary>
+    internal static List<int> Satisfying(RunSet rows, Func<int, bool>[] tests, int count)
+    {
+        var kept = new List<int>(count);
+        for (int i = 0; i < count; i++)
+        {
+            bool pass = true;
+            foreach (var test in tests)
+                if (!test(i)) { pass = false; break; }
+            if (pass) kept.Add(i);
+        }
+        return kept;
+    }
+
+    internal static DataException NoneSatisfy(IReadOnlyList<RowFilter> conditions, long rows, string source) =>
+        new($"no rows satisfy {Describe(conditions)} (of {rows} rows).", source);
+
+    /// <summary>What the filters kept, of how many rows read.</summary>
+    internal static string FilterNote(IReadOnlyList<RowFilter> conditions, long kept, long rows) =>
+        kept == rows ? $"all {rows} rows satisfy {Describe(conditions)}" : $"kept {kept} of {rows} rows where {Describe(conditions)}";
+
+    private static string Describe(IReadOnlyList<RowFilter> conditions) =>
+        string.Join(" and ", conditions.Select(c => conditions.Count > 1 && c is OrFilter ? $"({c})" : c.ToString()));
 
     /// <summary>Drops rows missing a value the analysis uses and runs with a NaN or infinite loss, when asked, counting them.</summary>
     private static RunSet DropRows(RunSet runs, RunSelection selection)

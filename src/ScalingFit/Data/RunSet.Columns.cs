@@ -49,16 +49,18 @@ public sealed partial class RunSet
         return values;
     }
 
-    /// <summary>A column's cells as numbers as read, not validated: NaN where a cell is empty (to rank rows before validation).</summary>
+    /// <summary>A column's cells as numbers as read, not validated: NaN where a cell is empty (to rank rows before validation); only <paramref name="rows"/> are read when given.</summary>
     /// <exception cref="DataException">No column of that name, or a cell holds text that is not a number (named by file and line).</exception>
-    internal double[] RawNumbers(string column)
+    internal double[] RawNumbers(string column, IReadOnlyList<int>? rows = null)
     {
         int index = IndexOf(column);
         if (index < 0) throw UnknownColumn(column);
         var cells = _columns[index];
         var values = new double[Count];
-        for (int i = 0; i < values.Length; i++)
+        int count = rows?.Count ?? Count;
+        for (int k = 0; k < count; k++)
         {
+            int i = rows?[k] ?? k;
             if (cells.TryNumber(i, out values[i])) continue;
             if (cells.Kind(i) == CellKind.Empty) values[i] = double.NaN;
             else throw ErrorAt(i, _names[index], NumberCells.Explain(cells.Text(i)) + ".");

@@ -23,23 +23,23 @@ internal static class CsvTableReader
     };
 
     /// <exception cref="DataException">The input is empty, ragged, malformed or not UTF-8.</exception>
-    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null)
+    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
     {
         using var reader = CsvReader.Create(stream, Options, leaveOpen: true);
-        return Read(reader, stream.CanSeek ? stream.Length : -1, source, numbersOnly);
+        return Read(reader, stream.CanSeek ? stream.Length : -1, source, numbersOnly, sink);
     }
 
     public static RawTable Read(TextReader text, string source, Func<string, bool>? numbersOnly = null)
     {
         using var reader = CsvReader.Create(text, Options, leaveOpen: true);
-        return Read(reader, -1, source, numbersOnly);
+        return Read(reader, -1, source, numbersOnly, null);
     }
 
-    private static RawTable Read(CsvReader reader, long length, string source, Func<string, bool>? numbersOnly)
+    private static RawTable Read(CsvReader reader, long length, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
         try
         {
-            return ReadRecords(reader, length, source, numbersOnly);
+            return ReadRecords(reader, length, source, numbersOnly, sink);
         }
         catch (CsvFormatException e)
         {
@@ -48,7 +48,7 @@ internal static class CsvTableReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RawTable ReadRecords(CsvReader reader, long length, string source, Func<string, bool>? numbersOnly)
+    private static RawTable ReadRecords(CsvReader reader, long length, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
         reader.ReadHeader();
         var header = reader.Headers.Select(h => h.Trim()).ToArray();
@@ -62,7 +62,7 @@ internal static class CsvTableReader
         }
         Headers.RequireDistinct(header, source);
 
-        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly, sink: sink);
         foreach (var name in header) table.Column(name);
         while (reader.Read())
         {
@@ -77,7 +77,7 @@ internal static class CsvTableReader
             for (int c = 0; c < header.Length; c++) AddCell(reader, table[c], c, source, line, header[c]);
             table.EndFullRow(line);
         }
-        if (table.Count == 0)
+        if (table.Total == 0)
             throw new DataException("the file has a header but no rows of runs.", source) { HoldsNoRows = true };
         return table.Build();
     }

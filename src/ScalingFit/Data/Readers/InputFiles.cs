@@ -11,20 +11,24 @@ internal static class InputFiles
     /// <summary>The name of the column that holds each row's file when a folder or glob is read.</summary>
     public const string FileColumn = "file";
 
-    public static RawTable Read(string path, Func<string, bool>? numbersOnly = null)
+    /// <param name="path">A file, folder or glob.</param>
+    /// <param name="numbersOnly">Columns that keep numbers only.</param>
+    /// <param name="sink">When streaming, takes the rows as they are read (the table returned then holds none).</param>
+    public static RawTable Read(string path, Func<string, bool>? numbersOnly = null, IFileSink? sink = null)
     {
-        if (Directory.Exists(path)) return Concatenate(path, Path.GetFullPath(path), Files(path, "*", recursive: true), numbersOnly, "the folder holds no files.");
+        if (Directory.Exists(path)) return Concatenate(path, Path.GetFullPath(path), Files(path, "*", recursive: true), numbersOnly, "the folder holds no files.", sink);
         // A file whose name holds * or ? is that file, not a pattern.
-        if (path.IndexOfAny(['*', '?']) >= 0 && !File.Exists(path)) return ReadGlob(path, numbersOnly);
-        return ReadFile(path, numbersOnly);
+        if (path.IndexOfAny(['*', '?']) >= 0 && !File.Exists(path)) return ReadGlob(path, numbersOnly, sink);
+        sink?.BeginFile(path, null);
+        return ReadFile(path, numbersOnly, sink);
     }
 
-    public static RawTable ReadFile(string path, Func<string, bool>? numbersOnly = null)
+    public static RawTable ReadFile(string path, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            return TableReader.Read(stream, path, numbersOnly);
+            return TableReader.Read(stream, path, numbersOnly, sink: sink);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -38,7 +42,7 @@ internal static class InputFiles
         }
     }
 
-    private static RawTable ReadGlob(string pattern, Func<string, bool>? numbersOnly)
+    private static RawTable ReadGlob(string pattern, Func<string, bool>? numbersOnly, IFileSink? sink)
     {
         string normalized = pattern.Replace('\\', '/');
         int wildcard = normalized.IndexOfAny(['*', '?']);
@@ -51,7 +55,7 @@ internal static class InputFiles
             throw new DataException("a glob may have wildcards in its last part only (runs/*.json), or ** for any depth (runs/**/*.json).", pattern);
         if (!Directory.Exists(root)) throw new DataException("the folder of the pattern does not exist.", pattern);
         var files = Files(root, filePattern.Replace("**", "*", StringComparison.Ordinal), recursive);
-        return Concatenate(pattern, Path.GetFullPath(root), files, numbersOnly, "no files match.");
+        return Concatenate(pattern, Path.GetFullPath(root), files, numbersOnly, "no files match.", sink);
     }
 
     /// <summary>The files under a folder that match, in ordinal order, and how many hidden ones (a name or folder starting with '.') were left out.</summary>
@@ -77,7 +81,7 @@ internal static class InputFiles
         }
     }
 
-    private static RawTable Concatenate(string source, string root, (List<string> Files, int Hidden) found, Func<string, bool>? numbersOnly, string none)
+    private static RawTable Concatenate(string source, string root, (List<string> Files, int Hidden) found, Func<string, bool>? numbersOnly, string none, IFileSink? sink)
     {
         var tables = new List<RawTable>();
         var notData = new List<string>();
@@ -91,7 +95,8 @@ internal static class InputFiles
             }
             try
             {
-                tables.Add(ReadFile(file, numbersOnly));
+                sink?.BeginFile(file, Path.GetRelativePath(root, file));
+                tables.Add(ReadFile(file, numbersOnly, sink));
             }
             catch (DataException e) when (e.HoldsNoRows)
             {
@@ -122,4 +127,11 @@ internal static class InputFiles
     private static bool IsNotData(string file) =>
         Path.GetExtension(file).ToLowerInvariant() is ".md" or ".py" or ".sh" or ".yaml" or ".yml" or ".toml" or ".ini" or ".cfg"
             or ".rst" or ".html" or ".log" or ".ipynb" or ".png" or ".jpg" or ".svg" or ".pdf";
+}
+
+/// <summary>A streaming sink told where each file of the input begins (a folder's files are concatenated).</summary>
+internal interface IFileSink : IRowSink
+{
+    /// <summary>The rows that follow come from <paramref name="path"/>; <paramref name="relative"/> is its path in the folder, null for a single input.</summary>
+    void BeginFile(string path, string? relative);
 }

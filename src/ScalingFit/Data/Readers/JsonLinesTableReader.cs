@@ -15,9 +15,9 @@ internal static class JsonLinesTableReader
 
     /// <exception cref="DataException">A line is not a JSON object, or the input has no records.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null)
+    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
     {
-        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly, sink: sink);
         var records = new JsonRecordReader(table);
         long length = stream.CanSeek ? stream.Length - stream.Position : -1;
         long consumedBytes = 0;
@@ -42,7 +42,7 @@ internal static class JsonLinesTableReader
             if (table.Count == 1024 && length > 0)
                 table.EnsureCapacity((int)Math.Min(Array.MaxLength - 1, length * 1.05 * 1024 / (consumedBytes - (end - start)) + 16));
         }
-        if (table.Count == 0)
+        if (table.Total == 0)
             throw new DataException("the file has no records (JSON Lines: one JSON object per line).", source) { HoldsNoRows = true };
         return table.Build();
     }

@@ -6,7 +6,7 @@ namespace ScalingFit.Data;
 /// <summary>A JSON object read as a table: the pandas to_json layouts, or a single record.</summary>
 internal static class JsonObjectLayouts
 {
-    public static RawTable Read(JsonDocument document, string source, Func<string, bool>? numbersOnly = null)
+    public static RawTable Read(JsonDocument document, string source, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
     {
         using (document)
         {
@@ -19,20 +19,20 @@ internal static class JsonObjectLayouts
                 throw new DataException(FormatSniffer.Refusal(InputFormat.Notebook), source);
             if (root.TryGetProperty("columns", out var columns) && root.TryGetProperty("data", out var data)
                 && columns.ValueKind == JsonValueKind.Array && data.ValueKind == JsonValueKind.Array)
-                return Split(columns, data, source, numbersOnly);
+                return Split(columns, data, source, numbersOnly, sink);
             if (root.TryGetProperty("schema", out _) && root.TryGetProperty("data", out var records) && records.ValueKind == JsonValueKind.Array)
-                return Rows(records.EnumerateArray().ToList(), source, "the table layout", numbersOnly);
+                return Rows(records.EnumerateArray().ToList(), source, "the table layout", numbersOnly, sink);
             if (properties.All(p => p.Value.ValueKind == JsonValueKind.Array) && SameLength(properties) is > 0 and var n)
-                return ColumnsOfArrays(properties, n, source, numbersOnly);
+                return ColumnsOfArrays(properties, n, source, numbersOnly, sink);
             if (properties.Count > 0 && properties.All(p => p.Value.ValueKind == JsonValueKind.Object) && SameKeys(properties) is { } inner)
             {
                 bool outerIndex = properties.All(p => IsIndexLabel(p.Name)), innerIndex = inner.All(IsIndexLabel);
                 if (innerIndex && !outerIndex && properties.All(p => p.Value.EnumerateObject().All(v => IsScalar(v.Value))))
-                    return ColumnsOfObjects(properties, inner, source, numbersOnly);
+                    return ColumnsOfObjects(properties, inner, source, numbersOnly, sink);
                 if (outerIndex && !innerIndex)
-                    return Rows(properties.Select(p => p.Value).ToList(), source, "rows by index", numbersOnly);
+                    return Rows(properties.Select(p => p.Value).ToList(), source, "rows by index", numbersOnly, sink);
             }
-            return JsonRecordArray.TryRead(properties, source, numbersOnly) ?? Rows([root], source, null, numbersOnly);
+            return JsonRecordArray.TryRead(properties, source, numbersOnly, sink) ?? Rows([root], source, null, numbersOnly, sink);
         }
     }
 
@@ -75,25 +75,25 @@ internal static class JsonObjectLayouts
     }
 
     /// <summary>Each element a record (flattened), located by its row number.</summary>
-    private static RawTable Rows(List<JsonElement> records, string source, string? layout, Func<string, bool>? numbersOnly)
+    private static RawTable Rows(List<JsonElement> records, string source, string? layout, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
-        var table = new TableBuilder(source, RowLocator.Row, records.Count, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Row, records.Count, numbersOnly: numbersOnly, sink: sink);
         var reader = new JsonRecordReader(table);
         foreach (var record in records)
         {
             if (record.ValueKind != JsonValueKind.Object)
-                throw new DataException($"row {table.Count + 1} of {layout ?? "the JSON"} is not a record (an object).", source);
+                throw new DataException($"row {table.Total + 1} of {layout ?? "the JSON"} is not a record (an object).", source);
             // The record's own UTF-8 bytes, without a string in between (a folder of one-record files reads thousands).
             var json = new Utf8JsonReader(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(record));
             json.Read();
-            reader.ReadRecord(ref json, table.Count + 1);
-            table.EndRow(table.Count + 1);
+            reader.ReadRecord(ref json, table.Total + 1);
+            table.EndRow((int)table.Total + 1);
         }
-        if (table.Count == 0) throw new DataException("the JSON holds no records.", source) { HoldsNoRows = true };
+        if (table.Total == 0) throw new DataException("the JSON holds no records.", source) { HoldsNoRows = true };
         return table.Build(layout is null ? [] : [$"read the JSON as {layout}"]);
     }
 
-    private static RawTable Split(JsonElement columns, JsonElement data, string source, Func<string, bool>? numbersOnly)
+    private static RawTable Split(JsonElement columns, JsonElement data, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
         var names = columns.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.String ? c.GetString()! : c.GetRawText()).ToList();
         Headers.RequireDistinct(names, source, null);
@@ -103,16 +103,16 @@ internal static class JsonObjectLayouts
                 throw new DataException($"row {i + 1} of \"data\" does not have {names.Count} values, one per name in \"columns\".", source);
             return row.EnumerateArray().ToList();
         }).ToList();
-        return Cells(names, rows.Count, (c, r) => rows[r][c], source, "split", numbersOnly);
+        return Cells(names, rows.Count, (c, r) => rows[r][c], source, "split", numbersOnly, sink);
     }
 
-    private static RawTable ColumnsOfArrays(List<JsonProperty> properties, int n, string source, Func<string, bool>? numbersOnly)
+    private static RawTable ColumnsOfArrays(List<JsonProperty> properties, int n, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
         var cells = properties.Select(p => p.Value.EnumerateArray().ToList()).ToList();
-        return Cells(properties.Select(p => p.Name).ToList(), n, (c, r) => cells[c][r], source, "columns", numbersOnly);
+        return Cells(properties.Select(p => p.Name).ToList(), n, (c, r) => cells[c][r], source, "columns", numbersOnly, sink);
     }
 
-    private static RawTable ColumnsOfObjects(List<JsonProperty> properties, List<string> index, string source, Func<string, bool>? numbersOnly)
+    private static RawTable ColumnsOfObjects(List<JsonProperty> properties, List<string> index, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
         // By position, not JsonElement.GetProperty (a linear search: quadratic in the rows of pandas' default layout).
         index = [.. index.Distinct(StringComparer.Ordinal)];   // a key given twice in the JSON: the last value, as GetProperty did
@@ -124,13 +124,13 @@ internal static class JsonObjectLayouts
             foreach (var cell in p.Value.EnumerateObject()) column[position[cell.Name]] = cell.Value;
             return column;
         }).ToList();
-        return Cells(properties.Select(p => p.Name).ToList(), index.Count, (c, r) => cells[c][r], source, "columns", numbersOnly);
+        return Cells(properties.Select(p => p.Name).ToList(), index.Count, (c, r) => cells[c][r], source, "columns", numbersOnly, sink);
     }
 
-    private static RawTable Cells(List<string> names, int rows, Func<int, int, JsonElement> cell, string source, string layout, Func<string, bool>? numbersOnly)
+    private static RawTable Cells(List<string> names, int rows, Func<int, int, JsonElement> cell, string source, string layout, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
         Headers.RequireDistinct(names, source, null);
-        var table = new TableBuilder(source, RowLocator.Row, rows, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Row, rows, numbersOnly: numbersOnly, sink: sink);
         var index = names.Select(table.Column).ToArray();
         for (int r = 0; r < rows; r++)
         {
@@ -142,7 +142,7 @@ internal static class JsonObjectLayouts
             }
             table.EndRow(r + 1);
         }
-        if (table.Count == 0) throw new DataException("the JSON holds no rows.", source) { HoldsNoRows = true };
+        if (table.Total == 0) throw new DataException("the JSON holds no rows.", source) { HoldsNoRows = true };
         return table.Build([$"read the JSON as columns (pandas orient=\"{layout}\")"]);
     }
 }

@@ -22,21 +22,21 @@ internal static class JsonRecordArray
     };
 
     /// <summary>The table, or null when the object has no single array of at least two records under a log key (it is then one record).</summary>
-    public static RawTable? TryRead(List<JsonProperty> properties, string source, Func<string, bool>? numbersOnly)
+    public static RawTable? TryRead(List<JsonProperty> properties, string source, Func<string, bool>? numbersOnly, IRowSink? sink = null)
     {
         var arrays = properties.Where(p => LogKeys.Contains(p.Name) && p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() >= 2
                                            && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object)).ToList();
         if (arrays.Count != 1) return null;
         var records = arrays[0].Value.EnumerateArray().ToList();
         var meta = properties.Where(p => p.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)).ToList();
-        var table = new TableBuilder(source, RowLocator.Row, records.Count, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Row, records.Count, numbersOnly: numbersOnly, sink: sink);
         var reader = new JsonRecordReader(table);
         var shadowed = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             var json = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(record));
             json.Read();
-            reader.ReadRecord(ref json, table.Count + 1);
+            reader.ReadRecord(ref json, table.Total + 1);
             foreach (var m in meta)
             {
                 // A record's own key wins over the object's (pandas would refuse the clash).
@@ -48,7 +48,7 @@ internal static class JsonRecordArray
                 }
                 JsonObjectLayouts.AddScalar(table, column, m.Value);
             }
-            table.EndRow(table.Count + 1);
+            table.EndRow((int)table.Total + 1);
         }
         string others = meta.Count == 0 ? "" : $"; its other keys ({Headers.List(meta.Take(4).Select(m => m.Name))}{(meta.Count > 4 ? ", ..." : "")}) are repeated on each row" +
             (shadowed.Count > 0 ? $", except where a record has its own ({Headers.List(shadowed)})" : "");

@@ -13,7 +13,7 @@ namespace ScalingFit.Data;
 internal static class JsonTableReader
 {
     /// <exception cref="DataException">The JSON is malformed or holds no records.</exception>
-    public static RawTable Read(byte[] json, string source, Func<string, bool>? numbersOnly = null)
+    public static RawTable Read(byte[] json, string source, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
     {
         var span = json.AsSpan();
         if (span.StartsWith("\uFEFF"u8)) span = span[3..];
@@ -31,8 +31,8 @@ internal static class JsonTableReader
         try
         {
             return first >= 0 && span[first] == (byte)'['
-                ? ReadRecords(span, source, numbersOnly)
-                : JsonObjectLayouts.Read(JsonDocument.Parse(json.AsMemory(json.Length - span.Length), Options), source, numbersOnly);
+                ? ReadRecords(span, source, numbersOnly, sink)
+                : JsonObjectLayouts.Read(JsonDocument.Parse(json.AsMemory(json.Length - span.Length), Options), source, numbersOnly, sink);
         }
         catch (JsonException e)
         {
@@ -76,9 +76,9 @@ internal static class JsonTableReader
 
     /// <summary>[{...}, {...}]: each element a record, streamed; each row keeps the line its record starts on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RawTable ReadRecords(ReadOnlySpan<byte> json, string source, Func<string, bool>? numbersOnly)
+    private static RawTable ReadRecords(ReadOnlySpan<byte> json, string source, Func<string, bool>? numbersOnly, IRowSink? sink)
     {
-        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly);
+        var table = new TableBuilder(source, RowLocator.Line, numbersOnly: numbersOnly, sink: sink);
         var records = new JsonRecordReader(table);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
@@ -100,7 +100,7 @@ internal static class JsonTableReader
             records.ReadRecord(ref reader, line);
             table.EndRow((int)Math.Min(int.MaxValue, line));
         }
-        if (table.Count == 0) throw new DataException("the JSON array holds no records.", source) { HoldsNoRows = true };
+        if (table.Total == 0) throw new DataException("the JSON array holds no records.", source) { HoldsNoRows = true };
         return table.Build();
     }
 }

@@ -13,7 +13,7 @@ namespace ScalingFit.Data;
 internal static class ParquetTableReader
 {
     /// <exception cref="DataException">The file is damaged or holds no rows.</exception>
-    public static RawTable Read(Stream stream, string source)
+    public static RawTable Read(Stream stream, string source, IRowSink? sink = null)
     {
         if (!stream.CanSeek)
         {
@@ -27,14 +27,14 @@ internal static class ParquetTableReader
             // Parquet.Net 6.1 can loop forever on a damaged footer (its Thrift reader skipping fields past
             // the end, found by fuzzing): a watchdog stops the wait; the runaway read ends with the process.
             var strict = new EndCheckedStream(stream);
-            var read = Task.Run(() => ReadAsync(strict, source).AsTask());
+            var read = Task.Run(() => ReadAsync(strict, source, sink).AsTask());
             var limit = Watchdog + TimeSpan.FromSeconds(stream.Length / 5e6);
             if (!((IAsyncResult)read).AsyncWaitHandle.WaitOne(limit))
                 throw new DataException(
                     $"the Parquet file could not be read within {NumberFormat.Significant(limit.TotalSeconds, 2)} s; its metadata looks damaged (is the file truncated?).", source);
             return read.GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is not DataException and not OutOfMemoryException)
+        catch (Exception e) when (e is not ScalingFitException and not StreamingRestartException and not OutOfMemoryException)
         {
             // Parquet.Net reports damaged files with many exception types (IO, format, argument, index).
             throw new DataException($"the Parquet file cannot be read ({e.Message.TrimEnd('.')}); is it damaged or truncated?", source);
@@ -44,7 +44,7 @@ internal static class ParquetTableReader
     /// <summary>How long a Parquet read may take (plus a second per 5 MB) before it is given up as damaged.</summary>
     internal static TimeSpan Watchdog { get; set; } = TimeSpan.FromSeconds(20);
 
-    private static async ValueTask<RawTable> ReadAsync(Stream stream, string source)
+    private static async ValueTask<RawTable> ReadAsync(Stream stream, string source, IRowSink? sink)
     {
         await using var reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: true).ConfigureAwait(false);
         var notes = new List<string>();
@@ -62,7 +62,7 @@ internal static class ParquetTableReader
         if (total == 0) throw new DataException("the Parquet file holds no rows.", source) { HoldsNoRows = true };
         if (total > Array.MaxLength) throw new DataException($"the Parquet file holds {total} rows, more than can be read at once.", source);
 
-        var table = new TableBuilder(source, RowLocator.Row, (int)total, keepText: false);
+        var table = new TableBuilder(source, RowLocator.Row, (int)total, keepText: false, sink: sink);
         var columns = names.Select(table.Column).ToArray();
         int row = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)

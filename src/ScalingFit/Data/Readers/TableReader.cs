@@ -8,7 +8,7 @@ namespace ScalingFit.Data;
 internal static class TableReader
 {
     /// <exception cref="DataException">The input is not a table of runs, or is malformed.</exception>
-    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, int depth = 0)
+    public static RawTable Read(Stream stream, string source, Func<string, bool>? numbersOnly = null, int depth = 0, IRowSink? sink = null)
     {
         // A small file needs no 8 KB (a folder holds thousands); a length of 0 may be a special file (/proc) that still has content.
         var head = new byte[stream.CanSeek && stream.Length - stream.Position is > 0 and var left && left < FormatSniffer.SniffLength ? (int)left : FormatSniffer.SniffLength];
@@ -20,18 +20,18 @@ internal static class TableReader
         switch (format)
         {
             case InputFormat.Gzip when depth == 0:
-                return GzipInput.Read(input, source, inner => Read(inner, source, numbersOnly, depth + 1));
+                return GzipInput.Read(input, source, inner => Read(inner, source, numbersOnly, depth + 1, sink));
             case InputFormat.Csv:
-                return CsvTableReader.Read(input, source, numbersOnly);
+                return CsvTableReader.Read(input, source, numbersOnly, sink);
             case InputFormat.JsonLines:
-                return JsonLinesTableReader.Read(input, source, numbersOnly);
+                return JsonLinesTableReader.Read(input, source, numbersOnly, sink);
             case InputFormat.Json:
                 var json = ReadAll(input);
                 return JsonTableReader.IsJsonLines(json)
-                    ? JsonLinesTableReader.Read(new MemoryStream(json, writable: false), source, numbersOnly)
-                    : JsonTableReader.Read(json, source, numbersOnly);
+                    ? JsonLinesTableReader.Read(new MemoryStream(json, writable: false), source, numbersOnly, sink)
+                    : JsonTableReader.Read(json, source, numbersOnly, sink);
             case InputFormat.Parquet:
-                return ParquetTableReader.Read(input, source);
+                return ParquetTableReader.Read(input, source, sink);
             default:
                 throw new DataException(FormatSniffer.Refusal(format == InputFormat.Gzip ? InputFormat.OtherBinary : format, what), source)
                 {

@@ -98,6 +98,16 @@ internal sealed class CellColumn
         return k >= 0 ? _otherTexts[k] ?? "" : _numbers![row].ToString("R", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The cell's text as written, trimmed, in UTF-8, when the column keeps text; what <see cref="Text"/> would decode, without a string.</summary>
+    public bool TryUtf8(int row, out ReadOnlySpan<byte> utf8)
+    {
+        utf8 = _text is null ? default : _text.Utf8(row).Trim(Blanks);
+        return _text is not null;
+    }
+
+    /// <summary>Whether the text of every cell as written is kept (text inputs), not only numbers.</summary>
+    public bool HasText => _text is not null;
+
     /// <summary>The rows whose cell is not a number (empty or text), in order.</summary>
     public IEnumerable<int> NonNumberRows()
     {
@@ -134,6 +144,8 @@ internal sealed class CellColumn
         private List<int> _otherRows = [];
         private List<string?> _otherTexts = [];
         private TextColumn.Builder? _text;
+        private readonly bool _canSwitch = true;
+        private long _priorRows, _priorOthers; // rows and non-number cells of the chunks handed over before (streaming)
 
         /// <param name="capacity">Rows to reserve.</param>
         /// <param name="keepText">Whether the text of every cell is kept (text inputs); binary inputs keep numbers only.</param>
@@ -145,7 +157,25 @@ internal sealed class CellColumn
             for (int i = 0; i < leadingEmpty; i++) AddEmpty();
         }
 
+        /// <summary>
+        /// A builder that never changes mode by itself: numeric (<paramref name="text"/> false) or text
+        /// from the start. Rows picked from a stream keep the mode the whole column would have had.
+        /// </summary>
+        public Builder(int capacity, bool keepText, bool text)
+            : this(capacity, keepText || text)
+        {
+            _canSwitch = false;
+            if (text) SwitchToText();
+        }
+
         public int Count { get; private set; }
+
+        /// <summary>Counts <paramref name="rows"/> empty cells handed over before the column appeared (streaming), for the choice of mode.</summary>
+        public void FollowsEmptyRows(long rows)
+        {
+            _priorRows += rows;
+            _priorOthers += rows;
+        }
 
         /// <summary>Whether the column has turned to text (its cells are no longer parsed as they come).</summary>
         public bool IsText => _numbers is null;
@@ -243,7 +273,7 @@ internal sealed class CellColumn
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void AddText(ReadOnlySpan<byte> utf8)
         {
-            if (_numbers is not null && _otherRows.Count >= 64 && _otherRows.Count > Count / 4) SwitchToText();
+            if (_numbers is not null && _canSwitch && _priorOthers + _otherRows.Count >= 64 && _priorOthers + _otherRows.Count > (_priorRows + Count) / 4) SwitchToText();
             if (_numbers is not null)
             {
                 _otherRows.Add(Count);
@@ -279,6 +309,23 @@ internal sealed class CellColumn
             _numbers = null;
             _otherRows = [];
             _otherTexts = [];
+        }
+
+        /// <summary>
+        /// The cells collected since the last chunk, as a column; the builder starts afresh but keeps
+        /// its mode and its counts, so it turns to text at the same row as a builder of the whole column.
+        /// </summary>
+        public CellColumn Chunk(int capacity)
+        {
+            var column = Build();
+            _priorRows += Count;
+            _priorOthers += _otherRows.Count;
+            if (_numbers is not null) _numbers = new ColumnBuilder<double>(capacity);
+            if (_text is not null) _text = new TextColumn.Builder(capacity);
+            _otherRows = [];
+            _otherTexts = [];
+            Count = 0;
+            return column;
         }
 
         public CellColumn Build() => _numbers is null

@@ -27,6 +27,14 @@ internal sealed record RawTable(
             if (string.Equals(Names[i].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) return i;
         return -1;
     }
+
+    /// <summary>The given rows, in the given order.</summary>
+    public RawTable Pick(IReadOnlyList<int> rows)
+    {
+        var lines = new int[rows.Count];
+        for (int i = 0; i < lines.Length; i++) lines[i] = Lines[rows[i]];
+        return this with { Columns = Columns.Select(c => c.Pick(rows)).ToArray(), Count = rows.Count, Lines = lines, Origins = Origins.Pick(rows) };
+    }
 }
 
 /// <summary>The file each row came from and how its rows are numbered; one file for most inputs.</summary>
@@ -50,6 +58,13 @@ internal sealed class RowOrigins
     public string File(int row) => _files[_fileOfRow is null ? 0 : _fileOfRow[row]];
 
     public RowLocator Locator(int row) => _locators[_fileOfRow is null ? 0 : _fileOfRow[row]];
+
+    /// <summary>The index of a row's file in <see cref="Files"/>.</summary>
+    public int FileIndex(int row) => _fileOfRow is null ? 0 : _fileOfRow[row];
+
+    public IReadOnlyList<string> Files => _files;
+
+    public IReadOnlyList<RowLocator> Locators => _locators;
 
     public RowOrigins Pick(IReadOnlyList<int> rows)
     {

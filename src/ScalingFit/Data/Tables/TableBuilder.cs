@@ -10,22 +10,27 @@ namespace ScalingFit.Data;
 /// </summary>
 /// <remarks>
 /// Columns that will be read as numbers only (<c>numbersOnly</c>: the likely N, D, C and loss columns) keep no text, which halves the memory of a large numeric table.
-/// A row is committed by <see cref="EndRow"/>. A streaming filter or a one-checkpoint-per-run
-/// selection can sit here: decide at <see cref="EndRow"/> from the row's cells whether to keep it,
-/// and roll the columns back when not.
+/// A row is committed by <see cref="EndRow"/>. With a <see cref="IRowSink"/> (a streaming filter or
+/// one-checkpoint-per-run selection), committed rows are handed over in chunks and not kept here:
+/// <see cref="Count"/> counts the rows of the current chunk, <see cref="Total"/> every row.
 /// </remarks>
-internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 64, bool keepText = true, Func<string, bool>? numbersOnly = null)
+internal sealed class TableBuilder(string source, RowLocator locator, int capacity = 64, bool keepText = true, Func<string, bool>? numbersOnly = null, IRowSink? sink = null)
 {
     private readonly List<string> _names = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<CellColumn.Builder> _columns = [];
-    private readonly ColumnBuilder<int> _lines = new(capacity);
+    private ColumnBuilder<int> _lines = new(sink is null ? capacity : Math.Min(capacity, sink.ChunkRows));
     private readonly List<int> _rowColumns = [];
     private bool[] _filled = [];
+    private long _handedOver;
 
     public string Source { get; } = source;
 
+    /// <summary>The rows held (the current chunk when streaming).</summary>
     public int Count => _lines.Count;
+
+    /// <summary>Every row committed, those handed to the sink included.</summary>
+    public long Total => _handedOver + Count;
 
     public IReadOnlyList<string> Names => _names;
 
@@ -36,7 +41,9 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
         i = _names.Count;
         _names.Add(name);
         _index[name] = i;
-        _columns.Add(new CellColumn.Builder(Math.Max(capacity, Count), keepText && numbersOnly?.Invoke(name) != true, Count));
+        var column = new CellColumn.Builder(Math.Max(Reserve(capacity), Count), keepText && numbersOnly?.Invoke(name) != true, Count);
+        column.FollowsEmptyRows(_handedOver);
+        _columns.Add(column);
         Array.Resize(ref _filled, _names.Count);
         return i;
     }
@@ -86,25 +93,63 @@ internal sealed class TableBuilder(string source, RowLocator locator, int capaci
         foreach (int c in _rowColumns) _filled[c] = false;
         _rowColumns.Clear();
         _lines.Add(line);
+        if (sink is not null && Count >= sink.ChunkRows) HandOver();
     }
 
     /// <summary>Ends a row that gave every column exactly once (a CSV record).</summary>
-    public void EndFullRow(int line) => _lines.Add(line);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EndFullRow(int line)
+    {
+        _lines.Add(line);
+        if (sink is not null && Count >= sink.ChunkRows) HandOver();
+    }
 
     /// <summary>Ends <paramref name="count"/> rows that gave every column, numbered from <paramref name="first"/> on.</summary>
     public void EndFullRows(int first, int count)
     {
         _lines.EnsureCapacity(_lines.Count + count);
         for (int i = 0; i < count; i++) _lines.Add(first + i);
+        if (sink is not null && Count >= sink.ChunkRows) HandOver();
     }
 
+    /// <summary>Reserves room for <paramref name="rows"/> rows (a chunk's worth at most when streaming).</summary>
     public void EnsureCapacity(int rows)
     {
+        rows = Reserve(rows);
         _lines.EnsureCapacity(rows);
         foreach (var c in _columns) c.EnsureCapacity(rows);
     }
 
-    public RawTable Build(IReadOnlyList<string>? notes = null) => new(
-        Source, _names.ToArray(), _columns.Select(c => c.Build()).ToArray(), Count, _lines.Trimmed(),
-        RowOrigins.Single(Source, locator), notes ?? []);
+    private int Reserve(int rows) => sink is null ? rows : Math.Min(rows, sink.ChunkRows + 1);
+
+    /// <summary>Hands the rows held to the sink as one table and starts a new chunk.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void HandOver()
+    {
+        int count = Count;
+        int next = Reserve(Math.Max(1024, count));
+        var chunk = new RawTable(Source, _names.ToArray(), _columns.Select(c => c.Chunk(next)).ToArray(), count, _lines.Array,
+            RowOrigins.Single(Source, locator), []);
+        _handedOver += count;
+        _lines = new ColumnBuilder<int>(next);
+        sink!.Take(chunk);
+    }
+
+    /// <summary>The table read; when streaming, the last rows are handed over and the table holds none (its names and notes are the input's).</summary>
+    public RawTable Build(IReadOnlyList<string>? notes = null)
+    {
+        if (sink is not null && Count > 0) HandOver();
+        return new(Source, _names.ToArray(), _columns.Select(c => c.Build()).ToArray(), Count, _lines.Trimmed(),
+            RowOrigins.Single(Source, locator), notes ?? []);
+    }
+}
+
+/// <summary>Takes the rows of a table in chunks as they are read (a streaming selection), so the reader need not keep them.</summary>
+internal interface IRowSink
+{
+    /// <summary>How many rows a chunk holds (may change between chunks).</summary>
+    int ChunkRows { get; }
+
+    /// <summary>Takes the next rows, in input order; the table is not used by the reader afterwards.</summary>
+    void Take(RawTable chunk);
 }
