@@ -6,7 +6,9 @@ namespace ScalingFit.Tests.Cli;
 /// Every <c>scalingfit</c> command the README shows (each line of its <c>sh</c> blocks that starts
 /// with <c>scalingfit </c>), run as written through the CLI as shipped, in a scratch folder that holds
 /// the repository's <c>data/</c>, <c>samples/</c> and <c>tests/</c> (linked) and a copy of
-/// <c>docs/</c>, so the files the commands write stay out of the repository. Each must exit 0.
+/// <c>docs/</c>, so the files the commands write stay out of the repository. Each must exit 0, and
+/// print one JSON document with --json. A line that pipes or redirects the output (to python3, to a
+/// file) runs its scalingfit part: the rest is the reader's own tool, which a test machine may lack.
 /// </summary>
 public sealed class ReadmeCommandsTests : IClassFixture<ReadmeCommandsTests.Scratch>
 {
@@ -35,6 +37,7 @@ public sealed class ReadmeCommandsTests : IClassFixture<ReadmeCommandsTests.Scra
         var run = ShippedCli.Run(_scratch.Path, [.. words.Skip(1)]);
         Assert.True(run.ExitCode == 0, $"{line}\nexit {run.ExitCode}\n{run.Error}");
         Assert.DoesNotContain("Unhandled exception", run.Error, StringComparison.Ordinal);
+        if (words.Contains("--json")) System.Text.Json.JsonDocument.Parse(run.Out).Dispose();
     }
 
     /// <summary>The lines of the README's <c>sh</c> code blocks.</summary>

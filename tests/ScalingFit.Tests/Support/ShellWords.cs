@@ -5,7 +5,8 @@ namespace ScalingFit.Tests.Support;
 /// <summary>
 /// Splits a command line as a POSIX shell does for the README's examples: words separated by blanks,
 /// '...' and "..." quoting (backslash escapes inside double quotes and outside quotes), and a
-/// comment from an unquoted # that starts a word to the end of the line.
+/// comment from an unquoted # that starts a word to the end of the line. The words end at the first
+/// unquoted pipe or redirection (| &gt; &lt;) or list operator (; &amp;): the words of the first command.
 /// </summary>
 public static class ShellWords
 {
@@ -24,6 +25,7 @@ public static class ShellWords
                 inWord = false;
             }
             else if (c == '#' && !inWord) break;
+            else if (c is '|' or '>' or '<' or ';' or '&') break;
             else if (c == '\'')
             {
                 int end = line.IndexOf('\'', i + 1);
