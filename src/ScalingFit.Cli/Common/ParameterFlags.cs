@@ -43,6 +43,9 @@ internal static class ParameterFlags
         ["ResidualsFigureOptions.Versus"] = "--versus",
         ["MetricChain.MetricLaw"] = "--metric-law",
         ["MetricChain.LossLaw"] = "--law",
+        ["RunSelection.Checkpoint"] = "--select",
+        ["RunSelection.SelectBy"] = "--select-by",
+        ["RunSelection.ResampleBy"] = "--resample-by",
     };
 
     /// <summary>The flag of a library parameter, or null when the command line has none.</summary>

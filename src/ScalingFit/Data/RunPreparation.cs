@@ -18,6 +18,7 @@ public static class RunPreparation
     {
         var runs = Filter(rows, selection.Where);
         runs = CheckpointGrouping.Group(runs, selection.RunColumns, selection.StepColumn, selection.Checkpoint, selection.SelectBy);
+        runs = Cluster(runs, selection);
         runs = DropRows(runs, selection);
         runs = ComputeCheck.Apply(runs, selection.ComputeConvention, selection.ComputeConventionChosen);
         runs = Derivation.Complete(runs);
@@ -41,6 +42,22 @@ public static class RunPreparation
         if (kept.Count == 0)
             throw new DataException($"no rows satisfy {what} (of {rows.Count} rows).", rows.Source);
         return kept.Count == rows.Count ? rows.WithNote($"all {rows.Count} rows satisfy {what}") : rows.Subset(kept, $"kept {kept.Count} of {rows.Count} rows where {what}");
+    }
+
+    /// <summary>
+    /// Names the run of every row when rows are checkpoints of fewer runs: the columns of
+    /// <see cref="RunSelection.ResampleBy"/>, or the run columns when every checkpoint is kept.
+    /// </summary>
+    /// <exception cref="DataException">A column that is not in the data.</exception>
+    public static RunSet Cluster(RunSet runs, RunSelection selection)
+    {
+        var columns = selection.ResampleBy ?? (selection.Checkpoint == CheckpointChoice.All ? selection.RunColumns : []);
+        if (columns.Count == 0) return runs;
+        var clusters = RunClusters.By(runs, columns);
+        if (clusters.Count == runs.Count)
+            return runs.WithNote($"each of the {runs.Count} rows is a run of its own by {clusters.Describe()}, so rows are resampled one by one");
+        return runs.WithClusters(clusters,
+            $"the {runs.Count} rows are checkpoints of {clusters.Count} runs named by {clusters.Describe()}: fits resample and cluster whole runs");
     }
 
     /// <summary>Drops rows missing a value the analysis uses and runs with a NaN or infinite loss, when asked, counting them.</summary>

@@ -117,6 +117,9 @@ public static class JsonOutput
             w.WriteNumber("seed", b.Seed);
             w.WriteNumber("converged", b.Converged);
             w.WriteNumber("stoppedAtStart", b.StoppedAtStart);
+            // Issue 11: the columns naming the runs resampled whole (null when rows were resampled).
+            if (b.ResampledBy is { } by) Strings(w, "resampledBy", by);
+            else w.WriteNull("resampledBy");
             w.WriteEndObject();
         }
         Number(w, "r2", fit.Statistics.RSquared);
@@ -125,10 +128,38 @@ public static class JsonOutput
         Number(w, "objective", fit.Statistics.Objective);
         w.WriteNumber("degreesOfFreedom", fit.Statistics.DegreesOfFreedom);
         if (fit.Statistics.ConditionNumber is { } k) Number(w, "conditionNumber", k);
+        WriteRuns(w, fit.Statistics);
         WriteConvergence(w, fit.Convergence);
         Strings(w, "warnings", fit.Warnings);
+        WriteDiagnostics(w, fit.Diagnostics);
         WriteData(w, fit.Data);
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Issue 11: "runs" (G, the runs the rows are checkpoints of; null when every row is a run),
+    /// "runColumns" (the columns naming them) and "intervalDegreesOfFreedom" (G − 1 when clustered, else n − k).
+    /// </summary>
+    public static void WriteRuns(Utf8JsonWriter w, FitStatistics statistics)
+    {
+        if (statistics.Runs is { } g) w.WriteNumber("runs", g);
+        else w.WriteNull("runs");
+        Strings(w, "runColumns", statistics.RunColumns);
+        w.WriteNumber("intervalDegreesOfFreedom", statistics.IntervalDegreesOfFreedom);
+    }
+
+    /// <summary>Issue 11: "diagnostics": [{"code", "message"}], the warnings with their stable codes.</summary>
+    public static void WriteDiagnostics(Utf8JsonWriter w, IEnumerable<Diagnostic> diagnostics)
+    {
+        w.WriteStartArray("diagnostics");
+        foreach (var d in diagnostics)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", d.Code);
+            w.WriteString("message", d.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>Writes "convergence": {method, converged, exitReason, iterations, startsTried, startsConverged}.</summary>

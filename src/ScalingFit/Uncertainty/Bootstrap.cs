@@ -17,37 +17,33 @@ public sealed record BootstrapOptions(int Resamples, long Seed = 1)
 
 /// <summary>
 /// The nonparametric bootstrap of a fit (Efron 1979): resample the runs with replacement as
-/// integer weights, refit each resample from the full-data optimum, keep the parameters. Each end
-/// point is checked against a strict convergence test that does not depend on the optimizer's
-/// options, so an optimizer that stops early (the cause of the implausibly narrow intervals that
-/// Besiroglu et al. 2024 found in Hoffmann et al. 2022) is detected rather than trusted.
+/// integer weights (whole runs when rows are checkpoints of fewer runs: the cluster bootstrap, see
+/// <see cref="ResampleWeights"/>), refit each resample from the full-data optimum, keep the
+/// parameters. Each end point is checked against a strict convergence test that does not depend on
+/// the optimizer's options (<see cref="ConvergenceTest"/>), so an optimizer that stops early (the
+/// cause of the implausibly narrow intervals that Besiroglu et al. 2024 found in Hoffmann et al.
+/// 2022) is detected rather than trusted.
 /// </summary>
 internal static class Bootstrap
 {
-    /// <summary>A resample counts as converged when ½gᵀH⁻¹g ≤ this × its objective.</summary>
-    public const double StrictDecrement = 1e-10;
-
     public static BootstrapSamples Run(FitProblem problem, ReadOnlySpan<double> optimum, OptimizerOptions optimizer, BootstrapOptions options)
     {
         int k = optimum.Length, n = problem.Data.Count, resamples = options.Resamples;
+        var data = problem.Data;
         var theta = new double[resamples * k];
         var converged = new bool[resamples];
         var iterations = new int[resamples];
         var start = optimum.ToArray();
         int done = 0;
         Parallel.For(0, resamples, new ParallelOptions { MaxDegreeOfParallelism = options.DegreeOfParallelism },
-            () => (Objective: problem.Objective(), Optimizer: new NewtonTrustRegion(k, optimizer), Weights: new double[n]),
+            () => (Objective: problem.Objective(), Optimizer: new NewtonTrustRegion(k, optimizer), Weights: new ResampleWeights(data)),
             (r, _, state) =>
             {
-                var weights = state.Weights;
-                Array.Clear(weights);
-                var random = new SplitMix64(options.Seed, r);
-                for (int i = 0; i < n; i++) weights[random.NextIndex(n)] += 1;
-                state.Objective.SetWeights(weights);
+                state.Objective.SetWeights(state.Weights.Draw(options.Seed, r));
                 var x = theta.AsSpan(r * k, k);
                 start.CopyTo(x);
                 var result = state.Optimizer.Minimize(state.Objective, x);
-                converged[r] = result.Converged && result.Decrement <= StrictDecrement * Math.Abs(result.Objective);
+                converged[r] = ConvergenceTest.Passes(result, n);
                 iterations[r] = result.Iterations;
                 if (options.Progress is { } progress) progress(Interlocked.Increment(ref done));
                 return state;
@@ -62,8 +58,12 @@ internal sealed record BootstrapSamples(int Resamples, long Seed, int Dimension,
 {
     public int ConvergedCount => Converged.Count(c => c);
 
-    /// <summary>Resamples that stopped where they started: the sign of an optimizer that stops early.</summary>
-    public int StoppedAtStart => Iterations.Count(i => i == 0);
+    /// <summary>
+    /// Resamples that stopped where they started without passing the convergence test: the sign of an
+    /// optimizer that stops early. (A resample that starts at its own optimum, as every one does on
+    /// exact data, passes the test without a step and is not counted.)
+    /// </summary>
+    public int StoppedAtStart => Enumerable.Range(0, Resamples).Count(r => Iterations[r] == 0 && !Converged[r]);
 
     public ReadOnlySpan<double> Sample(int r) => Theta.AsSpan(r * Dimension, Dimension);
 }

@@ -46,7 +46,7 @@ internal static class PoolingCheck
 
     private static RunSet CheckpointWarning(RunSet runs, RunSelection selection)
     {
-        if (selection.RunColumns.Count > 0) return runs;
+        if (selection.RunColumns.Count > 0 || runs.Clusters is not null) return runs;
         string? step = StepColumns.FirstOrDefault(runs.HasColumn);
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens)) return runs;
         var n = runs.RawValues(Quantity.ParameterCount);
@@ -66,7 +66,8 @@ internal static class PoolingCheck
         string what = step is null ? "repeated measurements (checkpoints, seeds or evaluation sets)" : "checkpoints";
         return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
             $"these look like {what} of {likely} runs, not {runs.Count} independent runs ({why}); name the runs with --run-column " +
-            $"(and --step-column{(step is null ? "" : " " + step)}) to keep one row per run.", step));
+            $"(and --step-column{(step is null ? "" : " " + step)}) to keep one row per run, or keep every row (--select all) so that " +
+            "intervals resample whole runs rather than treating each row as independent.", step));
     }
 
     private static int Distinct(ReadOnlySpan<double> values)
