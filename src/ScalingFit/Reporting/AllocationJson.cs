@@ -49,6 +49,8 @@ public static class AllocationJson
             Pair(w, "tokensPerParameter", a.Ci95.TokensPerParameter);
             Pair(w, "loss", a.Ci95.Loss);
             w.WriteEndObject();
+            // Issue 11: resamples that can never reach a target loss (they make the upper ends unbounded above 2.5%; null bounds there).
+            if (a.Given == AllocationGiven.Loss && a.Resamples > 0) w.WriteNumber("unreachableResamples", a.UnreachableResamples);
             w.WriteEndObject();
         }
         w.WriteEndArray();
