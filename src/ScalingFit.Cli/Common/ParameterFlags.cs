@@ -36,6 +36,7 @@ internal static class ParameterFlags
         ["Ladder.Factor"] = "--factor",
         ["IsoFlopOptions.BudgetTolerance"] = "--budget-tolerance",
         ["IsoFlopOptions.MinimumSizes"] = "--min-sizes",
+        ["IsoFlopOptions.Window"] = "--window",
         ["IsoFlopOptions.Budgets"] = "--compute",
         ["FitFigureOptions.By"] = "--by",
         ["FitFigureOptions.Versus"] = "--versus",
