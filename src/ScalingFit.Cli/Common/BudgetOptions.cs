@@ -27,8 +27,8 @@ internal sealed class BudgetOptions
 
     public Option<bool> KeepExtrapolated { get; } = new("--keep-extrapolated")
     {
-        Description = "Keep in N_opt ∝ C^a the budgets whose parabola's minimum lies outside the sizes sampled (left out and listed by default), " +
-                      "unless the vertex dives below every run of its budget by more than the parabola allows between its sizes.",
+        Description = "Keep in N_opt ∝ C^a the budgets whose parabola's minimum lies outside the sizes sampled (left out and listed by default); " +
+                      "the warning still says how far each lies beyond its sizes and how far its vertex loss dives below the budget's runs.",
     };
 
     public Option<int?> Window { get; } = new("--window")

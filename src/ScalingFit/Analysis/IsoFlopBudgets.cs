@@ -43,7 +43,8 @@ internal static class IsoFlopBudgets
         if (drop > allowed)
             return budget with
             {
-                Used = false,
+                // A kept extrapolated minimum stays, as asked, with its dive said; a vertex inside the sizes that dives is left out.
+                Used = budget.MinimumOutsideSizes,
                 Reason = (budget.Reason is null ? "" : budget.Reason.Replace("; kept as asked", "; ", StringComparison.Ordinal)) +
                          $"the vertex loss {Significant(parabola.VertexLoss, 4)} lies {Significant(drop, 2)} below the best run of the budget " +
                          $"({Significant(losses.Min(), 4)}), more than the {Significant(allowed, 2)} the parabola allows between its sizes",
@@ -75,11 +76,11 @@ internal static class IsoFlopBudgets
     /// <summary>Extrapolated minima (left out or kept) and vertices below the budget's runs, with their numbers.</summary>
     public static IEnumerable<string> Warnings(IReadOnlyList<IsoFlopBudget> budgets)
     {
-        foreach (var b in budgets.Where(b => b.MinimumOutsideSizes && b.Reason?.Contains("the vertex loss", StringComparison.Ordinal) != true))
+        foreach (var b in budgets.Where(b => b.MinimumOutsideSizes))
             yield return $"at budget {b.Label} {b.Reason}: N_opt there would be an extrapolation of the parabola, " +
                          (b.Used ? "kept in N_opt ∝ C^a as asked, which can move the exponent by tens of percent."
                                  : "so it is left out of N_opt ∝ C^a (keep extrapolated minima to use it); sample sizes on both sides of the optimum.");
-        foreach (var b in budgets.Where(b => !b.Used && b.Reason is { } r && r.Contains("the vertex loss", StringComparison.Ordinal)))
+        foreach (var b in budgets.Where(b => !b.MinimumOutsideSizes && b.Reason is { } r && r.Contains("the vertex loss", StringComparison.Ordinal)))
             yield return $"at budget {b.Label} {b.Reason}: the parabola dives between or beyond its runs rather than following them, so its " +
                          "vertex is left out of N_opt ∝ C^a.";
     }

@@ -129,6 +129,7 @@ public static class AnalysisReport
                                      $"{iso.Budgets.Count(b => b.Used)} of {iso.Budgets.Count} budgets"));
         }
         else items.Add(new("IsoFLOP", result.IsoFlopNote ?? "none"));
+        if (result.Approaches is { } approaches) items.Add(new(approaches.Disagree ? "approaches 2 and 3 disagree" : "approaches 2 and 3", approaches.Describe()));
         items.Add(new("held out", $"{result.Split.HeldOut.Count} runs: {result.Split.Description}"));
         items.Add(new("intervals", result.Bootstrap is { } b
             ? $"nonlinear fits: 95% bootstrap percentile intervals over {b.Resamples} resamples (seed {b.Seed}); log-log OLS fits: t intervals; " +

@@ -36,9 +36,10 @@ public class IsoFlopTrustTests
         // The four budgets sampled around their optimum give the law's exponent exactly.
         Assert.Equal(A, result.ParameterExponent.Value, 9);
 
-        // So far beyond its sizes the vertex dives below every run of its budget: left out even when extrapolated minima are kept.
+        // So far beyond its sizes the vertex dives below every run of its budget: kept as asked, with the dive said.
         var far = IsoFlop.Analyze(runs, new IsoFlopOptions { GroupColumn = "isoflop", KeepExtrapolated = true });
-        Assert.False(far.Budgets.Single(b => b.Label == "3e21").Used);
+        Assert.True(far.Budgets.Single(b => b.Label == "3e21").Used);
+        Assert.Contains("the vertex loss", far.Budgets.Single(b => b.Label == "3e21").Reason);
 
         // Just beyond the largest size (less than half the gap between sizes): kept when asked, and it moves a.
         var near = Runs(SyntheticIsoFlop.Csv(Hoffmann, [3e21], [-1.5, -1, -0.5, -0.1]));
@@ -64,19 +65,19 @@ public class IsoFlopTrustTests
     }
 
     [Fact]
-    public void VertexFarBelowEveryRunOfItsBudget_IsLeftOutEvenWhenExtrapolatedMinimaAreKept()
+    public void VertexFarBelowEveryRunOfItsBudget_IsFlaggedWithItsNumbers_WhenExtrapolatedMinimaAreKept()
     {
         // Three sizes 20 to 7 times below the optimum: the exact parabola's vertex lies far beyond them, and its loss
         // c₂·d² below the nearest run (d its distance in ln N), far more than c₂·h² over half the gap between sizes.
         var runs = Runs(SyntheticIsoFlop.Csv(Hoffmann, [3e21], [-3, -2.5, -2]));
         var result = IsoFlop.Analyze(runs, new IsoFlopOptions { GroupColumn = "isoflop", KeepExtrapolated = true, MinimumSizes = 3 });
         var dive = result.Budgets.Single(b => b.Label == "3e21");
-        Assert.False(dive.Used);
+        Assert.True(dive.Used);
         double observed = SyntheticIsoFlop.Csv(Hoffmann, [3e21], [-3, -2.5, -2]).Split('\n').Skip(1).Where(l => l.Length > 0)
             .Min(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(dive.LossAtOptimum < observed);
         Assert.Contains("the vertex loss", dive.Reason);
-        Assert.Contains(result.Warnings, w => w.Contains("dives"));
+        Assert.Contains(result.Warnings, w => w.Contains("3e21") && w.Contains("the vertex loss") && w.Contains("kept in N_opt"));
         // Budgets sampled around their optimum are not flagged although their vertex lies a little below their best run.
         Assert.All(result.Budgets.Where(b => b.Label != "3e21"), b => Assert.True(b.Used, b.Reason));
     }
