@@ -20,11 +20,24 @@ internal sealed class BudgetOptions
 
     public Option<int> MinSizes { get; } = new("--min-sizes")
     {
-        Description = "Leave out budgets with fewer distinct model sizes than this (at least 3, which a parabola needs).",
-        DefaultValueFactory = _ => ScalingFit.Analysis.IsoFlop.MinimumSizes,
+        Description = "Leave out budgets with fewer distinct model sizes than this: 4 gives each parabola a degree of freedom; 3 " +
+                      "(the least a parabola needs) accepts exact parabolas, whose minima have no standard error.",
+        DefaultValueFactory = _ => ScalingFit.Analysis.IsoFlop.DefaultMinimumSizes,
     };
 
-    public IReadOnlyList<Option> All => [GroupColumn, Tolerance, MinSizes];
+    public Option<bool> KeepExtrapolated { get; } = new("--keep-extrapolated")
+    {
+        Description = "Keep in N_opt ∝ C^a the budgets whose parabola's minimum lies outside the sizes sampled (left out and listed by default); " +
+                      "the warning still says how far each lies beyond its sizes and how far its vertex loss dives below the budget's runs.",
+    };
+
+    public Option<int?> Window { get; } = new("--window")
+    {
+        Description = "Fit each budget's parabola only to the K model sizes nearest its lowest loss (K ≥ 3): a loss curve is a parabola " +
+                      "in ln N only near its minimum.",
+    };
+
+    public IReadOnlyList<Option> All => [GroupColumn, Tolerance, MinSizes, KeepExtrapolated, Window];
 
     public void AddTo(Command command)
     {
@@ -37,6 +50,8 @@ internal sealed class BudgetOptions
         GroupColumn = parse.GetValue(GroupColumn),
         BudgetTolerance = parse.GetValue(Tolerance),
         MinimumSizes = parse.GetValue(MinSizes),
+        KeepExtrapolated = parse.GetValue(KeepExtrapolated),
+        Window = parse.GetValue(Window),
         Budgets = budgets ?? [],
     };
 }

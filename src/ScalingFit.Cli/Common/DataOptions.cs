@@ -34,8 +34,15 @@ internal sealed class DataOptions
     public Option<string?> StepColumn { get; } = new("--step-column") { Description = "Column that orders the checkpoints of a run." };
     public Option<string> Select { get; } = new("--select")
     {
-        Description = "Which row of each run to keep: last (highest step), min (lowest loss, or lowest --select-by), or max (highest --select-by).",
+        Description = "Which row of each run to keep: last (highest step), min (lowest loss, or lowest --select-by), max (highest --select-by), " +
+                      "or all (every checkpoint; intervals then resample and cluster whole runs).",
         DefaultValueFactory = _ => "last",
+    };
+    public Option<string?> ResampleBy { get; } = new("--resample-by")
+    {
+        Description = "Column(s), comma-separated, naming the run each row belongs to when rows are checkpoints of fewer runs: the bootstrap " +
+                      "resamples whole runs, the sandwich covariance is clustered by run (CR1) and the degrees of freedom count runs. " +
+                      "Default: the --run-column with --select all; 'rows' resamples rows one by one.",
     };
     public Option<string?> SelectBy { get; } = new("--select-by") { Description = "Column whose lowest (--select min) or highest (--select max) value picks the row kept in each group of --run-column." };
     public Option<string[]> Where { get; } = new("--where")
@@ -57,7 +64,7 @@ internal sealed class DataOptions
 
     public DataOptions()
     {
-        Select.AcceptOnlyFromAmong("last", "min", "max");
+        Select.AcceptOnlyFromAmong("last", "min", "max", "all");
         LossTransform.AcceptOnlyFromAmong("none", "ln");
         ComputeConvention.AcceptOnlyFromAmong("6nd", "column");
         // An unknown option would otherwise be taken for the file name ("cannot read '--bogus'").
@@ -74,7 +81,7 @@ internal sealed class DataOptions
         command.Add(File);
         foreach (var option in new Option[]
                  {
-                     NColumn, DColumn, CColumn, LossColumn, NUnit, DUnit, CUnit, LossTransform, Wide, RunColumn, StepColumn, Select, SelectBy,
+                     NColumn, DColumn, CColumn, LossColumn, NUnit, DUnit, CUnit, LossTransform, Wide, RunColumn, StepColumn, Select, SelectBy, ResampleBy,
                      Where, DropHighestLoss, DropIncomplete, DropInvalid, ComputeConvention,
                  })
             command.Add(option);
@@ -99,8 +106,14 @@ internal sealed class DataOptions
             Where = (parse.GetValue(Where) ?? []).Select(RowFilter.Parse).ToList(),
             RunColumns = (parse.GetValue(RunColumn) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             StepColumn = parse.GetValue(StepColumn),
-            Checkpoint = parse.GetValue(Select) switch { "min" => CheckpointChoice.Min, "max" => CheckpointChoice.Max, _ => CheckpointChoice.Last },
+            Checkpoint = parse.GetValue(Select) switch
+            {
+                "min" => CheckpointChoice.Min, "max" => CheckpointChoice.Max, "all" => CheckpointChoice.All, _ => CheckpointChoice.Last,
+            },
             SelectBy = parse.GetValue(SelectBy),
+            ResampleBy = parse.GetValue(ResampleBy) is { } by
+                ? by.Trim() == "rows" ? [] : by.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : null,
             DropHighestLoss = parse.GetValue(DropHighestLoss) ?? 0,
             DropIncomplete = parse.GetValue(DropIncomplete),
             DropInvalid = parse.GetValue(DropInvalid),

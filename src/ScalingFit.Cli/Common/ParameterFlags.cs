@@ -37,6 +37,7 @@ internal static class ParameterFlags
         ["Ladder.Factor"] = "--factor",
         ["IsoFlopOptions.BudgetTolerance"] = "--budget-tolerance",
         ["IsoFlopOptions.MinimumSizes"] = "--min-sizes",
+        ["IsoFlopOptions.Window"] = "--window",
         ["IsoFlopOptions.Budgets"] = "--compute",
         ["FitFigureOptions.By"] = "--by",
         ["RunGroups.Columns"] = "--group-by",
@@ -45,6 +46,9 @@ internal static class ParameterFlags
         ["ResidualsFigureOptions.Versus"] = "--versus",
         ["MetricChain.MetricLaw"] = "--metric-law",
         ["MetricChain.LossLaw"] = "--law",
+        ["RunSelection.Checkpoint"] = "--select",
+        ["RunSelection.SelectBy"] = "--select-by",
+        ["RunSelection.ResampleBy"] = "--resample-by",
     };
 
     /// <summary>The flag of a library parameter, or null when the command line has none.</summary>

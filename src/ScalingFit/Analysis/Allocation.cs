@@ -28,6 +28,15 @@ public enum AllocationGiven
 public sealed record Allocation(
     AllocationGiven Given, double Compute, double ParameterCount, double TrainingTokens, double Loss, AllocationIntervals Ci95)
 {
+    /// <summary>
+    /// For a target loss with bootstrap intervals: the resamples whose fitted law can never reach it (the
+    /// target at or below their irreducible loss). They count as an unbounded budget in the intervals.
+    /// </summary>
+    public int UnreachableResamples { get; init; }
+
+    /// <summary>The bootstrap resamples with a frontier behind the intervals (0 without a bootstrap).</summary>
+    public int Resamples { get; init; }
+
     /// <summary>D_opt/N_opt: tokens per parameter (about 20 in Hoffmann et al.'s approach 1).</summary>
     public double TokensPerParameter => TrainingTokens / ParameterCount;
 }

@@ -44,6 +44,8 @@ public static class ComputeOptimal
         if (without > 0)
             warnings.Add($"{without} of {fit.ParameterSamples.Count} bootstrap resamples have an exponent ≤ 0 and no frontier; " +
                          "they are left out of the intervals.");
+        foreach (var a in allocations.Where(a => a.UnreachableResamples > 0))
+            warnings.Add(TargetPercentiles.Warning(a));
         warnings.AddRange(fit.Warnings);
 
         return new ComputeOptimalResult(
@@ -61,15 +63,33 @@ public static class ComputeOptimal
     {
         var point = Point(f, given, value);
         AllocationIntervals ci;
+        int unreachable = 0;
         if (samples.Count > 0)
         {
-            var points = samples.Select(s => Point(s, given, value)).Where(p => double.IsFinite(p.C)).ToList();
-            ci = new AllocationIntervals(
-                Percentiles.Interval95(points.Select(p => p.C)),
-                Percentiles.Interval95(points.Select(p => p.N)),
-                Percentiles.Interval95(points.Select(p => p.D)),
-                Percentiles.Interval95(points.Select(p => p.D / p.N)),
-                Percentiles.Interval95(points.Select(p => p.L)));
+            var all = samples.Select(s => (Frontier: s, Point: Point(s, given, value))).ToList();
+            var points = all.Where(p => double.IsFinite(p.Point.C)).Select(p => p.Point).ToList();
+            if (given != AllocationGiven.Loss)
+                ci = new AllocationIntervals(
+                    Percentiles.Interval95(points.Select(p => p.C)),
+                    Percentiles.Interval95(points.Select(p => p.N)),
+                    Percentiles.Interval95(points.Select(p => p.D)),
+                    Percentiles.Interval95(points.Select(p => p.D / p.N)),
+                    Percentiles.Interval95(points.Select(p => p.L)));
+            else
+            {
+                // A resample whose frontier never reaches the target (the target at or below its
+                // irreducible loss) needs an unbounded budget: it counts as C = N_opt = D_opt = ∞, and D/N
+                // goes to ∞ or 0 as D_opt outgrows N_opt or not, rather than being dropped.
+                var never = all.Where(p => !double.IsFinite(p.Point.C)).Select(p => p.Frontier).ToList();
+                unreachable = never.Count;
+                var ratioLimits = never.Select(f => f.TokenExponent > f.ParameterExponent ? double.PositiveInfinity : 0.0);
+                ci = new AllocationIntervals(
+                    TargetPercentiles.Interval95(points.Select(p => p.C), unreachable),
+                    TargetPercentiles.Interval95(points.Select(p => p.N), unreachable),
+                    TargetPercentiles.Interval95(points.Select(p => p.D), unreachable),
+                    TargetPercentiles.Interval95(points.Select(p => p.D / p.N).Concat(ratioLimits), 0),
+                    new Interval(value, value));
+            }
         }
         else
         {
@@ -79,7 +99,7 @@ public static class ComputeOptimal
             var loss = given == AllocationGiven.Loss ? new Interval(value, value) : fit.Model.PredictionInterval([point.N, point.D]);
             ci = DeltaIntervals(fit, given, value) with { Loss = loss };
         }
-        return new Allocation(given, point.C, point.N, point.D, point.L, ci);
+        return new Allocation(given, point.C, point.N, point.D, point.L, ci) { UnreachableResamples = unreachable, Resamples = samples.Count };
     }
 
     /// <summary>

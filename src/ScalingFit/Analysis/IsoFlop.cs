@@ -14,6 +14,12 @@ public static class IsoFlop
     /// <summary>Parabolas need this many distinct sizes.</summary>
     public const int MinimumSizes = 3;
 
+    /// <summary>
+    /// The default fewest sizes per budget: one more than a parabola needs, so that it has a degree of
+    /// freedom (a residual) and its vertex a standard error; 3 accepts exact parabolas when asked.
+    /// </summary>
+    public const int DefaultMinimumSizes = 4;
+
     /// <summary>The frontier's exponent and its interval need this many budgets with a minimum.</summary>
     public const int MinimumBudgets = 3;
 
@@ -28,6 +34,7 @@ public static class IsoFlop
             throw new OptionException("IsoFlopOptions.BudgetTolerance", $"the budget tolerance must be 0 or more, got {Significant(options.BudgetTolerance, 4)}.");
         foreach (var c in options.Budgets) Guard.Positive(c, "IsoFlopOptions.Budgets", "a compute budget");
         Guard.AtLeast(options.MinimumSizes, MinimumSizes, "IsoFlopOptions.MinimumSizes", "the fewest sizes per budget");
+        if (options.Window is { } window) Guard.AtLeast(window, MinimumSizes, "IsoFlopOptions.Window", "the sizes nearest the lowest loss of each budget");
         var n = runs.Values(Quantity.ParameterCount).ToArray();
         var loss = runs.Values(Quantity.Loss).ToArray();
         var groups = options.GroupColumn is { } column
@@ -39,7 +46,7 @@ public static class IsoFlop
                 ? $"C binned in log space: the windows no wider than a factor {Significant(1 + options.BudgetTolerance, 4)} that hold the most runs, densest first"
                 : "runs of equal compute share a budget";
 
-        var budgets = groups.Select(g => Budget(g, n, loss, options.MinimumSizes)).ToList();
+        var budgets = groups.Select(g => IsoFlopBudgets.Budget(g, n, loss, options)).ToList();
         var used = budgets.Where(b => b.Used).ToList();
         if (used.Count < MinimumBudgets) throw TooFewBudgets(runs, budgets, used.Count, grouping, options);
 
@@ -53,38 +60,6 @@ public static class IsoFlop
         return new IsoFlopResult(
             Coefficient("a", "a", nFit, 1), Coefficient("b", "b", dFit, 1), Coefficient("logK", "ln k", nFit, 0),
             budgets, allocations, grouping, statistics, DataDescription.Of(runs), Warnings(budgets, used, nFit));
-    }
-
-    private static IsoFlopBudget Budget(BudgetGroup g, double[] n, double[] loss, int minimumSizes)
-    {
-        var sizes = g.Rows.Select(i => n[i]).ToList();
-        int distinct = DistinctSizes(sizes);
-        var range = new Interval(sizes.Min(), sizes.Max());
-        if (distinct < minimumSizes)
-            return new IsoFlopBudget(g.Label, g.Compute, g.Rows.Count, distinct, range, g.Spread, null, false,
-                $"{distinct} size{(distinct == 1 ? "" : "s")}: " +
-                (minimumSizes == MinimumSizes ? $"a parabola needs {MinimumSizes}" : $"--min-sizes is {minimumSizes}"), g.Rows);
-        var parabola = IsoFlopParabola.Fit(sizes, g.Rows.Select(i => loss[i]).ToList());
-        if (parabola is null)
-            return new IsoFlopBudget(g.Label, g.Compute, g.Rows.Count, distinct, range, g.Spread, null, false,
-                "its sizes do not determine a parabola", g.Rows);
-        if (!parabola.HasMinimum)
-            return new IsoFlopBudget(g.Label, g.Compute, g.Rows.Count, distinct, range, g.Spread, parabola, false,
-                "the parabola opens downward: no minimum", g.Rows);
-        var budget = new IsoFlopBudget(g.Label, g.Compute, g.Rows.Count, distinct, range, g.Spread, parabola, true, null, g.Rows);
-        return budget.MinimumOutsideSizes ? budget with { Reason = "the minimum lies outside the sizes sampled" } : budget;
-    }
-
-    /// <summary>Distinct sizes, treating sizes within a relative 1e-6 as one.</summary>
-    private static int DistinctSizes(List<double> sizes)
-    {
-        var sorted = sizes.Order().ToArray();
-        int count = 1;
-        for (int i = 1; i < sorted.Length; i++)
-        {
-            if (sorted[i] > sorted[i - 1] * (1 + 1e-6)) count++;
-        }
-        return count;
     }
 
     private static FittedParameter Coefficient(string name, string symbol, LinearSolution fit, int j)
@@ -110,10 +85,7 @@ public static class IsoFlop
         if (downward.Count > 0)
             warnings.Add($"{Count(downward.Count, "parabola")} open{(downward.Count == 1 ? "s" : "")} downward, with no minimum " +
                          $"(budget{(downward.Count == 1 ? "" : "s")} {Labels(downward)}); left out of the fit of N_opt ∝ C^a.");
-        var outside = used.Where(b => b.MinimumOutsideSizes).ToList();
-        if (outside.Count > 0)
-            warnings.Add($"at {Count(outside.Count, "budget")} ({Labels(outside)}) the parabola's minimum lies outside the sizes " +
-                         "sampled, so N_opt there is an extrapolation of the parabola; sample sizes on both sides of the optimum.");
+        warnings.AddRange(IsoFlopBudgets.Warnings(budgets));
         var few = budgets.Where(b => b.Parabola is null).ToList();
         if (few.Count > 0)
             warnings.Add($"{Count(few.Count, "budget")} with too few sizes left out ({few.Sum(b => b.Runs)} runs).");
@@ -121,7 +93,7 @@ public static class IsoFlop
         if (wide.Count > 0)
             warnings.Add($"{Count(wide.Count, "budget")} used hold runs of unequal compute (up to a factor " +
                          $"{Significant(wide.Max(b => b.ComputeSpread), 3)}); their losses differ partly by compute, not only by size.");
-        var exact = used.Where(b => b.Parabola!.DegreesOfFreedom == 0).ToList();
+        var exact = used.Where(b => b.Parabola is { DegreesOfFreedom: 0 }).ToList();
         if (exact.Count > 0)
             warnings.Add($"{Count(exact.Count, "parabola")} pass{(exact.Count == 1 ? "es" : "")} exactly through 3 runs, so " +
                          "their minima have no standard error.");
@@ -137,19 +109,24 @@ public static class IsoFlop
             .Select(b => $"{b.Label} ({b.Reason})").ToList();
         string skipped = reasons.Count == 0 ? "" :
             $" Left out: {string.Join("; ", reasons)}{(budgets.Count(b => !b.Used) > reasons.Count ? "; …" : "")}.";
+        int extrapolated = budgets.Count(b => b.MinimumOutsideSizes && !b.Used);
+        string keep = extrapolated > 0 && !options.KeepExtrapolated
+            ? $" {Count(extrapolated, "budget")} left out only because {(extrapolated == 1 ? "its" : "their")} minimum lies outside the sizes sampled; " +
+              "sample larger or smaller models there, or keep extrapolated minima (at the risk of a biased exponent)."
+            : "";
         string hint = options.GroupColumn is null
             ? $" Runs at nearly equal compute can be binned with a larger budget tolerance (now {Significant(options.BudgetTolerance, 3)}), or named by a group column."
             : "";
         return new FitException(
             $"an IsoFLOP analysis needs at least {MinimumBudgets} compute budgets with {options.MinimumSizes} or more model sizes and a " +
-            $"parabola with a minimum; {runs.Source} gives {usable} of {budgets.Count} budgets ({grouping}).{skipped}{hint}");
+            $"parabola with a minimum; {runs.Source} gives {usable} of {budgets.Count} budgets ({grouping}).{skipped}{keep}{hint}");
     }
 
-    private static string Labels(IEnumerable<IsoFlopBudget> budgets)
+    internal static string Labels(IEnumerable<IsoFlopBudget> budgets)
     {
         var labels = budgets.Select(b => b.Label).ToList();
         return labels.Count <= 6 ? string.Join(", ", labels) : string.Join(", ", labels.Take(6)) + $" and {labels.Count - 6} more";
     }
 
-    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+    internal static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

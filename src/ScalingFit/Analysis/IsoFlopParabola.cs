@@ -20,6 +20,9 @@ public sealed record IsoFlopParabola(
     double Center, double Constant, double Linear, double Curvature, double CurvatureStandardError,
     double LogMinimumStandardError, int DegreesOfFreedom, double T95)
 {
+    /// <summary>The residual standard deviation s of the losses about the parabola (NaN with no residual degrees of freedom).</summary>
+    public double ResidualStandardDeviation { get; init; } = double.NaN;
+
     /// <summary>Whether the parabola opens upward, so it has a minimum.</summary>
     public bool HasMinimum => Curvature > 0;
 
@@ -53,6 +56,9 @@ public sealed record IsoFlopParabola(
         double c0 = fit.Coefficients[0], c1 = fit.Coefficients[1], c2 = fit.Coefficients[2];
         double g1 = -1 / (2 * c2), g2 = c1 / (2 * c2 * c2);
         double variance = g1 * g1 * fit.Covariance(1, 1) + 2 * g1 * g2 * fit.Covariance(1, 2) + g2 * g2 * fit.Covariance(2, 2);
-        return new IsoFlopParabola(center, c0, c1, c2, fit.StandardError(2), Math.Sqrt(variance), fit.DegreesOfFreedom, fit.T95);
+        return new IsoFlopParabola(center, c0, c1, c2, fit.StandardError(2), Math.Sqrt(variance), fit.DegreesOfFreedom, fit.T95)
+        {
+            ResidualStandardDeviation = fit.DegreesOfFreedom > 0 ? Math.Sqrt(fit.ResidualVariance) : double.NaN,
+        };
     }
 }

@@ -17,8 +17,24 @@ public sealed record IsoFlopOptions
     /// </summary>
     public double BudgetTolerance { get; init; } = DefaultTolerance;
 
-    /// <summary>Budgets with fewer distinct model sizes are left out (at least 3, which a parabola needs).</summary>
-    public int MinimumSizes { get; init; } = IsoFlop.MinimumSizes;
+    /// <summary>
+    /// Budgets with fewer distinct model sizes are left out: by default 4, so that each parabola has a
+    /// degree of freedom; at least 3, which a parabola needs.
+    /// </summary>
+    public int MinimumSizes { get; init; } = IsoFlop.DefaultMinimumSizes;
+
+    /// <summary>
+    /// Whether a vertex outside the sizes sampled at its budget (an extrapolated minimum) still enters
+    /// N_opt ∝ C^a. Default false: such minima are listed and left out, since a parabola's vertex
+    /// beyond its data moves the exponent by tens of percent.
+    /// </summary>
+    public bool KeepExtrapolated { get; init; }
+
+    /// <summary>
+    /// Fit each budget's parabola only to the K distinct sizes nearest (in ln N) its lowest observed
+    /// loss; null for all sizes. A loss curve is a parabola in ln N only near its minimum.
+    /// </summary>
+    public int? Window { get; init; }
 
     /// <summary>Budgets at which to read N_opt and D_opt off the fitted N_opt ∝ C^a.</summary>
     public IReadOnlyList<double> Budgets { get; init; } = [];

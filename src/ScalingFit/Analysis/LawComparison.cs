@@ -70,10 +70,24 @@ public static class LawComparison
                 warnings.Add($"the law that extrapolates best ({Name(best.Spec)}) is not the one with the lowest AIC ({Name(byAic.Spec)}): " +
                              "fitting the runs in hand and predicting larger ones are different tests; for decisions at scale, trust the backtest.");
         }
+        if (best.Error is null && best.Backtest is { } top && !(top.MeanAbsoluteRelativeError <= ExtrapolationTolerance))
+            warnings.Add(NoLawExtrapolates(best));
         foreach (var failed in ranked.Where(s => s.Error is not null))
             warnings.Add($"{Name(failed.Spec)} could not be compared: {failed.Error}");
         return new ComparisonResult(ranked, split.Description, split.Training.Count, split.HeldOut.Count, DataDescription.Of(runs), warnings);
     }
+
+    /// <summary>
+    /// A mean relative backtest error above this (10%) means a law does not extrapolate the runs: when
+    /// even the best law misses by more, no law is named best.
+    /// </summary>
+    public const double ExtrapolationTolerance = 0.10;
+
+    /// <summary>What to say when even the best-ranked law misses the held-out runs by more than <see cref="ExtrapolationTolerance"/>.</summary>
+    public static string NoLawExtrapolates(LawScore best) =>
+        $"no law extrapolates these runs: even the least bad, {Name(best.Spec)}, misses the held-out runs by " +
+        $"{NumberFormat.Percent(best.Backtest!.MeanAbsoluteRelativeError)} on average (more than {NumberFormat.Percent(ExtrapolationTolerance)}), " +
+        "so its predictions beyond the runs, and allocations from it, are not to be trusted.";
 
     /// <summary>The law's name with its input when it takes one, e.g. "power (N)".</summary>
     public static string Name(LawSpec law) => law.Name;

@@ -54,12 +54,13 @@ public static class ReportAnalysis
         double? headline = options.HeadlineBudget ?? (runs.Has(Quantity.Compute) ? ComputeBudgets.DecadePast(Max(runs.Values(Quantity.Compute))) : null);
         var (optimal, optimalNote) = Optimal(runs, comparison, options, headline);
         progress?.Invoke(new(ReportStage.Allocation, "IsoFLOP analysis", 1, 2));
-        var (isoFlop, isoFlopNote) = IsoFlopAnalysis(runs, options);
+        var (isoFlop, isoFlopNote) = IsoFlopAnalysis(runs, options, optimal is null ? null : headline);
         progress?.Invoke(new(ReportStage.Allocation, "", 2, 2));
         return new ReportResult(runs, split, comparison, optimal, optimalNote, isoFlop, isoFlopNote, options.Fit.Bootstrap)
         {
             HeadlineBudget = optimal is null ? null : headline,
             HeadlineFromData = options.HeadlineBudget is null,
+            Approaches = optimal is not null && headline is { } h ? ApproachComparison.At(h, isoFlop, optimal) : null,
         };
     }
 
@@ -114,14 +115,16 @@ public static class ReportAnalysis
         return (null, "no compute-optimal allocation: " + string.Join("; ", problems));
     }
 
-    private static (IsoFlopResult?, string?) IsoFlopAnalysis(RunSet runs, ReportOptions options)
+    private static (IsoFlopResult?, string?) IsoFlopAnalysis(RunSet runs, ReportOptions options, double? headline)
     {
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.Compute))
             return (null, $"no IsoFLOP analysis: it groups runs by compute budget C and fits the loss against N, and {runs.Source} has no " +
                           $"{(runs.Has(Quantity.ParameterCount) ? "compute C (nor training tokens D to derive C = 6ND)" : "parameter count N")}.");
         try
         {
-            return (IsoFlop.Analyze(runs, options.IsoFlop), null);
+            // The headline budget as well, so that approaches 2 and 3 answer the same question.
+            var iso = headline is { } h && !options.IsoFlop.Budgets.Contains(h) ? options.IsoFlop with { Budgets = [.. options.IsoFlop.Budgets, h] } : options.IsoFlop;
+            return (IsoFlop.Analyze(runs, iso), null);
         }
         catch (ScalingFitException e) when (e is FitException or DataException)
         {

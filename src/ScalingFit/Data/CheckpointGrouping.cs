@@ -32,10 +32,20 @@ public static class CheckpointGrouping
     {
         if (runColumns.Count == 0)
         {
+            if (choice == CheckpointChoice.All)
+                throw new OptionException("RunSelection.Checkpoint", "keeping every checkpoint of each run needs the columns that name the runs.");
             if (stepColumn is not null)
                 throw new OptionException("--step-column orders the checkpoints of each run; name the runs with --run-column too.");
             if (selectBy is not null)
                 throw new OptionException("--select-by picks one row in each group of --run-column; name the groups with --run-column too.");
+            return false;
+        }
+        if (choice == CheckpointChoice.All)
+        {
+            if (selectBy is not null)
+                throw new OptionException("RunSelection.SelectBy", "a selection column picks one row per run, but every checkpoint is kept; keep one (the lowest or highest) or drop the selection column.");
+            foreach (var column in runColumns)
+                if (!rows.HasColumn(column) && !(Quantities.TryParse(column, out var q) && rows.Has(q))) throw rows.UnknownColumn(column);
             return false;
         }
         if (choice == CheckpointChoice.Max && selectBy is null)

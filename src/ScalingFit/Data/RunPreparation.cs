@@ -24,6 +24,7 @@ public static class RunPreparation
     /// <summary>The steps after the filters and the choice of one row per run (done here or while reading, <see cref="StreamingSelection"/>).</summary>
     internal static RunSet Complete(RunSet runs, RunSelection selection)
     {
+        runs = Cluster(runs, selection);
         runs = DropRows(runs, selection);
         runs = ComputeCheck.Apply(runs, selection.ComputeConvention, selection.ComputeConventionChosen);
         runs = Derivation.Complete(runs);
@@ -67,6 +68,22 @@ public static class RunPreparation
 
     private static string Describe(IReadOnlyList<RowFilter> conditions) =>
         string.Join(" and ", conditions.Select(c => conditions.Count > 1 && c is OrFilter ? $"({c})" : c.ToString()));
+
+    /// <summary>
+    /// Names the run of every row when rows are checkpoints of fewer runs: the columns of
+    /// <see cref="RunSelection.ResampleBy"/>, or the run columns when every checkpoint is kept.
+    /// </summary>
+    /// <exception cref="DataException">A column that is not in the data.</exception>
+    public static RunSet Cluster(RunSet runs, RunSelection selection)
+    {
+        var columns = selection.ResampleBy ?? (selection.Checkpoint == CheckpointChoice.All ? selection.RunColumns : []);
+        if (columns.Count == 0) return runs;
+        var clusters = RunClusters.By(runs, columns);
+        if (clusters.Count == runs.Count)
+            return runs.WithNote($"each of the {runs.Count} rows is a run of its own by {clusters.Describe()}, so rows are resampled one by one");
+        return runs.WithClusters(clusters,
+            $"the {runs.Count} rows are checkpoints of {clusters.Count} runs named by {clusters.Describe()}: fits resample and cluster whole runs");
+    }
 
     /// <summary>Drops rows missing a value the analysis uses and runs with a NaN or infinite loss, when asked, counting them.</summary>
     private static RunSet DropRows(RunSet runs, RunSelection selection)

@@ -11,6 +11,12 @@ public enum CheckpointChoice
 
     /// <summary>The row with the highest value of the selection column.</summary>
     Max,
+
+    /// <summary>
+    /// Every checkpoint: the rows stay, and the runs named by the run columns become the units the
+    /// fits resample and cluster by (<see cref="RunSelection.ResampleBy"/>).
+    /// </summary>
+    All,
 }
 
 /// <summary>Which compute to use when the data has a C column and both N and D.</summary>
@@ -50,6 +56,15 @@ public sealed record RunSelection
     /// by loss); null to pick by loss or step.
     /// </summary>
     public string? SelectBy { get; init; }
+
+    /// <summary>
+    /// Columns whose values together name the run a row belongs to, when rows are checkpoints (or
+    /// repeated evaluations) of fewer runs: the bootstrap resamples whole runs, the sandwich covariance
+    /// is clustered by run, and the degrees of freedom count runs. Null (the default) for the run
+    /// columns when every checkpoint is kept (<see cref="CheckpointChoice.All"/>), else none; empty for
+    /// none (every row a run of its own).
+    /// </summary>
+    public IReadOnlyList<string>? ResampleBy { get; init; }
 
     /// <summary>Whether rows missing a value the analysis uses (an empty or non-numeric cell) are dropped and counted rather than rejected.</summary>
     public bool DropIncomplete { get; init; }

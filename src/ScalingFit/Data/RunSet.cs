@@ -24,13 +24,15 @@ public sealed partial class RunSet
     private readonly CellColumn[] _columns;
     private readonly int[] _lines;
     private readonly RowOrigins _rowOrigins;
+    private readonly RunClusters? _clusters;
 
     /// <remarks>The arrays may be longer than <paramref name="count"/> (a reader's spare capacity); only the first count entries are rows.</remarks>
     internal RunSet(
         string source, int count, double[]?[] quantities, ColumnOrigin?[] origins, CellIssue[]?[] issues,
         string[] names, CellColumn[] columns, int[] lines, RowOrigins rowOrigins,
-        IReadOnlyList<string> notes, IReadOnlyList<DataWarning> warnings)
+        IReadOnlyList<string> notes, IReadOnlyList<DataWarning> warnings, RunClusters? clusters = null)
     {
+        _clusters = clusters;
         Source = source;
         Count = count;
         _quantities = quantities;
@@ -107,7 +109,7 @@ public sealed partial class RunSet
         var quantities = _quantities.Select(values => values is null ? null : Pick(values, rows)).ToArray();
         var issues = _issues.Select(list => list is null ? null : CellIssue.Pick(list, rows)).ToArray();
         return new RunSet(Source, rows.Count, quantities, _origins, issues, _names,
-            _columns.Select(c => c.Pick(rows)).ToArray(), Pick(_lines, rows), _rowOrigins.Pick(rows), NotesWith(note), Warnings);
+            _columns.Select(c => c.Pick(rows)).ToArray(), Pick(_lines, rows), _rowOrigins.Pick(rows), NotesWith(note), Warnings, _clusters?.Pick(rows));
     }
 
     /// <summary>
@@ -132,16 +134,16 @@ public sealed partial class RunSet
         quantities[(int)quantity] = values;
         origins[(int)quantity] = origin;
         allIssues[(int)quantity] = issues is { Length: > 0 } ? issues : null;
-        return new RunSet(Source, Count, quantities, origins, allIssues, _names, _columns, _lines, _rowOrigins, NotesWith(note), Warnings);
+        return new RunSet(Source, Count, quantities, origins, allIssues, _names, _columns, _lines, _rowOrigins, NotesWith(note), Warnings, _clusters);
     }
 
     /// <summary>The same runs with a note added to <see cref="Notes"/>.</summary>
     public RunSet WithNote(string note) =>
-        new(Source, Count, _quantities, _origins, _issues, _names, _columns, _lines, _rowOrigins, [.. Notes, note], Warnings);
+        new(Source, Count, _quantities, _origins, _issues, _names, _columns, _lines, _rowOrigins, [.. Notes, note], Warnings, _clusters);
 
     /// <summary>The same runs with a warning added to <see cref="Warnings"/>.</summary>
     public RunSet WithWarning(DataWarning warning) =>
-        new(Source, Count, _quantities, _origins, _issues, _names, _columns, _lines, _rowOrigins, Notes, [.. Warnings, warning]);
+        new(Source, Count, _quantities, _origins, _issues, _names, _columns, _lines, _rowOrigins, Notes, [.. Warnings, warning], _clusters);
 
     private IReadOnlyList<string> NotesWith(string? note) => note is null ? Notes : [.. Notes, note];
 

@@ -9,8 +9,11 @@ namespace ScalingFit.Fitting;
 /// </summary>
 internal sealed class FitData
 {
-    private FitData(double[][] columns, double[] observed, ResidualSpace space)
+    private FitData(double[][] columns, double[] observed, ResidualSpace space, RunClusters? clusters, bool isLoss)
     {
+        IsLoss = isLoss;
+        Clusters = clusters?.Ids;
+        ClusterCount = clusters?.Count ?? 0;
         Columns = columns;
         InputCount = columns.Length;
         Count = observed.Length;
@@ -57,11 +60,23 @@ internal sealed class FitData
     /// <summary>The residual space.</summary>
     public ResidualSpace Space { get; }
 
+    /// <summary>The run of each row when rows are checkpoints of fewer runs (<see cref="RunSet.Clusters"/>); null when every row is a run.</summary>
+    public int[]? Clusters { get; }
+
+    /// <summary>G: the number of runs the rows belong to; 0 without <see cref="Clusters"/>.</summary>
+    public int ClusterCount { get; }
+
+    /// <summary>Whether the target is the loss.</summary>
+    public bool IsLoss { get; }
+
+    /// <summary>The number of independent runs: G with clusters, else n.</summary>
+    public int IndependentCount => Clusters is null ? Count : ClusterCount;
+
     /// <summary>Run i's inputs.</summary>
     public LawRow Row(int i) => new(Inputs.AsSpan(i * InputCount, InputCount), LogInputs.AsSpan(i * InputCount, InputCount));
 
     /// <summary>Data from values already checked (synthetic data): each input's values and the observed target.</summary>
-    internal static FitData Of(double[][] columns, double[] observed, ResidualSpace space) => new(columns, observed, space);
+    internal static FitData Of(double[][] columns, double[] observed, ResidualSpace space) => new(columns, observed, space, null, isLoss: true);
 
     /// <summary>The data of a law of quantities with the loss as target, in log space.</summary>
     public static FitData From(RunSet runs, IReadOnlyList<LawInput> inputs) => From(runs, inputs, LawTarget.Loss, ResidualSpace.Log, positiveInputs: true);
@@ -85,7 +100,7 @@ internal sealed class FitData
                         _ => $"{target.Name} is not a finite number.",
                     });
         }
-        return new FitData(columns, observed, space);
+        return new FitData(columns, observed, space, runs.Clusters, target.IsLoss);
     }
 
     /// <summary>
@@ -103,7 +118,7 @@ internal sealed class FitData
         }
         var observed = new double[rows.Count];
         for (int r = 0; r < rows.Count; r++) observed[r] = Observed[rows[r]];
-        return new FitData(columns, observed, Space);
+        return new FitData(columns, observed, Space, null, IsLoss);
     }
 
     /// <summary>What a law may use of these data to place its starting points.</summary>

@@ -42,6 +42,9 @@ public sealed record FitResult
     /// <summary>What a person should know before trusting the result; empty when nothing stands out.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>The same warnings with their stable codes (<see cref="DiagnosticCodes"/>), for scripts.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
     /// <summary>The data the law was fitted to.</summary>
     public required DataDescription Data { get; init; }
 
@@ -112,8 +115,12 @@ public sealed record FittedParameter(string Name, string Symbol, double Value, d
 /// <param name="Resamples">Resamples drawn.</param>
 /// <param name="Seed">The seed.</param>
 /// <param name="Converged">Resamples whose refit passed the strict convergence test (only these enter the intervals).</param>
-/// <param name="StoppedAtStart">Resamples whose optimizer took no step (a sign of tolerances too loose for the objective).</param>
-public sealed record BootstrapInfo(int Resamples, long Seed, int Converged, int StoppedAtStart);
+/// <param name="StoppedAtStart">Resamples whose optimizer took no step and did not pass the test (a sign of tolerances too loose for the objective).</param>
+public sealed record BootstrapInfo(int Resamples, long Seed, int Converged, int StoppedAtStart)
+{
+    /// <summary>The columns naming the runs resampled whole (rows are checkpoints of fewer runs); null when rows were resampled.</summary>
+    public IReadOnlyList<string>? ResampledBy { get; init; }
+}
 
 /// <summary>A closed interval [Lower, Upper].</summary>
 public readonly record struct Interval(double Lower, double Upper)
@@ -126,8 +133,8 @@ public readonly record struct Interval(double Lower, double Upper)
 }
 
 /// <summary>Goodness-of-fit statistics.</summary>
-/// <param name="Points">n: the number of runs fitted.</param>
-/// <param name="DegreesOfFreedom">n minus the number of fitted parameters.</param>
+/// <param name="Points">n: the number of runs (rows) fitted.</param>
+/// <param name="DegreesOfFreedom">n minus the number of fitted parameters (the residuals' degrees of freedom).</param>
 /// <param name="Objective">The minimized objective (sum of squares, or of Huber terms).</param>
 /// <param name="Rmse">Root mean square of the residuals (in ln L unless the fit chose another residual space).</param>
 /// <param name="RSquared">Fraction of the variance of the target (in the residual space) explained.</param>
@@ -137,6 +144,15 @@ public sealed record FitStatistics(
 {
     /// <summary>Condition number of the regression design (log-linear fits); null otherwise.</summary>
     public double? ConditionNumber { get; init; }
+
+    /// <summary>G: the independent runs the rows come from when rows are checkpoints of fewer runs; null when every row is a run.</summary>
+    public int? Runs { get; init; }
+
+    /// <summary>The columns that name those runs; empty when every row is a run.</summary>
+    public IReadOnlyList<string> RunColumns { get; init; } = [];
+
+    /// <summary>The degrees of freedom of the t intervals: G − 1 when rows are checkpoints of G runs (they count runs), else n − k.</summary>
+    public int IntervalDegreesOfFreedom => Runs is { } g ? g - 1 : DegreesOfFreedom;
 }
 
 /// <summary>How a solver finished.</summary>

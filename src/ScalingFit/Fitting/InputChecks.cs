@@ -35,6 +35,20 @@ internal static class InputChecks
             $"({NumberFormat.Significant(first)}); a fit against {input.Name} needs at least two distinct values.");
     }
 
+    /// <summary>
+    /// Requires the target to vary: when every run has the same value (within a relative 1e-12) there
+    /// is nothing for a law to fit, and an optimizer would only wander among equally perfect fits.
+    /// </summary>
+    /// <exception cref="FitException">Every run has the same target value.</exception>
+    public static void RequireVariation(RunSet runs, LawTarget target, ReadOnlySpan<double> values)
+    {
+        var range = Range(values);
+        if (values.Length == 0 || !(range.Upper - range.Lower <= 1e-12 * Math.Max(Math.Abs(range.Upper), Math.Abs(range.Lower)))) return;
+        throw new FitException(
+            $"the {(target.IsLoss ? "loss" : target.Name)} does not vary: all {values.Length} runs in {runs.Source} have " +
+            $"{target.Symbol} = {NumberFormat.Significant(range.Lower)}, so there is nothing for a law to fit.");
+    }
+
     /// <summary>An input's values, each required positive (a law in logs takes its logarithm).</summary>
     /// <exception cref="DataException">A value that is not positive, naming its line and column.</exception>
     public static double[] Positive(RunSet runs, LawInput input) =>

@@ -97,19 +97,31 @@ internal sealed record LinearSolution(
     double[] Coefficients, double[,] UnscaledCovariance, double ResidualVariance, int DegreesOfFreedom,
     int Points, double SumOfSquares, double RSquared, double ConditionNumber, double[] NullDirection)
 {
+    /// <summary>The coefficients' covariance clustered by run (<see cref="ClusteredBy"/>); null for the OLS covariance s²(XᵀX)⁻¹.</summary>
+    public double[,]? ClusteredCovariance { get; init; }
+
+    /// <summary>G: the runs the rows belong to when the covariance is clustered; null otherwise.</summary>
+    public int? Clusters { get; init; }
+
     public bool IsSingular => Coefficients.Length == 0;
 
     public static LinearSolution Singular(double condition, double[] direction, int n, int p) =>
         new([], new double[0, 0], double.NaN, n - p, n, double.NaN, double.NaN, condition, direction);
 
-    /// <summary>Standard error of coefficient j: s·√((XᵀX)⁻¹)ⱼⱼ.</summary>
-    public double StandardError(int j) => Math.Sqrt(ResidualVariance * UnscaledCovariance[j, j]);
+    /// <summary>Standard error of coefficient j: s·√((XᵀX)⁻¹)ⱼⱼ, or its clustered counterpart.</summary>
+    public double StandardError(int j) => Math.Sqrt(Covariance(j, j));
 
-    /// <summary>Covariance of coefficients j and k: s²·((XᵀX)⁻¹)ⱼₖ.</summary>
-    public double Covariance(int j, int k) => ResidualVariance * UnscaledCovariance[j, k];
+    /// <summary>Covariance of coefficients j and k: s²·((XᵀX)⁻¹)ⱼₖ, or its clustered counterpart.</summary>
+    public double Covariance(int j, int k) => ClusteredCovariance is { } v ? v[j, k] : ResidualVariance * UnscaledCovariance[j, k];
 
-    /// <summary>The two-sided 95% quantile of Student's t with the residual degrees of freedom.</summary>
-    public double T95 => DegreesOfFreedom > 0 ? StudentT.InvCDF(0, 1, DegreesOfFreedom, 0.975) : double.NaN;
+    /// <summary>
+    /// The two-sided 95% quantile of Student's t with the residual degrees of freedom, or with G − 1
+    /// when the covariance is clustered by G runs (the degrees of freedom count runs).
+    /// </summary>
+    public double T95 => IntervalDegreesOfFreedom > 0 ? StudentT.InvCDF(0, 1, IntervalDegreesOfFreedom, 0.975) : double.NaN;
+
+    /// <summary>The degrees of freedom of the t intervals: G − 1 when clustered, else n − p.</summary>
+    public int IntervalDegreesOfFreedom => Clusters is { } g ? g - 1 : DegreesOfFreedom;
 
     /// <summary>x₀ᵀ(XᵀX)⁻¹x₀ for a design row x₀ = (1, x₁, …): the leverage of a new point.</summary>
     public double Leverage(ReadOnlySpan<double> row)
@@ -118,5 +130,55 @@ internal sealed record LinearSolution(
         for (int j = 0; j < row.Length; j++)
             for (int k = 0; k < row.Length; k++) sum += row[j] * UnscaledCovariance[j, k] * row[k];
         return sum;
+    }
+
+    /// <summary>x₀ᵀΣx₀: the variance of the fitted line at a design row, with the clustered covariance when there is one.</summary>
+    public double Variance(ReadOnlySpan<double> row)
+    {
+        if (ClusteredCovariance is not { } v) return ResidualVariance * Leverage(row);
+        double sum = 0;
+        for (int j = 0; j < row.Length; j++)
+            for (int k = 0; k < row.Length; k++) sum += row[j] * v[j, k] * row[k];
+        return sum;
+    }
+
+    /// <summary>
+    /// The same fit with its covariance clustered by run (Liang and Zeger 1986; Cameron and Miller
+    /// 2015): (XᵀX)⁻¹·(Σ_g s_g s_gᵀ)·(XᵀX)⁻¹ with s_g = Σ_{i∈g} xᵢeᵢ, times the CR1 factor
+    /// G/(G−1)·(n−1)/(n−p). The regressors are columns without the intercept, the residuals eᵢ those
+    /// of this fit.
+    /// </summary>
+    public LinearSolution ClusteredBy(int[] clusters, int groups, IReadOnlyList<double[]> regressors, double[] y)
+    {
+        int p = Coefficients.Length, n = y.Length;
+        var scores = new double[groups, p];
+        Span<double> x = stackalloc double[p];
+        for (int i = 0; i < n; i++)
+        {
+            x[0] = 1;
+            double fitted = Coefficients[0];
+            for (int j = 1; j < p; j++)
+            {
+                x[j] = regressors[j - 1][i];
+                fitted += Coefficients[j] * x[j];
+            }
+            double e = y[i] - fitted;
+            for (int j = 0; j < p; j++) scores[clusters[i], j] += x[j] * e;
+        }
+        var meat = new double[p, p];
+        for (int g = 0; g < groups; g++)
+            for (int a = 0; a < p; a++)
+                for (int b = 0; b < p; b++) meat[a, b] += scores[g, a] * scores[g, b];
+        double factor = groups > 1 && n > p ? groups / (groups - 1.0) * (n - 1.0) / (n - p) : double.NaN;
+        var covariance = new double[p, p];
+        for (int a = 0; a < p; a++)
+            for (int b = 0; b < p; b++)
+            {
+                double sum = 0;
+                for (int c = 0; c < p; c++)
+                    for (int d = 0; d < p; d++) sum += UnscaledCovariance[a, c] * meat[c, d] * UnscaledCovariance[d, b];
+                covariance[a, b] = factor * sum;
+            }
+        return this with { ClusteredCovariance = covariance, Clusters = groups };
     }
 }

@@ -18,12 +18,16 @@ internal sealed class LogLinearModel(IReadOnlyList<LawInput> inputs, LinearSolut
     public IReadOnlyList<Interval> InputRanges => ranges;
 
     public string IntervalMethod =>
-        $"95% prediction interval for a new run (Student t, {solution.DegreesOfFreedom} degrees of freedom, in {residuals})";
+        $"95% prediction interval for a new run (Student t, {Freedom}, in {residuals})";
+
+    private string Freedom => solution.Clusters is { } g
+        ? $"{solution.IntervalDegreesOfFreedom} degrees of freedom: {g} runs, clustered"
+        : $"{solution.DegreesOfFreedom} degrees of freedom";
 
     public double Predict(ReadOnlySpan<double> x) => Math.Exp(LogPrediction(x));
 
     public string ConfidenceMethod =>
-        $"95% confidence interval of the law's value (Student t, {solution.DegreesOfFreedom} degrees of freedom, in {residuals})";
+        $"95% confidence interval of the law's value (Student t, {Freedom}, in {residuals})";
 
     public Interval PredictionInterval(ReadOnlySpan<double> x) => Interval(x, newRun: true);
 
@@ -36,7 +40,9 @@ internal sealed class LogLinearModel(IReadOnlyList<LawInput> inputs, LinearSolut
         row[0] = 1;
         for (int j = 0; j < x.Length; j++) row[j + 1] = Math.Log(x[j]);
         double center = LogPrediction(x);
-        double half = solution.T95 * Math.Sqrt(solution.ResidualVariance * ((newRun ? 1 : 0) + solution.Leverage(row)));
+        double half = solution.ClusteredCovariance is null
+            ? solution.T95 * Math.Sqrt(solution.ResidualVariance * ((newRun ? 1 : 0) + solution.Leverage(row)))
+            : solution.T95 * Math.Sqrt((newRun ? solution.ResidualVariance : 0) + solution.Variance(row));
         return new Fitting.Interval(Math.Exp(center - half), Math.Exp(center + half));
     }
 

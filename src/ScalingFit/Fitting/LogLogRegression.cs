@@ -28,6 +28,7 @@ public static class LogLogRegression
         var xs = InputChecks.Positive(runs, x);
         InputChecks.RequireSpread(runs, x, xs);
         var loss = InputChecks.Positive(runs, target);
+        InputChecks.RequireVariation(runs, target, loss);
 
         // One pass over [1, ln X, (ln X − k)², ln L]: the line is the nested model of the first
         // regressor, the curvature diagnostic the full one. The quadratic coefficient and its
@@ -46,6 +47,15 @@ public static class LogLogRegression
         }
         var fit = curve.Solve(1);
         var curvature = curve.Solve();
+        if (runs.Clusters is { } clusters)
+        {
+            // Rows that are checkpoints of fewer runs: standard errors (and the curvature test) clustered by run.
+            var lnX = xs.Select(v => Math.Log(v)).ToArray();
+            var lnY = loss.Select(v => Math.Log(v)).ToArray();
+            fit = fit.ClusteredBy(clusters.Ids, clusters.Count, [lnX], lnY);
+            if (!curvature.IsSingular)
+                curvature = curvature.ClusteredBy(clusters.Ids, clusters.Count, [lnX, lnX.Select(v => (v - center) * (v - center)).ToArray()], lnY);
+        }
 
         double t = fit.T95;
         double b0 = fit.Coefficients[0], b1 = fit.Coefficients[1];
@@ -65,7 +75,7 @@ public static class LogLogRegression
             new("slope", "slope", b1, se1, new Interval(b1 - t * se1, b1 + t * se1)),
             new("intercept", "intercept", b0, se0, new Interval(b0 - t * se0, b0 + t * se0)),
         };
-        double curvatureT = curvature.IsSingular || curvature.DegreesOfFreedom < 1 || fit.Points < 8
+        double curvatureT = curvature.IsSingular || curvature.DegreesOfFreedom < 1 || curvature.IntervalDegreesOfFreedom < 3 || fit.Points < 8
             ? double.NaN
             : curvature.Coefficients[2] / curvature.StandardError(2);
         var warnings = LogLogDiagnostics.Power(x, target, range.Decades(0), curvatureT, fit);
@@ -96,6 +106,7 @@ public static class LogLogRegression
         var ls = new LinearLeastSquares(xs.Count);
         var range = new LogRange(xs.Count);
         var loss = InputChecks.Positive(runs, target);
+        InputChecks.RequireVariation(runs, target, loss);
         Span<double> row = stackalloc double[xs.Count];
         for (int i = 0; i < loss.Length; i++)
         {
@@ -109,6 +120,8 @@ public static class LogLogRegression
         var fit = ls.Solve();
         Collinearity.RefuseDerivedTriple(runs, xs, fit);
         if (fit.IsSingular) throw Collinearity.Refuse(xs, fit);
+        if (runs.Clusters is { } clusters)
+            fit = fit.ClusteredBy(clusters.Ids, clusters.Count, columns.Select(c => c.Select(v => Math.Log(v)).ToArray()).ToList(), loss.Select(v => Math.Log(v)).ToArray());
 
         double t = fit.T95;
         double b0 = fit.Coefficients[0], se0 = fit.StandardError(0);
@@ -128,7 +141,20 @@ public static class LogLogRegression
 
     private static FitResult Result(
         IScalingLaw law, LawTarget target, List<FittedParameter> parameters,
-        LinearSolution fit, IReadOnlyList<string> warnings, RunSet runs, LogRange range) => new()
+        LinearSolution fit, List<Diagnostic> diagnostics, RunSet runs, LogRange range)
+    {
+        diagnostics.AddRange(RunStructure.Diagnose(runs, law.Inputs, law.Parameters.Count));
+        return Result(law, target, parameters, fit, diagnostics, runs, range, UncertaintyMethod(runs, fit));
+    }
+
+    private static string UncertaintyMethod(RunSet runs, LinearSolution fit) => runs.Clusters is { } c
+        ? $"OLS with standard errors clustered by run ({c.Count} runs named by {c.Describe()}; CR1: G/(G−1)·(n−1)/(n−k)), " +
+          $"Student t intervals with {fit.IntervalDegreesOfFreedom} degrees of freedom (runs − 1)"
+        : "Student t intervals from OLS standard errors";
+
+    private static FitResult Result(
+        IScalingLaw law, LawTarget target, List<FittedParameter> parameters,
+        LinearSolution fit, List<Diagnostic> diagnostics, RunSet runs, LogRange range, string uncertainty) => new()
     {
         Law = law.Name,
         Formula = target.Written(law.Formula),
@@ -140,9 +166,13 @@ public static class LogLogRegression
             Math.Sqrt(fit.SumOfSquares / fit.Points), fit.RSquared, Math.Sqrt(fit.ResidualVariance))
         {
             ConditionNumber = fit.ConditionNumber,
+            Runs = fit.Clusters,
+            RunColumns = runs.Clusters?.Columns ?? [],
         },
         Convergence = Convergence.Direct($"ordinary least squares on {ResidualSpace.Log.Of(target.Symbol)} (QR by Givens rotations)"),
-        Warnings = warnings,
+        Warnings = Diagnostic.Messages(diagnostics),
+        Diagnostics = diagnostics,
+        UncertaintyMethod = uncertainty,
         Data = DataDescription.Of(runs, law.Inputs, target),
         Model = new LogLinearModel(law.Inputs, fit, range.Intervals(), ResidualSpace.Log.Of(target.Symbol)),
     };

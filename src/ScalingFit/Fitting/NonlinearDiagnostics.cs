@@ -1,3 +1,4 @@
+using ScalingFit.Data;
 using ScalingFit.Fitting.Optimization;
 using ScalingFit.Laws;
 using ScalingFit.Uncertainty;
@@ -13,6 +14,9 @@ internal sealed record DiagnosticContext(
     public IScalingLaw Law => Problem.Law;
 
     public FitData Data => Problem.Data;
+
+    /// <summary>The runs fitted (for their sizes and the runs the rows belong to).</summary>
+    public RunSet? Runs { get; init; }
 }
 
 /// <summary>Warnings, written for a person, about nonlinear fits that should not be trusted blindly.</summary>
@@ -24,44 +28,61 @@ internal static class NonlinearDiagnostics
     /// <summary>Parameters that differ by more than this fraction make an optimum distinct.</summary>
     public const double Distinct = 0.01;
 
-    public static IReadOnlyList<string> Warnings(DiagnosticContext c, LossFunction loss)
+    /// <summary>Bootstrap and asymptotic standard errors further apart than this factor are reported.</summary>
+    public const double StandardErrorRatio = 3;
+
+    public static List<Diagnostic> Diagnose(DiagnosticContext c, LossFunction loss)
     {
-        var warnings = new List<string>();
+        var warnings = new List<Diagnostic>();
         if (!c.Converged)
-            warnings.Add($"the best start did not converge ({c.Final.Reason}, Newton decrement {Significant(c.Final.Decrement, 2)}); " +
-                         "the optimum may be inaccurate.");
-        if (AlternativeOptimum(c) is { } alternative) warnings.Add(alternative);
+            warnings.Add(new(DiagnosticCodes.NotConverged,
+                $"the best start did not pass the convergence test ({c.Final.Reason}, Newton decrement {Significant(c.Final.Decrement, 2)} " +
+                $"above {Significant(ConvergenceTest.Threshold(c.Final.Objective, c.Data.Count), 2)}, the larger of 1e-10 × the objective " +
+                "and the floor of a step that moves the fitted values by 1e-10); the optimum may be inaccurate."));
+        if (AlternativeOptimum(c) is { } alternative) warnings.Add(new(DiagnosticCodes.SeveralOptima, alternative));
         foreach (var p in c.Estimates.Parameters.Where(p => p.RelativeError > 0.5))
-            warnings.Add($"{p.Name} is weakly identified: its standard error is {Percent(p.RelativeError)} of its value, " +
-                         "so these runs constrain it little.");
+            warnings.Add(new(DiagnosticCodes.WeaklyIdentified,
+                $"{p.Name} is weakly identified: its standard error is {Percent(p.RelativeError)} of its value, so these runs constrain it little."));
         foreach (var p in c.Estimates.Parameters.Where((p, i) => c.Law.Parameters[i].Role == ParameterRole.Exponent && p.Constraint != "fixed"))
         {
-            if (p.Value <= 1e-6)
-                warnings.Add($"{p.Name} = {Significant(p.Value, 3)} is at or beyond its natural bound 0: that term does not fall " +
-                             "with its input, so the law degenerates.");
+            if (Math.Abs(p.Value) <= 1e-6)
+                warnings.Add(new(DiagnosticCodes.ExponentZero,
+                    $"{p.Name} = {Significant(p.Value, 3)} is 0: its term does not change with its input, so the law degenerates " +
+                    "(the term is a constant)."));
         }
-        warnings.AddRange(VanishedTerms(c));
+        warnings.AddRange(FitChecks.LossRises(c.Law, c.Data, c.Estimates.Natural));
+        warnings.AddRange(VanishedTerms(c).Select(m => new Diagnostic(DiagnosticCodes.VanishedTerm, m)));
         if (c.Covariance is null && c.Bootstrap is null)
-            warnings.Add("the Hessian at the optimum is not positive definite, so asymptotic standard errors are unavailable; " +
-                         "a bootstrap gives intervals.");
-        if (c.Bootstrap is { } b) warnings.AddRange(BootstrapWarnings(b, c.Final.Objective));
-        if (loss.Kind == LossKind.Huber && c.Estimates.Samples.Length == 0 && c.Covariance is not null)
-            warnings.Add("intervals are asymptotic (sandwich); with the Huber loss and a few hundred runs they can be optimistic — " +
-                         "a bootstrap (1,000 resamples) gives percentile intervals.");
+            warnings.Add(new(DiagnosticCodes.NoCovariance, "the Hessian at the optimum is not positive definite, so asymptotic standard errors are unavailable; " +
+                                                           "a bootstrap gives intervals."));
+        if (c.Bootstrap is { } b) warnings.AddRange(BootstrapWarnings(b, c.Final.Objective, c.Estimates.Samples.Length));
+        if (loss.Kind == LossKind.Huber && c.Bootstrap is null && c.Covariance is not null)
+            warnings.Add(new(DiagnosticCodes.AsymptoticIntervals,
+                "intervals are asymptotic (sandwich); with the Huber loss and a few hundred runs they can be optimistic — " +
+                "a bootstrap (1,000 resamples) gives percentile intervals."));
+        warnings.AddRange(StandardErrors.Compare(c));
+        warnings.AddRange(FitChecks.FloorAboveLosses(c.Law, c.Problem.Map, c.Data, c.Estimates.Natural));
+        if (c.Runs is { } runs) warnings.AddRange(RunStructure.Diagnose(runs, c.Law.Inputs, c.Problem.Dimension));
         return warnings;
     }
 
-    private static IEnumerable<string> BootstrapWarnings(BootstrapSamples b, double objective)
+    private static IEnumerable<Diagnostic> BootstrapWarnings(BootstrapSamples b, double objective, int kept)
     {
         int failed = b.Resamples - b.ConvergedCount;
-        if (failed > 0.01 * b.Resamples)
-            yield return $"{failed} of {b.Resamples} bootstrap resamples did not pass the strict convergence test " +
-                         $"(½gᵀH⁻¹g ≤ {NumberFormat.Significant(Bootstrap.StrictDecrement, 2)} × objective) and are left out of the intervals.";
+        if (kept < 2)
+            yield return new(DiagnosticCodes.BootstrapNotConverged,
+                $"{(kept == 0 ? "none" : "only one")} of the {b.Resamples} bootstrap resamples passed the convergence test, so the intervals are " +
+                "asymptotic (sandwich) rather than percentiles of resamples.");
+        else if (failed > 0.01 * b.Resamples)
+            yield return new(DiagnosticCodes.BootstrapNotConverged,
+                $"{failed} of {b.Resamples} bootstrap resamples did not pass the strict convergence test " +
+                $"(½gᵀH⁻¹g ≤ {Significant(ConvergenceTest.Relative, 2)} × objective, or the floor for exact data) and are left out of the intervals.");
         if (b.StoppedAtStart > 0.05 * b.Resamples)
-            yield return $"{b.StoppedAtStart} of {b.Resamples} bootstrap resamples stopped where they started: the optimizer's " +
-                         $"tolerances are too loose for an objective of order {Significant(objective, 2)}, and intervals from " +
-                         "such resamples are far too narrow (the failure Besiroglu et al. 2024 found in Hoffmann et al. 2022). " +
-                         "Tighten the tolerances.";
+            yield return new(DiagnosticCodes.BootstrapStoppedAtStart,
+                $"{b.StoppedAtStart} of {b.Resamples} bootstrap resamples stopped where they started without converging: the optimizer's " +
+                $"tolerances are too loose for an objective of order {Significant(objective, 2)}, and intervals from " +
+                "such resamples are far too narrow (the failure Besiroglu et al. 2024 found in Hoffmann et al. 2022). " +
+                "Tighten the tolerances.");
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public static class NonlinearFitter
         if (k > 0)
         {
             for (int j = 0; j < law.Inputs.Count; j++) InputChecks.RequireSpread(runs, law.Inputs[j], data.Columns[j]);
+            InputChecks.RequireVariation(runs, spec.Target, data.Observed);
         }
         var problem = new FitProblem(law, data, options.Loss, map);
         if (k == 0) return Score(runs, spec, problem);
@@ -46,25 +47,32 @@ public static class NonlinearFitter
         var law = problem.Law;
         var data = problem.Data;
         int k = problem.Dimension;
+        var tolerances = ConvergenceTest.WithFloor(options.Optimizer, data.Count);
         var grid = problem.Starts(options.Starts);
-        var search = MultiStart.Search(problem, grid, options.Optimizer, options.DegreeOfParallelism, options.Search, options.StartProgress);
+        var search = MultiStart.Search(problem, grid, tolerances, options.DegreeOfParallelism, options.Search, options.StartProgress);
         int best = search.Best();
         if (best < 0) throw new FitException($"no start of the {law.Name} law reached a finite objective on {runs.Source}.");
 
         // Polish from the best end point; this also leaves the gradient and Hessian there.
         var phi = search.EndPoint(best).ToArray();
-        var optimizer = new NewtonTrustRegion(k, options.Optimizer);
+        var optimizer = new NewtonTrustRegion(k, tolerances);
         var objective = problem.Objective();
         var final = optimizer.Minimize(objective, phi);
         if (final.Converged) final = optimizer.Polish(objective, phi) with { Iterations = final.Iterations };
         var covariance = SandwichCovariance.Compute(problem, phi, optimizer.Hessian);
-        var bootstrap = options.Bootstrap is { Resamples: > 0 } b ? Bootstrap.Run(problem, phi, options.Optimizer, b) : null;
-        int dof = runs.Count - k;
+        var bootstrap = options.Bootstrap is { Resamples: > 0 } b ? Bootstrap.Run(problem, phi, tolerances, b) : null;
+        // The degrees of freedom count runs: G − 1 for the t intervals when rows are checkpoints of G runs.
+        int dof = data.Clusters is null ? runs.Count - k : data.ClusterCount - 1;
         var estimates = ParameterEstimates.Build(problem, phi, covariance, bootstrap, dof);
-        var statistics = Statistics(problem, phi, final.Objective, k);
+        var statistics = Statistics(problem, phi, final.Objective, k) with
+        {
+            Runs = data.Clusters is null ? null : data.ClusterCount,
+            RunColumns = runs.Clusters?.Columns ?? [],
+        };
         bool exact = RoundingError.Reached(problem, phi, final);
-        bool converged = exact || final.Converged && final.Decrement <= Bootstrap.StrictDecrement * Math.Abs(final.Objective);
-        var context = new DiagnosticContext(problem, search, best, phi, final, converged, covariance, bootstrap, estimates);
+        bool converged = exact || ConvergenceTest.Passes(final, data.Count);
+        var context = new DiagnosticContext(problem, search, best, phi, final, converged, covariance, bootstrap, estimates) { Runs = runs };
+        var diagnostics = NonlinearDiagnostics.Diagnose(context, options.Loss);
 
         return Result(runs, spec, problem, estimates, statistics) with
         {
@@ -72,15 +80,16 @@ public static class NonlinearFitter
                 $"Newton trust region with exact Hessian on Σ {options.Loss} of {spec.Residuals.Of(spec.Target.Symbol)} residuals, {search.Describe()}",
                 converged, exact ? RoundingError.Describe(final) : Describe(final, search.Results[best]), search.Results[best].Iterations + final.Iterations,
                 search.Count, search.ConvergedCount),
-            Warnings = NonlinearDiagnostics.Warnings(context, options.Loss),
+            Warnings = Diagnostic.Messages(diagnostics),
+            Diagnostics = diagnostics,
             Model = new NonlinearModel(problem, phi, estimates.Natural, covariance, estimates.Samples,
                 InputChecks.Ranges(runs, law.Inputs), dof, statistics.ResidualStandardDeviation),
-            UncertaintyMethod = bootstrap is null
-                ? "asymptotic: sandwich covariance H⁻¹(Σψ²∇m∇mᵀ)H⁻¹ and the delta method, t intervals"
-                : $"bootstrap: {bootstrap.ConvergedCount} converged of {bootstrap.Resamples} resamples of the runs (seed {bootstrap.Seed}), " +
-                  "standard deviations and 95% percentile intervals",
+            UncertaintyMethod = UncertaintyMethod(runs, bootstrap, estimates, dof),
             Bootstrap = bootstrap is null ? null
-                : new BootstrapInfo(bootstrap.Resamples, bootstrap.Seed, bootstrap.ConvergedCount, bootstrap.StoppedAtStart),
+                : new BootstrapInfo(bootstrap.Resamples, bootstrap.Seed, bootstrap.ConvergedCount, bootstrap.StoppedAtStart)
+                {
+                    ResampledBy = runs.Clusters?.Columns,
+                },
             Draws = new ParameterDraws(problem.Map, phi, covariance, estimates.Samples),
         };
     }
@@ -92,14 +101,15 @@ public static class NonlinearFitter
         double objective = problem.Objective().Evaluate(phi, Span<double>.Empty, Span<double>.Empty);
         var estimates = ParameterEstimates.Build(problem, phi, [], null, runs.Count);
         var statistics = Statistics(problem, phi, objective, 0);
-        var warnings = new List<string>();
+        var warnings = new List<Diagnostic>();
         if (!double.IsFinite(objective))
-            warnings.Add("the law is not finite at some runs with these parameter values (its objective is infinite).");
+            warnings.Add(new(DiagnosticCodes.LawNotFinite, "the law is not finite at some runs with these parameter values (its objective is infinite)."));
         return Result(runs, spec, problem, estimates, statistics) with
         {
             Convergence = new Convergence($"none: every parameter is fixed, so the law is scored on the runs (Σ {problem.Loss})",
                 true, "nothing to fit", 0, 1, 1),
-            Warnings = warnings,
+            Warnings = Diagnostic.Messages(warnings),
+            Diagnostics = warnings,
             Model = new NonlinearModel(problem, phi, estimates.Natural, [], [], InputChecks.Ranges(runs, problem.Law.Inputs),
                 runs.Count, statistics.ResidualStandardDeviation),
             UncertaintyMethod = "none for the parameters (all fixed); prediction intervals from the runs' scatter about the law",
@@ -140,6 +150,20 @@ public static class NonlinearFitter
             sst += (data.Target[i] - mean) * (data.Target[i] - mean);
         }
         return new FitStatistics(n, n - k, objective, Math.Sqrt(ssr / n), sst > 0 ? 1 - ssr / sst : double.NaN, Math.Sqrt(ssr / Math.Max(1, n - k)));
+    }
+
+    /// <summary>How the intervals were made, in words: sandwich or bootstrap, of rows or of whole runs.</summary>
+    private static string UncertaintyMethod(RunSet runs, BootstrapSamples? bootstrap, Estimates estimates, int dof)
+    {
+        string clustered = runs.Clusters is { } c
+            ? $", clustered by run ({c.Count} runs named by {c.Describe()}; {SandwichCovariance.ClusterCorrection}), t intervals with {dof} degrees of freedom (runs − 1)"
+            : ", t intervals";
+        string sandwich = $"asymptotic: sandwich covariance H⁻¹(Σψ²∇m∇mᵀ)H⁻¹ and the delta method{clustered}";
+        if (bootstrap is null) return sandwich;
+        string what = runs.Clusters is { } r ? $"resamples of the {r.Count} runs, whole (all rows of a run together)" : "resamples of the runs";
+        return estimates.Samples.Length > 1
+            ? $"bootstrap: {bootstrap.ConvergedCount} converged of {bootstrap.Resamples} {what} (seed {bootstrap.Seed}), standard deviations and 95% percentile intervals"
+            : $"{sandwich} (none of the {bootstrap.Resamples} bootstrap {what} passed the convergence test)";
     }
 
     private static string Describe(LocalResult final, LocalResult best) => final.Reason switch

@@ -31,7 +31,9 @@ public static class AnalysisReport
 
         if (best?.Fit is { } bestFit)
         {
-            blocks.Add(new Heading($"The best law: {LawComparison.Name(best.Spec)}, {bestFit.Formula}", 2));
+            blocks.Add(new Heading(Extrapolates(best)
+                ? $"The best law: {LawComparison.Name(best.Spec)}, {bestFit.Formula}"
+                : $"The least bad law (none extrapolates these runs): {LawComparison.Name(best.Spec)}, {bestFit.Formula}", 2));
             if (images.Fits.TryGetValue(LawComparison.Name(best.Spec), out var fitImage)) blocks.Add(fitImage);
             if (images.Residuals is { } residuals) blocks.Add(residuals);
             blocks.AddRange(Nested(FitReport.Build(bestFit), 3));
@@ -86,6 +88,9 @@ public static class AnalysisReport
         return new Document(blocks);
     }
 
+    /// <summary>Whether the best-ranked law's backtest error is within <see cref="LawComparison.ExtrapolationTolerance"/>.</summary>
+    private static bool Extrapolates(LawScore best) => best.Backtest?.MeanAbsoluteRelativeError <= LawComparison.ExtrapolationTolerance;
+
     /// <summary>The findings first: the best law, the allocation a decade past the data, the IsoFLOP exponent, the data and the method.</summary>
     private static KeyValues Summary(ReportResult result, ReportProvenance provenance)
     {
@@ -98,8 +103,10 @@ public static class AnalysisReport
         {
             var byAic = result.Comparison.Scores.Where(s => s.Criteria is not null).MinBy(s => s.Criteria!.Aic);
             string aic = byAic is null ? "" : byAic == best ? "; it also has the lowest AIC" : $"; the lowest AIC is {LawComparison.Name(byAic.Spec)}'s";
-            items.Add(new("best law", $"{LawComparison.Name(best.Spec)} {best.Formula}: mean error {Percent(best.Backtest!.MeanAbsoluteRelativeError)} " +
-                                      $"on the {best.Backtest.Predictions.Count} held-out runs{aic}"));
+            if (Extrapolates(best))
+                items.Add(new("best law", $"{LawComparison.Name(best.Spec)} {best.Formula}: mean error {Percent(best.Backtest!.MeanAbsoluteRelativeError)} " +
+                                          $"on the {best.Backtest.Predictions.Count} held-out runs{aic}"));
+            else items.Add(new("best law", LawComparison.NoLawExtrapolates(best)));
         }
         else items.Add(new("best law", "no law could be fitted; see the warnings below."));
         if (result.Optimal is { } optimal)
@@ -122,6 +129,7 @@ public static class AnalysisReport
                                      $"{iso.Budgets.Count(b => b.Used)} of {iso.Budgets.Count} budgets"));
         }
         else items.Add(new("IsoFLOP", result.IsoFlopNote ?? "none"));
+        if (result.Approaches is { } approaches) items.Add(new(approaches.Disagree ? "approaches 2 and 3 disagree" : "approaches 2 and 3", approaches.Describe()));
         items.Add(new("held out", $"{result.Split.HeldOut.Count} runs: {result.Split.Description}"));
         items.Add(new("intervals", result.Bootstrap is { } b
             ? $"nonlinear fits: 95% bootstrap percentile intervals over {b.Resamples} resamples (seed {b.Seed}); log-log OLS fits: t intervals; " +

@@ -66,7 +66,9 @@ public static class FitReport
         var c = fit.Convergence;
         var items = new List<KeyValuePair<string, string>>
         {
-            new("n", $"{s.Points} runs, {s.DegreesOfFreedom} degrees of freedom"),
+            new("n", s.Runs is { } g
+                ? $"{s.Points} rows from {g} runs (named by {string.Join(", ", s.RunColumns)}); the intervals count runs: {s.IntervalDegreesOfFreedom} degrees of freedom"
+                : $"{s.Points} runs, {s.DegreesOfFreedom} degrees of freedom"),
             new("R²", Significant(s.RSquared, 4)),
             new("residual std", $"{Significant(s.ResidualStandardDeviation, 4)} (in {fit.ResidualSymbol})"),
             new("RMSE", $"{Significant(s.Rmse, 4)} (in {fit.ResidualSymbol})"),

@@ -25,27 +25,25 @@ public sealed record BootstrapOptions(int Resamples, long Seed = 1)
 
 /// <summary>
 /// The nonparametric bootstrap of a fit (Efron 1979): resample the runs with replacement as
-/// integer weights (or whole clusters of rows, <see cref="BootstrapOptions.Clusters"/>), refit each
+/// integer weights (whole runs when rows are checkpoints of fewer runs, <see cref="FitData.Clusters"/>: the cluster bootstrap; or the clusters of <see cref="BootstrapOptions.Clusters"/>), refit each
 /// resample from the full-data optimum, keep the parameters. Rows drawn no time cost nothing in the
 /// refit (the vectorised objectives pack the drawn rows), and each refit starts almost undamped,
 /// since the full-data optimum is close to the resample's: a few Newton steps. Each end
 /// point is checked against a strict convergence test that does not depend on the optimizer's
-/// options, so an optimizer that stops early (the cause of the implausibly narrow intervals that
+/// options (<see cref="ConvergenceTest"/>), so an optimizer that stops early (the cause of the implausibly narrow intervals that
 /// Besiroglu et al. 2024 found in Hoffmann et al. 2022) is detected rather than trusted.
 /// </summary>
 internal static class Bootstrap
 {
-    /// <summary>A resample counts as converged when ½gᵀH⁻¹g ≤ this × its objective.</summary>
-    public const double StrictDecrement = 1e-10;
-
     public static BootstrapSamples Run(FitProblem problem, ReadOnlySpan<double> optimum, OptimizerOptions optimizer, BootstrapOptions options)
     {
         int k = optimum.Length, n = problem.Data.Count, resamples = options.Resamples;
+        var data = problem.Data;
         var theta = new double[resamples * k];
         var converged = new bool[resamples];
         var iterations = new int[resamples];
         var start = optimum.ToArray();
-        var resampler = Resampler.For(n, options.Clusters);
+        var resampler = Resampler.For(n, options.Clusters ?? data.Clusters);
         // The resample's optimum is near the full-data one: begin with almost undamped Newton steps.
         var refit = optimizer with { InitialDamping = Math.Min(optimizer.InitialDamping, 1e-8) };
         int done = 0;
@@ -60,7 +58,7 @@ internal static class Bootstrap
                 var x = theta.AsSpan(r * k, k);
                 start.CopyTo(x);
                 var result = state.Optimizer.Minimize(state.Objective, x);
-                converged[r] = result.Converged && result.Decrement <= StrictDecrement * Math.Abs(result.Objective);
+                converged[r] = ConvergenceTest.Passes(result, n);
                 iterations[r] = result.Iterations;
                 if (options.Progress is { } progress) progress(Interlocked.Increment(ref done));
                 return state;
@@ -75,8 +73,12 @@ internal sealed record BootstrapSamples(int Resamples, long Seed, int Dimension,
 {
     public int ConvergedCount => Converged.Count(c => c);
 
-    /// <summary>Resamples that stopped where they started: the sign of an optimizer that stops early.</summary>
-    public int StoppedAtStart => Iterations.Count(i => i == 0);
+    /// <summary>
+    /// Resamples that stopped where they started without passing the convergence test: the sign of an
+    /// optimizer that stops early. (A resample that starts at its own optimum, as every one does on
+    /// exact data, passes the test without a step and is not counted.)
+    /// </summary>
+    public int StoppedAtStart => Enumerable.Range(0, Resamples).Count(r => Iterations[r] == 0 && !Converged[r]);
 
     public ReadOnlySpan<double> Sample(int r) => Theta.AsSpan(r * Dimension, Dimension);
 }

@@ -114,7 +114,7 @@ public class IsoFlopTests
         // A concave budget: loss highest in the middle.
         var bad = "5e20,1e9,8.3e10,5e20,2.40\n5e20,2e9,4.2e10,5e20,2.50\n5e20,4e9,2.1e10,5e20,2.41\n";
         var runs = RunPreparation.Prepare(CsvRunReader.Parse(good + bad, "down.csv"), RunSelection.None);
-        var result = IsoFlop.Analyze(runs, new IsoFlopOptions { GroupColumn = "isoflop" });
+        var result = IsoFlop.Analyze(runs, new IsoFlopOptions { GroupColumn = "isoflop", MinimumSizes = 3 });
         var down = result.Budgets.Single(b => b.Label == "5e20");
         Assert.False(down.Used);
         Assert.False(down.Parabola!.HasMinimum);

@@ -67,7 +67,7 @@ public partial class HelpTests
     {
         string fit = CliRun.Of("fit", "--help").Out;
         Assert.Contains("--loss-function <huber|lsq>", fit);
-        Assert.Contains("--select <last|max|min>", fit);
+        Assert.Contains("--select <all|last|max|min>", fit);
         Assert.EndsWith("Default: 1e-3.", Option(fit, "--huber-delta <number>"));
         // A switch shows no value.
         Assert.Matches(@"\n  --json +Print", fit);

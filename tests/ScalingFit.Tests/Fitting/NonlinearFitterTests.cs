@@ -189,7 +189,7 @@ public class NonlinearDiagnosticsTests
         var problem = new FitProblem(law, data, LossFunction.Default, map);
         var context = new DiagnosticContext(problem, search, 0, theta, results[0], true, new double[25], null,
             new ScalingFit.Uncertainty.Estimates(natural, parameters, [], []));
-        return NonlinearDiagnostics.Warnings(context, LossFunction.Default);
+        return Diagnostic.Messages(NonlinearDiagnostics.Diagnose(context, LossFunction.Default));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ internal static class PoolingCheck
 
     private static RunSet CheckpointWarning(RunSet runs, RunSelection selection)
     {
-        if (selection.RunColumns.Count > 0) return runs;
+        if (selection.RunColumns.Count > 0 || runs.Clusters is not null) return runs;
         string? step = runs.ColumnNames.FirstOrDefault(c => StepColumns.Contains(c.Trim(), StringComparer.OrdinalIgnoreCase));
         if (step is not null) return StepWarning(runs, step);
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens)) return runs;
@@ -78,7 +78,8 @@ internal static class PoolingCheck
         string differ = varying.Count == 0 ? "" : $"; within a pair {Headers.List(varying.Take(3))}{(varying.Count > 3 ? $" and {varying.Count - 3} more" : "")} differ";
         string advice = sweep
             ? "for a sweep, keep the best row of each pair with --run-column N,D --select-by loss --select min; for checkpoints or seeds, name the runs with --run-column"
-            : "name the runs with --run-column (and --step-column) to keep one row per run";
+            : "name the runs with --run-column (and --step-column) to keep one row per run, or keep every row (--select all) so that " +
+              "intervals resample whole runs rather than treating each row as independent";
         return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
             $"these look like repeated measurements (checkpoints, seeds, evaluation sets{(sweep ? " or a hyperparameter sweep" : "")}) of {first.Count} runs, " +
             $"not {runs.Count} independent runs ({why}{differ}); {advice}.", varying.FirstOrDefault()));

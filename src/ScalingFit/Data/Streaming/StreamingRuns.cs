@@ -7,9 +7,12 @@ namespace ScalingFit.Data;
 /// </summary>
 internal static class StreamingRuns
 {
-    /// <summary>Whether reading can drop rows as they come: filters or one row per run, and a long table.</summary>
+    /// <summary>
+    /// Whether reading can drop rows as they come: filters or one row per run, and a long table. Keeping every
+    /// checkpoint of each run (--select all, for intervals clustered by run) reduces nothing: the table is read whole.
+    /// </summary>
     public static bool Applies(RunReadOptions read, RunSelection selection) =>
-        !read.Wide && (selection.Where.Count > 0 || selection.RunColumns.Count > 0);
+        !read.Wide && selection.Checkpoint != CheckpointChoice.All && (selection.Where.Count > 0 || selection.RunColumns.Count > 0);
 
     /// <exception cref="DataException">The input is malformed or a value cannot be used.</exception>
     public static RunSet Load(string path, RunReadOptions read, RunSelection selection, int chunkRows = StreamingSelection.DefaultChunkRows)

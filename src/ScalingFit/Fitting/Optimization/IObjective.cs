@@ -56,6 +56,14 @@ public sealed record OptimizerOptions
     /// </summary>
     public double DecrementTolerance { get; init; } = 1e-14;
 
+    /// <summary>
+    /// An absolute floor beside the relative decrement test: stop when ½·gᵀH⁻¹g is below it whatever
+    /// the objective. Default 0. On exact data the objective falls to rounding (1e-31), where no
+    /// relative test can pass; a fit sets the floor where the step still promised would move the
+    /// fitted values by about 1e-10 (see <c>ConvergenceTest</c>).
+    /// </summary>
+    public double DecrementFloor { get; init; }
+
     /// <summary>Stop when an accepted step changes no variable by more than this relative amount. Default 1e-12.</summary>
     public double StepTolerance { get; init; } = 1e-12;
 

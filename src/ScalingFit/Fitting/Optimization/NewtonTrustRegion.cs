@@ -62,7 +62,7 @@ public sealed class NewtonTrustRegion
         {
             UpdateScale();
             double decrement = Decrement();
-            double threshold = _options.DecrementTolerance * Math.Max(Math.Abs(f), _options.ObjectiveScale);
+            double threshold = Math.Max(_options.DecrementTolerance * Math.Max(Math.Abs(f), _options.ObjectiveScale), _options.DecrementFloor);
             if (decrement <= threshold) return new LocalResult(f, iteration - 1, ExitReason.Converged, decrement);
 
             bool accepted = false;
@@ -100,7 +100,7 @@ public sealed class NewtonTrustRegion
                     // column, NIST BoxBOD from start 1) heavy damping hides a large decrement.
                     if (predicted <= threshold * 1e-3 && double.IsFinite(trial))
                         return new LocalResult(f, iteration - 1,
-                            decrement <= 1e-8 * Math.Max(Math.Abs(f), _options.ObjectiveScale) ? ExitReason.Converged : ExitReason.Stalled,
+                            decrement <= Math.Max(1e-8 * Math.Max(Math.Abs(f), _options.ObjectiveScale), _options.DecrementFloor) ? ExitReason.Converged : ExitReason.Stalled,
                             decrement);
                     if (predicted <= 10 * _options.Resolution * Math.Abs(f))
                         return new LocalResult(f, iteration - 1, ExitReason.Stalled, decrement);

@@ -26,8 +26,12 @@ namespace ScalingFit.Reporting.Json;
 /// <param name="Objective">The minimized objective (sum of squares or of Huber terms).</param>
 /// <param name="DegreesOfFreedom">n minus the number of fitted parameters.</param>
 /// <param name="ConditionNumber">The condition number of the regression design (log-linear fits); left out otherwise.</param>
+/// <param name="Runs">The runs the rows are checkpoints of, when rows were kept per run (--select all) and the intervals are clustered by run; null when every row is a run.</param>
+/// <param name="RunColumns">The columns naming those runs (empty when every row is a run).</param>
+/// <param name="IntervalDegreesOfFreedom">The degrees of freedom of the t intervals: runs − 1 when clustered, else n − k.</param>
 /// <param name="Convergence">How the solver finished: method, converged, exitReason, iterations, startsTried, startsConverged.</param>
 /// <param name="Warnings">What a person should know before trusting the fit.</param>
+/// <param name="Diagnostics">The warnings with their stable codes: [{"code", "message"}].</param>
 /// <param name="Data">The data fitted.</param>
 public sealed record FitJson(
     string Law, string Formula, IReadOnlyList<string> X,
@@ -41,7 +45,8 @@ public sealed record FitJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BootstrapInfo? Bootstrap,
     double R2, double ResidualStd, double Rmse, double Objective, int DegreesOfFreedom,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ConditionNumber,
-    Convergence Convergence, IReadOnlyList<string> Warnings, DataJson Data)
+    int? Runs, IReadOnlyList<string> RunColumns, int IntervalDegreesOfFreedom,
+    Convergence Convergence, IReadOnlyList<string> Warnings, IReadOnlyList<Diagnostic> Diagnostics, DataJson Data)
 {
     /// <summary>The fit's JSON.</summary>
     public static FitJson Of(FitResult fit) => new(
@@ -66,7 +71,11 @@ public sealed record FitJson(
         fit.Statistics.Objective,
         fit.Statistics.DegreesOfFreedom,
         fit.Statistics.ConditionNumber,
+        fit.Statistics.Runs,
+        fit.Statistics.RunColumns,
+        fit.Statistics.IntervalDegreesOfFreedom,
         fit.Convergence,
         fit.Warnings,
+        fit.Diagnostics,
         DataJson.Of(fit.Data));
 }

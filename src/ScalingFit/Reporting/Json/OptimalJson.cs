@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ScalingFit.Analysis;
 
 namespace ScalingFit.Reporting.Json;
@@ -57,8 +58,10 @@ public sealed record ExponentsJson(EstimateJson A, EstimateJson B, EstimateJson 
 /// <param name="TokensPerParameter">D_opt/N_opt.</param>
 /// <param name="Loss">The law's loss at (N_opt, D_opt).</param>
 /// <param name="Ci95">The 95% interval of each value (bounds null where none is available).</param>
+/// <param name="UnreachableResamples">For a target loss with a bootstrap: the resamples whose law can never reach it (they make the upper ends unbounded, null, once above 2.5%); left out otherwise.</param>
 public sealed record AllocationJson(
-    string Given, double Compute, double NOpt, double DOpt, double TokensPerParameter, double Loss, AllocationIntervalsJson Ci95)
+    string Given, double Compute, double NOpt, double DOpt, double TokensPerParameter, double Loss, AllocationIntervalsJson Ci95,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? UnreachableResamples)
 {
     /// <summary>A row's JSON.</summary>
     public static AllocationJson Of(Allocation a) => new(
@@ -71,7 +74,8 @@ public sealed record AllocationJson(
         a.Compute, a.ParameterCount, a.TrainingTokens, a.TokensPerParameter, a.Loss,
         new AllocationIntervalsJson(
             IntervalJson.Of(a.Ci95.Compute), IntervalJson.Of(a.Ci95.ParameterCount), IntervalJson.Of(a.Ci95.TrainingTokens),
-            IntervalJson.Of(a.Ci95.TokensPerParameter), IntervalJson.Of(a.Ci95.Loss)));
+            IntervalJson.Of(a.Ci95.TokensPerParameter), IntervalJson.Of(a.Ci95.Loss)),
+        a.Given == AllocationGiven.Loss && a.Resamples > 0 ? a.UnreachableResamples : null);
 }
 
 /// <summary>The 95% intervals of an allocation's values.</summary>

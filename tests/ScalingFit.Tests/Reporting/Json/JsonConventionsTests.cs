@@ -13,8 +13,8 @@ public class JsonConventionsTests
         new Dictionary<string, double> { ["alpha"] = double.NaN, ["scale"] = double.NegativeInfinity },
         null,
         new Dictionary<string, IntervalJson> { ["alpha"] = new(lower, upper), ["scale"] = new(1, 2) },
-        null, "none", null, r2, 0, 0, 0, 1, conditionNumber,
-        Convergence.Direct("test"), [], new DataJson("x.csv", 3, new Dictionary<string, string>(), [], [], [new DataWarningJson("n-unit", "m", null)]));
+        null, "none", null, r2, 0, 0, 0, 1, conditionNumber, null, [], 1,
+        Convergence.Direct("test"), [], [], new DataJson("x.csv", 3, new Dictionary<string, string>(), [], [], [new DataWarningJson("n-unit", "m", null)]));
 
     [Fact]
     public void Write_NonFiniteNumbers_AreNullEverywhereAndFiniteOnesReadBackExactly()
