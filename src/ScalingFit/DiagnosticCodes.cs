@@ -80,4 +80,7 @@ public static class DiagnosticCodes
 
     /// <summary>Fewer than 5 distinct sizes N carry a law of N.</summary>
     public const string FewSizes = "few-sizes";
+
+    /// <summary>A bounded parameter held on an end of its range: the runs favour a value beyond it.</summary>
+    public const string AtBound = "at-bound";
 }

@@ -91,7 +91,7 @@ internal static class HelpText
         ["--model"] = "name", ["--family"] = "family", ["--tokens"] = "number", ["--scale-d"] = "factor",
         ["--scale-layers"] = "factor", ["--widths"] = "d,...", ["--depths"] = "L,...",
         ["--bias"] = "none|qkv|attention|all", ["--norm"] = "layernorm|rmsnorm", ["--positions"] = "learned|rotary|alibi|none",
-        ["--kind"] = "kind", ["--group-by"] = "column,...", ["--versus"] = "N|D|C", ["--by"] = "N|D|C",
+        ["--kind"] = "kind", ["--group-by"] = "column,...", ["--resample-by"] = "column,...|rows", ["--versus"] = "N|D|C", ["--by"] = "N|D|C",
     };
 
     private static string Placeholder(Option option)

@@ -49,7 +49,7 @@ internal sealed class LogTicks : ITickGenerator
 
         // The coarsest level with enough ticks (every decade rather than every other one when they fit);
         // where its labels would crowd, the finer ticks yield to the rounder.
-        int major = levels.FindIndex(l => LogTickLevels.Ticks(l, lower, upper).Count >= Wanted(pixels));
+        int major = levels.FindIndex(l => LogTickLevels.Ticks(l, lower, upper) is var t && t.Count >= Wanted(pixels) && Spread(t, lower, upper));
         if (major < 0) major = levels.Count - 1;
         if (major < LogTickLevels.EveryDecade && Fits(LogTickLevels.Ticks(levels[LogTickLevels.EveryDecade], lower, upper), perDecade, gap, extent))
             major = LogTickLevels.EveryDecade;
@@ -113,6 +113,19 @@ internal sealed class LogTicks : ITickGenerator
             if (room < need) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Whether ticks spread over the axis: neither end lies farther from the nearest tick than the widest
+    /// gap between ticks, or than a third of the axis (0.8, 0.9, 1 on an axis up to 1.45 leave its upper
+    /// half unlabelled; a finer level labels it).
+    /// </summary>
+    private static bool Spread(List<double> ticks, double lower, double upper)
+    {
+        if (ticks.Count < 2) return false;
+        double widest = ticks.Zip(ticks.Skip(1), (a, b) => b - a).Max();
+        double allowed = Math.Max(widest, (upper - lower) / 3);
+        return ticks[0] - lower <= allowed && upper - ticks[^1] <= allowed;
     }
 
     /// <summary>Labels wanted: <see cref="MinimumLabels"/>, three on a short axis, two on a very short one.</summary>

@@ -78,11 +78,16 @@ internal static class BoundPinning
         string warning = $"{name} = {Significant(end, 4)} lies on the {side} end of its range {range}: the best fit inside the range holds it there, " +
                          $"so it has no standard error of its own and the other parameters' uncertainties are those with {name} held on that end. " +
                          "The runs favour a value beyond the range; widen the range if such a value is plausible.";
+        // What the free fit found about the parameter pushed to its end still holds for it on the end (an irreducible
+        // loss above the lowest losses); the pinned fit skips it there, since it treats the parameter as fixed.
+        var kept = fit.Diagnostics.Where(d => d.Code == DiagnosticCodes.FloorAboveLosses && pinned.Diagnostics.All(p => p.Code != d.Code));
+        var diagnostics = (IReadOnlyList<Diagnostic>)[new Diagnostic(DiagnosticCodes.AtBound, warning), .. pinned.Diagnostics, .. kept];
         return pinned with
         {
             Constraints = fit.Constraints,
             Parameters = parameters,
-            Warnings = [warning, .. pinned.Warnings],
+            Warnings = Diagnostic.Messages(diagnostics),
+            Diagnostics = diagnostics,
         };
     }
 }

@@ -27,6 +27,7 @@ public class LogTicksTests
         { 3e-5, 8e-5, 400, true },       // small values
         { 4.1e22, 4.6e22, 300, false },  // large values, narrow
         { 1.5, 1.9, 120, true },         // a short axis
+        { 0.75, 1.45, 160, true },       // a ratio panel around 1: labels above 1 too, not 0.8, 0.9, 1 alone
     };
 
     [Theory]
@@ -43,6 +44,8 @@ public class LogTicksTests
         Assert.All(labelled, t => Assert.Equal(Math.Pow(10, t.Position), Value(t.Label), Math.Pow(10, t.Position) * 1e-9));
         // Spread: the labels cover at least a third of the axis.
         Assert.True(labelled[^1].Position - labelled[0].Position >= (b - a) / 3, string.Join(" ", labelled.Select(t => t.Label)));
+        // ... and leave neither end of it unlabelled for half its length.
+        Assert.True(labelled[0].Position - a <= (b - a) / 2 && b - labelled[^1].Position <= (b - a) / 2, string.Join(" ", labelled.Select(t => t.Label)));
         // Apart: neighbours' labels do not touch.
         double perUnit = pixels / (b - a);
         for (int i = 1; i < labelled.Count; i++)

@@ -13,9 +13,7 @@ public static class Analyses
     /// <summary>Hoffmann et al. 2022's fitted law (their Eq. 10): E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28.</summary>
     public static readonly double[] Hoffmann = [1.69, 406.4, 410.7, 0.34, 0.28];
 
-    // The old rule (extrapolated minima and exact parabolas kept): with the new default (18 budgets) the frontier figure's
-    // y ticks (0.8, 0.9, 1) leave the data at 0.063 unlabelled, a tick-placement bug reported to the lead.
-    private static readonly Lazy<IsoFlopResult> LazyIsoFlop = new(() => IsoFlop.Analyze(Fits.Chinchilla, new IsoFlopOptions { KeepExtrapolated = true, MinimumSizes = 3 }));
+    private static readonly Lazy<IsoFlopResult> LazyIsoFlop = new(() => IsoFlop.Analyze(Fits.Chinchilla));
     private static readonly Lazy<BacktestRuns> LazyBacktests = new(() =>
     {
         var split = Holdout.LargestCompute(0.2).Split(Fits.Chinchilla);

@@ -198,7 +198,8 @@ public class NonlinearDiagnosticsTests
         // The loss depends on N only: the B/D^β term should vanish and be reported.
         var runs = Synthetic.Runs((n, _) => 1.7 + 400 * Math.Pow(n, -0.3), sizes: 8, tokenCounts: 4);
         var fit = NonlinearFitter.Fit(runs, ChinchillaLaw.Instance, new NonlinearFitOptions { Loss = LossFunction.LeastSquares });
+        // The term may vanish through its scale (B → 0) or its exponent (β → 0, B/D^0 folded into E): either is said.
         Assert.Contains(fit.Warnings, w => (w.StartsWith("B =", StringComparison.Ordinal) || w.StartsWith("beta", StringComparison.Ordinal)) &&
-                                           (w.Contains("vanished") || w.Contains("bound")));
+                                           (w.Contains("vanished") || w.Contains("bound") || w.Contains("its term does not change with its input")));
     }
 }
