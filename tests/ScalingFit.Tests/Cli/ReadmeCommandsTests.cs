@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ScalingFit.Tests.Support;
 
 namespace ScalingFit.Tests.Cli;
@@ -32,9 +33,35 @@ public sealed class ReadmeCommandsTests : IClassFixture<ReadmeCommandsTests.Scra
     public void Shipped_ReadmeCommand_RunsAsWritten(string line)
     {
         var words = ShellWords.Split(line);
-        var run = ShippedCli.Run(_scratch.Path, [.. words.Skip(1)]);
+        // A pipeline or a redirection (`| python3 -c ...`, `> analysis.json`) runs in a shell as written,
+        // with scalingfit the shipped program; anything else runs the program on the line's words.
+        var run = words.Any(w => w is "|" or ">" or ">>")
+            ? InShell(_scratch.Path, line)
+            : ShippedCli.Run(_scratch.Path, [.. words.Skip(1)]);
         Assert.True(run.ExitCode == 0, $"{line}\nexit {run.ExitCode}\n{run.Error}");
         Assert.DoesNotContain("Unhandled exception", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A README line run by bash in <paramref name="folder"/>, <c>scalingfit</c> being the shipped program; a pipeline fails if any part fails.</summary>
+    private static CliRun InShell(string folder, string line)
+    {
+        var start = new ProcessStartInfo("/bin/bash")
+        {
+            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"set -o pipefail; scalingfit() {{ dotnet exec '{ShippedCli.Dll}' \"$@\"; }}; {line}");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{line} did not finish in 120 s");
+        }
+        return new CliRun(process.ExitCode, output.Result, error.Result);
     }
 
     /// <summary>The lines of the README's <c>sh</c> code blocks.</summary>
