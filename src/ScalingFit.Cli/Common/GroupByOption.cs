@@ -10,6 +10,7 @@ internal sealed class GroupByOption
 {
     public Option<string?> Option { get; } = new("--group-by")
     {
+        HelpName = "column,...",
         Description = "Run the analysis once per value of this column (a configuration, data set, family, learning rate), with the same " +
                       "options, and show the groups side by side with whether their estimates differ; several columns, comma-separated, " +
                       "group by their combination. Numeric columns group by value. A group too small for the analysis is skipped and said so.",

@@ -19,6 +19,7 @@ internal sealed class PlotOptions
     public Option<string> Out { get; } = new("--out", "-o")
     {
         Description = "The file to write, in an existing folder (plot makes no folders); its extension chooses the format: .png or .svg.",
+        HelpName = "file",
         Required = true,
     };
 

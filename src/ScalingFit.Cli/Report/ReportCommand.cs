@@ -34,6 +34,7 @@ internal static class ReportCommand
                           "inside an existing folder (made, and said so). A later report into the same folder replaces the files " +
                           "of the earlier one (listed in its report-manifest.txt) and leaves every other file alone.",
             DefaultValueFactory = _ => "report",
+            HelpName = "folder",
         };
         var laws = new Option<string?>("--laws")
         {

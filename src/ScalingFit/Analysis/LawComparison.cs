@@ -100,9 +100,20 @@ public static class LawComparison
 
     private static LawScore Score(RunSet runs, HoldoutSplit split, LawSpec law, NonlinearFitOptions? fitOptions, NonlinearFitOptions? backtestOptions)
     {
+        BacktestResult backtest;
         try
         {
-            var backtest = Backtest.Run(split, law, backtestOptions);
+            backtest = Backtest.Run(split, law, backtestOptions);
+        }
+        catch (ScalingFitException e)
+        {
+            // The backtest fits the runs outside the held-out set, not all of them: say so, or "has 2
+            // runs" reads as a count of the whole file.
+            return new LawScore(law, law.Law.Formula, null, null, null,
+                $"its backtest fit to the {split.Training.Count} of {runs.Count} runs outside the held-out set failed: {e.Message}");
+        }
+        try
+        {
             var fit = law.Fit(runs, fitOptions);
             return new LawScore(law, fit.Formula, backtest, fit, InformationCriteria.Of(fit, runs), null);
         }

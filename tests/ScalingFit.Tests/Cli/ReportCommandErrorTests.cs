@@ -27,6 +27,20 @@ public class ReportCommandErrorTests
     }
 
     [Fact]
+    public void Report_ThreeRuns_SaysTheBacktestFitHadTwoRunsNotTheFile()
+    {
+        // Three sizes: the largest 20% is ceil(0.6) = 1 run held out, so each law's backtest is fitted to
+        // the other 2, fewer than a power law (2 coefficients) needs. The message must count the 2 runs of
+        // the backtest as such, not say that the file has 2 runs (it has 3).
+        using var data = new TempFile("N,loss\n1e6,4\n2e6,3\n4e6,2.6\n");
+        using var folder = new TempFolder();
+        var run = CliRun.Of("report", data.Path, "--out", Path.Combine(folder.Path, "r"), "--bootstrap", "0");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("power (N): its backtest fit to the 2 of 3 runs outside the held-out set failed: ", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "r")));
+    }
+
+    [Fact]
     public void Report_SizesOnly_NotesForTheAllocationAndIsoFlopNotACrash()
     {
         using var data = new TempFile(ReportData.SizesOnlyCsv);

@@ -88,11 +88,11 @@ internal static class Printed
     /// <summary>"[lower, upper]" of a table against the JSON pair [lower, upper].</summary>
     public static void AgreesInterval(string printed, JsonElement pair)
     {
-        // An interval with no bound available prints as a single n/a: both bounds null in JSON.
+        // An interval the method does not give is one "n/a" in the table and [null, null] in JSON.
         if (printed.Trim() == "n/a")
         {
             Assert.Equal(2, pair.GetArrayLength());
-            Assert.All(pair.EnumerateArray(), b => Assert.Equal(JsonValueKind.Null, b.ValueKind));
+            Assert.All(pair.EnumerateArray(), bound => Assert.Equal(JsonValueKind.Null, bound.ValueKind));
             return;
         }
         var bounds = printed.Trim().TrimStart('[').TrimEnd(']').Split(", ");
