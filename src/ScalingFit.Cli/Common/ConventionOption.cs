@@ -61,6 +61,18 @@ internal sealed class ConventionOption
         }.Validated();
     }
 
+    /// <summary>The result with N_opt given back in non-embedding parameters when the runs were converted to total.</summary>
+    public ComputeOptimalResult Back(ParseResult parse, RunSet runs, ComputeOptimalResult result)
+    {
+        if (Embeddings(parse) is not { Convert: true } spec) return result;
+        var back = NonEmbeddingBack.Of(runs, spec);
+        return result with
+        {
+            Allocations = result.Allocations.Select(a => a with { NonEmbeddingParameterCount = back.NonEmbedding(a.ParameterCount) }).ToList(),
+            BackConversion = back.Assumption,
+        };
+    }
+
     /// <summary>The runs converted as asked (or as they are), and the convention their N is now in.</summary>
     public (RunSet Runs, ParameterConvention Convention) Apply(ParseResult parse, RunSet runs, ParameterConvention convention) =>
         Embeddings(parse) is { } spec

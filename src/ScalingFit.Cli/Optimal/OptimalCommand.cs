@@ -96,7 +96,7 @@ internal static class OptimalCommand
                 return;
             }
             var fit = nonlinear.Fit(parse, context, spec, runs);
-            var result = ComputeOptimal.Analyze(fit, options);
+            var result = convention.Back(parse, runs, ComputeOptimal.Analyze(fit, options));
             output.Write(parse, context, () => OptimalReport.Build(result), () => JsonOutput.Optimal(result));
         }));
         return command;

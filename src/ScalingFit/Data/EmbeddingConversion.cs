@@ -62,7 +62,7 @@ public static class EmbeddingConversion
     }
 
     /// <summary>The width column named, or the first alias the data has.</summary>
-    private static string WidthColumn(RunSet runs, EmbeddingSpec spec)
+    internal static string WidthColumn(RunSet runs, EmbeddingSpec spec)
     {
         if (spec.WidthColumn is { } named)
             return runs.HasColumn(named) ? named

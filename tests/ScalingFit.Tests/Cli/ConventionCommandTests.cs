@@ -30,6 +30,10 @@ public class ConventionCommandTests
         Assert.InRange(0.28, beta.Lower, beta.Upper);
         Assert.Equal("total", json.GetProperty("convention").GetString());
         Assert.Contains("converted from non-embedding to total", run.Out);
+        // Back in non-embedding: N_opt − 50257·d with d from the runs' widths, below N_opt by less than the largest run's share (14%… 94%).
+        var row = json.GetProperty("allocations")[0];
+        double total = row.GetProperty("nOpt").GetDouble(), nonEmbedding = row.GetProperty("nOptNonEmbedding").GetDouble();
+        Assert.InRange(nonEmbedding, 0.5 * total, total - 50257.0 * 1280);
     }
 
     [Fact]

@@ -100,6 +100,27 @@ public class EmbeddingConversionTests
     }
 
     [Fact]
+    public void Back_Gpt2SmallTotal_IsItsNonEmbeddingCount()
+    {
+        var back = new NonEmbeddingBack(new EmbeddingSpec { Vocabulary = 50257, LearnedPositions = 1024 }, Coefficient: 768, Exponent: 0);
+        Assert.Equal(84_934_656, back.NonEmbedding(84_934_656 + 38_597_376 + 786_432), 1e-3);
+    }
+
+    [Fact]
+    public void Back_Of_FitsTheRunsWidthLaw()
+    {
+        // Widths exactly d = 0.01·N_total^0.5 (N_total = (100·d)²).
+        var csv = new StringBuilder("d_model,N,D,loss\n");
+        foreach (int d in new[] { 256, 512, 1024, 2048 })
+            csv.Append(CultureInfo.InvariantCulture, $"{d},{(100.0 * d) * (100.0 * d) - 50257.0 * d:R},1e10,3\n");
+        var spec = new EmbeddingSpec { Vocabulary = 50257 };
+        var back = NonEmbeddingBack.Of(EmbeddingConversion.ToTotal(Runs(csv.ToString()), spec), spec);
+        Assert.Equal(0.5, back.Exponent, 9);
+        Assert.Equal(0.01, back.Coefficient, 9);
+        Assert.Equal(4096e4 * 4096 - 50257.0 * 4096, back.NonEmbedding(409600.0 * 409600), 1);
+    }
+
+    [Fact]
     public void NoWidthColumn_IsRefused_NamingTheColumnsLookedFor()
     {
         var e = Assert.Throws<OptionException>(() => EmbeddingConversion.ToTotal(Runs("N,D,loss\n1e8,1e9,3\n"), new EmbeddingSpec { Vocabulary = Vocab }));
