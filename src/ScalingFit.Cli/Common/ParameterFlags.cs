@@ -49,6 +49,9 @@ internal static class ParameterFlags
         ["RunSelection.Checkpoint"] = "--select",
         ["RunSelection.SelectBy"] = "--select-by",
         ["RunSelection.ResampleBy"] = "--resample-by",
+        ["EmbeddingSpec.Vocabulary"] = "--vocab",
+        ["EmbeddingSpec.LearnedPositions"] = "--n-ctx",
+        ["EmbeddingSpec.WidthColumn"] = "--d-model-column",
     };
 
     /// <summary>The flag of a library parameter, or null when the command line has none.</summary>

@@ -84,7 +84,8 @@ internal static class OptimalCommand
             var request = law.Request(parse);
             if (request.BuiltIn is { } builtIn && !ComputeFrontier.Supports(builtIn)) throw ComputeFrontier.Unsupported(builtIn);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var (runs, inConvention) = convention.Apply(parse, data.Load(parse, request.Uses, request.InputColumns), options.Convention);
+            options = options with { Convention = inConvention };
             var spec = request.Resolve(runs);
             if (!ComputeFrontier.Supports(spec.Law)) throw ComputeFrontier.Unsupported(spec.Law);
             if (groupBy.Given(parse))
@@ -95,7 +96,7 @@ internal static class OptimalCommand
                 return;
             }
             var fit = nonlinear.Fit(parse, context, spec, runs);
-            var result = ComputeOptimal.Analyze(fit, options);
+            var result = convention.Back(parse, runs, ComputeOptimal.Analyze(fit, options));
             output.Write(parse, context, () => OptimalReport.Build(result), () => JsonOutput.Optimal(result));
         }));
         return command;

@@ -86,7 +86,8 @@ internal static class ReportCommand
             var folder = ReportFiles.Prepare(parse.GetValue(outDir)!);
             double? budget = parse.GetValue(headline);
             if (budget is { } c && !(c > 0 && double.IsFinite(c))) throw new OptionException($"--compute must be a positive number of FLOP, got {c}.");
-            var runs = data.Load(parse, inputColumns: specs is null ? null : LawList.InputColumns(specs));
+            var (runs, inConvention) = convention.Apply(parse, data.Load(parse, inputColumns: specs is null ? null : LawList.InputColumns(specs)),
+                convention.Build(parse, parse.GetValue(data.File)));
             var options = new ReportOptions
             {
                 Holdout = split,
@@ -94,7 +95,7 @@ internal static class ReportCommand
                 Laws = specs is null ? null : LawList.Resolve(specs, runs),
                 Fit = fit,
                 IsoFlop = isoFlop,
-                Convention = convention.Build(parse, parse.GetValue(data.File)),
+                Convention = inConvention,
                 HeadlineBudget = budget,
             };
             if (groupBy.Given(parse))

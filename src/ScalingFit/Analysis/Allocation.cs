@@ -37,6 +37,9 @@ public sealed record Allocation(
     /// <summary>The bootstrap resamples with a frontier behind the intervals (0 without a bootstrap).</summary>
     public int Resamples { get; init; }
 
+    /// <summary>N_opt converted back to non-embedding parameters when the runs were converted to total (null otherwise; NaN when it cannot be).</summary>
+    public double? NonEmbeddingParameterCount { get; init; }
+
     /// <summary>D_opt/N_opt: tokens per parameter (about 20 in Hoffmann et al.'s approach 1).</summary>
     public double TokensPerParameter => TrainingTokens / ParameterCount;
 }

@@ -52,9 +52,14 @@ public sealed record ComputeOptimalResult(
     /// <summary>The closed form of the frontier for this law, in words and symbols.</summary>
     public string Formula => Frontier.Formula;
 
+    /// <summary>How N_opt was converted back to non-embedding parameters (the runs' N was converted to total), or null.</summary>
+    public string? BackConversion { get; init; }
+
     /// <summary>What the convention means for the numbers, for a person.</summary>
     public string ConventionNote => Convention switch
     {
+        ParameterConvention.Total when BackConversion is not null =>
+            $"N counts all parameters, embeddings included (converted from the data's non-embedding N); N_opt non-emb is N_opt back in non-embedding parameters, with {BackConversion}.",
         ParameterConvention.Total =>
             "N counts all parameters, embeddings included (Hoffmann et al.'s convention; the built-in Chinchilla runs use it).",
         ParameterConvention.NonEmbedding =>

@@ -59,7 +59,7 @@ public static class ShapeDerivation
             $"N derived as {formula} (Kaplan et al. 2020 non-embedding estimate{with}{(width == WidthColumn && depth == DepthColumn ? "" : $"; d_model from '{width}', n_layer from '{depth}'")}; the data has no N column)");
     }
 
-    private static long Cell(RunSet runs, string column, int row)
+    internal static long Cell(RunSet runs, string column, int row)
     {
         string text = runs.Text(column, row).Trim();
         if (NumberText.TryParse(text, out double value) && value >= 1 && value <= 1e15 && value == Math.Floor(value))

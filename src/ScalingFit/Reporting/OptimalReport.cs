@@ -37,6 +37,8 @@ public static class OptimalReport
         if (computeCi) columns.Add(new("C 95%"));
         columns.Add(new("N_opt"));
         if (sizeCi) columns.Add(new("N_opt 95%"));
+        bool back = allocations.Any(a => a.NonEmbeddingParameterCount is not null);
+        if (back) columns.Add(new("N_opt non-emb"));
         columns.Add(new("D_opt"));
         if (tokenCi) columns.Add(new("D_opt 95%"));
         columns.Add(new("D/N"));
@@ -48,6 +50,7 @@ public static class OptimalReport
         var cCi = Column(allocations.SelectMany(a => new[] { a.Ci95.Compute.Lower, a.Ci95.Compute.Upper }), 3);
         var n = Column(allocations.Select(a => a.ParameterCount), 4);
         var nCi = Column(allocations.SelectMany(a => new[] { a.Ci95.ParameterCount.Lower, a.Ci95.ParameterCount.Upper }), 3);
+        var nBack = Column(allocations.Select(a => a.NonEmbeddingParameterCount ?? double.NaN), 4);
         var d = Column(allocations.Select(a => a.TrainingTokens), 4);
         var dCi = Column(allocations.SelectMany(a => new[] { a.Ci95.TrainingTokens.Lower, a.Ci95.TrainingTokens.Upper }), 3);
         var ratio = Column(allocations.Select(a => a.TokensPerParameter), 3);
@@ -59,6 +62,7 @@ public static class OptimalReport
             if (computeCi) row.Add(Ci(cCi, a.Ci95.Compute, a.Given == AllocationGiven.Compute));
             row.Add(n.Format(a.ParameterCount));
             if (sizeCi) row.Add(Ci(nCi, a.Ci95.ParameterCount, a.Given == AllocationGiven.ParameterCount));
+            if (back) row.Add(a.NonEmbeddingParameterCount is { } ne && double.IsFinite(ne) ? nBack.Format(ne) : "n/a");
             row.Add(d.Format(a.TrainingTokens));
             if (tokenCi) row.Add(Ci(dCi, a.Ci95.TrainingTokens, false));
             row.Add(ratio.Format(a.TokensPerParameter));

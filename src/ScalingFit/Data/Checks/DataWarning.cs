@@ -31,6 +31,9 @@ public sealed record DataWarning(string Code, string Message, string? Column = n
     /// <summary>C not about 6ND.</summary>
     public const string ComputeConvention = "compute-convention";
 
+    /// <summary>Non-embedding N whose smallest models have a large embedding share: the exponent leans toward Kaplan's.</summary>
+    public const string EmbeddingShare = "embedding-share";
+
     /// <inheritdoc/>
     public override string ToString() => Message;
 }

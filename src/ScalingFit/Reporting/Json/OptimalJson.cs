@@ -63,6 +63,10 @@ public sealed record AllocationJson(
     string Given, double Compute, double NOpt, double DOpt, double TokensPerParameter, double Loss, AllocationIntervalsJson Ci95,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? UnreachableResamples)
 {
+    /// <summary>N_opt in non-embedding parameters, when the runs' N was converted from non-embedding (absent otherwise; null when it cannot be).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? NOptNonEmbedding { get; init; }
+
     /// <summary>A row's JSON.</summary>
     public static AllocationJson Of(Allocation a) => new(
         a.Given switch
@@ -75,7 +79,10 @@ public sealed record AllocationJson(
         new AllocationIntervalsJson(
             IntervalJson.Of(a.Ci95.Compute), IntervalJson.Of(a.Ci95.ParameterCount), IntervalJson.Of(a.Ci95.TrainingTokens),
             IntervalJson.Of(a.Ci95.TokensPerParameter), IntervalJson.Of(a.Ci95.Loss)),
-        a.Given == AllocationGiven.Loss && a.Resamples > 0 ? a.UnreachableResamples : null);
+        a.Given == AllocationGiven.Loss && a.Resamples > 0 ? a.UnreachableResamples : null)
+    {
+        NOptNonEmbedding = a.NonEmbeddingParameterCount is { } n && double.IsFinite(n) ? n : null,
+    };
 }
 
 /// <summary>The 95% intervals of an allocation's values.</summary>
