@@ -23,6 +23,11 @@ public enum IsoFlopVertex
 /// <param name="Knots">The distinct sizes the spline passes through.</param>
 public sealed record IsoFlopAkima(double LogVertex, double VertexLoss, bool AtEdge, int Knots)
 {
+    private CubicSpline? _spline;
+
+    /// <summary>The spline's loss at ln N (meant within the sizes sampled; beyond them it extrapolates its end cubics).</summary>
+    public double Loss(double logParameterCount) => _spline!.Interpolate(logParameterCount);
+
     /// <summary>An Akima spline needs this many distinct sizes.</summary>
     public const int MinimumSizes = 5;
 
@@ -36,7 +41,7 @@ public sealed record IsoFlopAkima(double LogVertex, double VertexLoss, bool AtEd
         var spline = CubicSpline.InterpolateAkimaSorted(x, points.Select(p => p.Y).ToArray());
         var (best, bestLoss) = Minimum(spline, x);
         bool edge = best <= x[0] || best >= x[^1];
-        return new IsoFlopAkima(best, bestLoss, edge, x.Length);
+        return new IsoFlopAkima(best, bestLoss, edge, x.Length) { _spline = spline };
     }
 
     /// <summary>
