@@ -118,8 +118,9 @@ public static class IsoFlop
             ? $" Runs at nearly equal compute can be binned with a larger budget tolerance (now {Significant(options.BudgetTolerance, 3)}), or named by a group column."
             : "";
         return new FitException(
-            $"an IsoFLOP analysis needs at least {MinimumBudgets} compute budgets with {options.MinimumSizes} or more model sizes and a " +
-            $"parabola with a minimum; {runs.Source} gives {usable} of {budgets.Count} budgets ({grouping}).{skipped}{keep}{hint}");
+            $"an IsoFLOP analysis needs at least {MinimumBudgets} compute budgets with " + (options.Vertex == IsoFlopVertex.Akima
+                ? $"{Math.Max(options.MinimumSizes, IsoFlopAkima.MinimumSizes)} or more model sizes (an Akima spline needs {IsoFlopAkima.MinimumSizes}) and a minimum inside them"
+                : $"{options.MinimumSizes} or more model sizes and a parabola with a minimum") + $"; {runs.Source} gives {usable} of {budgets.Count} budgets ({grouping}).{skipped}{keep}{hint}");
     }
 
     internal static string Labels(IEnumerable<IsoFlopBudget> budgets)

@@ -119,4 +119,14 @@ public class IsoFlopAkimaTests
         var parabola = IsoFlop.Analyze(runs, new IsoFlopOptions { GroupColumn = "isoflop" });
         Assert.True(parabola.Budgets.Single(b => b.Label == "1e21").Used);
     }
+
+    [Fact]
+    public void AWindowOfFourSizes_LeavesNoBudgetForASpline_AndTheErrorSaysWhy()
+    {
+        var runs = Runs(Symmetric, Budgets);
+        var error = Assert.Throws<FitException>(() =>
+            IsoFlop.Analyze(runs, new IsoFlopOptions { GroupColumn = "isoflop", Vertex = IsoFlopVertex.Akima, Window = 4 }));
+        Assert.Contains("an Akima spline needs 5", error.Message);
+        Assert.Contains("0 of 9 budgets", error.Message);
+    }
 }
