@@ -29,8 +29,9 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         var result = source.Validated().Result;
         var n = source.Runs.Values(Quantity.ParameterCount).ToArray();
         var loss = source.Runs.Values(Quantity.Loss).ToArray();
-        var drawn = result.Budgets.Where(b => b.Parabola is not null).ToList();
-        var sparse = Options.ShowSparseBudgets ? result.Budgets.Where(b => b.Parabola is null).ToList() : [];
+        bool Drawn(IsoFlopBudget b) => result.Vertex == IsoFlopVertex.Akima ? b.Akima is not null : b.Parabola is not null;
+        var drawn = result.Budgets.Where(Drawn).ToList();
+        var sparse = Options.ShowSparseBudgets ? result.Budgets.Where(b => !Drawn(b)).ToList() : [];
         var colors = ColorScale.Of((drawn.Count > 0 ? drawn : result.Budgets).Select(b => b.Compute), "compute budget C (FLOP), log scale");
         var plot = FigureStyle.NewPlot();
         var x = new Extent();
@@ -53,12 +54,12 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         foreach (var budget in drawn)
         {
             var (xs, ys) = Curve(budget);
-            FigureStyle.Line(plot, xs, ys, colors.Of(budget.Compute), 2f, budget.Parabola!.HasMinimum ? Dash.Solid : Dash.Dashed);
+            FigureStyle.Line(plot, xs, ys, colors.Of(budget.Compute), 2f, budget.Akima is not null || budget.Parabola!.HasMinimum ? Dash.Solid : Dash.Dashed);
             x.Add(xs);
             curves.Add(ys);
         }
         foreach (var budget in drawn) Runs(budget, colors.Of(budget.Compute), FigureStyle.MarkerSize);
-        var minima = drawn.Where(b => b.Parabola!.HasMinimum).ToList();
+        var minima = drawn.Where(b => b.Akima is not null || b.Parabola!.HasMinimum).ToList();
         foreach (var budget in minima)
         {
             double mx = Math.Log10(budget.OptimalParameterCount), my = budget.LossAtOptimum;
@@ -90,6 +91,13 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
     /// <summary>The parabola over its runs' sizes, widened by a fifth each way and, when the minimum lies outside, out to it (at most a decade).</summary>
     private static (double[] X, double[] Y) Curve(IsoFlopBudget budget)
     {
+        if (budget.Akima is { } spline)
+        {
+            // A spline is drawn only over the sizes it passes through.
+            double first = Math.Log10(budget.SizeRange.Lower), last = Math.Log10(budget.SizeRange.Upper);
+            var knots = Enumerable.Range(0, 80).Select(i => first + (last - first) * i / 79).ToArray();
+            return (knots, knots.Select(v => spline.Loss(v * Math.Log(10))).ToArray());
+        }
         var p = budget.Parabola!;
         double lo = Math.Log10(budget.SizeRange.Lower) - 0.08, hi = Math.Log10(budget.SizeRange.Upper) + 0.08;
         if (p.HasMinimum && budget.MinimumOutsideSizes)
@@ -106,7 +114,7 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
     {
         var middle = FigureStyle.Ramp(0.5);
         yield return Legends.Marker("runs, coloured by budget C (colour bar)", middle);
-        yield return Legends.Line("parabola of loss in ln N, per budget", middle, 2f);
+        yield return Legends.Line(result.Vertex == IsoFlopVertex.Akima ? "Akima spline of loss in ln N, per budget" : "parabola of loss in ln N, per budget", middle, 2f);
         int used = drawn.Count(b => b.Used && !b.MinimumOutsideSizes);
         yield return Legends.Marker($"minimum N_opt(C) ({used} budget{(used == 1 ? "" : "s")})", MarkerShape.FilledDiamond, middle, FigureStyle.Ink, MinimumSize, 1.2f);
         int outside = drawn.Count(b => b.MinimumOutsideSizes);
@@ -114,7 +122,7 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
             yield return Legends.Marker($"minimum outside the sizes sampled ({outside})", MarkerShape.OpenDiamond, Colors.White, FigureStyle.Model, MinimumSize, 2.5f);
         if (sparse.Count > 0)
             yield return Legends.Marker($"runs at budgets with too few sizes ({sparse.Count} budgets, left out)", FigureStyle.Context);
-        int downward = drawn.Count(b => !b.Parabola!.HasMinimum);
+        int downward = drawn.Count(b => b.Akima is null && !b.Parabola!.HasMinimum);
         if (downward > 0)
             yield return Legends.Line($"parabola opens downward: no minimum, left out ({downward})", middle, 2f, Dash.Dashed);
     }
@@ -131,7 +139,7 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         };
         int outside = result.Budgets.Count(b => b.MinimumOutsideSizes);
         if (outside > 0) parts.Add($"{outside} minim{(outside == 1 ? "um" : "a")} outside the sizes sampled");
-        int downward = result.Budgets.Count(b => b.Parabola is { HasMinimum: false });
+        int downward = result.Budgets.Count(b => b.Akima is null && b.Parabola is { HasMinimum: false });
         if (downward > 0) parts.Add($"{downward} parabola{(downward == 1 ? "" : "s")} open{(downward == 1 ? "s" : "")} downward");
         return string.Join(" · ", parts);
     }

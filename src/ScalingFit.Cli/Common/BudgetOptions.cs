@@ -37,7 +37,16 @@ internal sealed class BudgetOptions
                       "in ln N only near its minimum.",
     };
 
-    public IReadOnlyList<Option> All => [GroupColumn, Tolerance, MinSizes, KeepExtrapolated, Window];
+    public Option<string> Vertex { get; } = new("--vertex")
+    {
+        Description = "How each budget's N_opt is found: parabola (the vertex of a parabola in ln N, with a 95% interval) or akima (the minimum " +
+                      "of an Akima spline through the budget's curve: needs 5 sizes, follows an asymmetric curve, no interval).",
+        DefaultValueFactory = _ => "parabola",
+    };
+
+    public BudgetOptions() => Vertex.AcceptOnlyFromAmong("parabola", "akima");
+
+    public IReadOnlyList<Option> All => [GroupColumn, Tolerance, MinSizes, KeepExtrapolated, Window, Vertex];
 
     public void AddTo(Command command)
     {
@@ -52,6 +61,7 @@ internal sealed class BudgetOptions
         MinimumSizes = parse.GetValue(MinSizes),
         KeepExtrapolated = parse.GetValue(KeepExtrapolated),
         Window = parse.GetValue(Window),
+        Vertex = parse.GetValue(Vertex) == "akima" ? IsoFlopVertex.Akima : IsoFlopVertex.Parabola,
         Budgets = budgets ?? [],
     };
 }

@@ -59,7 +59,7 @@ public static class IsoFlop
 
         return new IsoFlopResult(
             Coefficient("a", "a", nFit, 1), Coefficient("b", "b", dFit, 1), Coefficient("logK", "ln k", nFit, 0),
-            budgets, allocations, grouping, statistics, DataDescription.Of(runs), Warnings(budgets, used, nFit));
+            budgets, allocations, grouping, statistics, DataDescription.Of(runs), Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)) { Vertex = options.Vertex };
     }
 
     private static FittedParameter Coefficient(string name, string symbol, LinearSolution fit, int j)
@@ -78,22 +78,22 @@ public static class IsoFlop
             compute / (Derivation.FlopPerParameterToken * nOpt));
     }
 
-    private static List<string> Warnings(List<IsoFlopBudget> budgets, List<IsoFlopBudget> used, LinearSolution fit)
+    private static List<string> Warnings(List<IsoFlopBudget> budgets, List<IsoFlopBudget> used, LinearSolution fit, bool akima)
     {
         var warnings = new List<string>();
-        var downward = budgets.Where(b => b.Parabola is { HasMinimum: false }).ToList();
+        var downward = budgets.Where(b => b.Akima is null && b.Parabola is { HasMinimum: false }).ToList();
         if (downward.Count > 0)
             warnings.Add($"{Count(downward.Count, "parabola")} open{(downward.Count == 1 ? "s" : "")} downward, with no minimum " +
                          $"(budget{(downward.Count == 1 ? "" : "s")} {Labels(downward)}); left out of the fit of N_opt ∝ C^a.");
         warnings.AddRange(IsoFlopBudgets.Warnings(budgets));
-        var few = budgets.Where(b => b.Parabola is null).ToList();
+        var few = budgets.Where(b => akima ? b.Akima is null : b.Parabola is null).ToList();
         if (few.Count > 0)
             warnings.Add($"{Count(few.Count, "budget")} with too few sizes left out ({few.Sum(b => b.Runs)} runs).");
         var wide = used.Where(b => b.ComputeSpread > 1.01).ToList();
         if (wide.Count > 0)
             warnings.Add($"{Count(wide.Count, "budget")} used hold runs of unequal compute (up to a factor " +
                          $"{Significant(wide.Max(b => b.ComputeSpread), 3)}); their losses differ partly by compute, not only by size.");
-        var exact = used.Where(b => b.Parabola is { DegreesOfFreedom: 0 }).ToList();
+        var exact = used.Where(b => b.Akima is null && b.Parabola is { DegreesOfFreedom: 0 }).ToList();
         if (exact.Count > 0)
             warnings.Add($"{Count(exact.Count, "parabola")} pass{(exact.Count == 1 ? "es" : "")} exactly through 3 runs, so " +
                          "their minima have no standard error.");
@@ -118,8 +118,9 @@ public static class IsoFlop
             ? $" Runs at nearly equal compute can be binned with a larger budget tolerance (now {Significant(options.BudgetTolerance, 3)}), or named by a group column."
             : "";
         return new FitException(
-            $"an IsoFLOP analysis needs at least {MinimumBudgets} compute budgets with {options.MinimumSizes} or more model sizes and a " +
-            $"parabola with a minimum; {runs.Source} gives {usable} of {budgets.Count} budgets ({grouping}).{skipped}{keep}{hint}");
+            $"an IsoFLOP analysis needs at least {MinimumBudgets} compute budgets with " + (options.Vertex == IsoFlopVertex.Akima
+                ? $"{Math.Max(options.MinimumSizes, IsoFlopAkima.MinimumSizes)} or more model sizes (an Akima spline needs {IsoFlopAkima.MinimumSizes}) and a minimum inside them"
+                : $"{options.MinimumSizes} or more model sizes and a parabola with a minimum") + $"; {runs.Source} gives {usable} of {budgets.Count} budgets ({grouping}).{skipped}{keep}{hint}");
     }
 
     internal static string Labels(IEnumerable<IsoFlopBudget> budgets)

@@ -17,6 +17,7 @@ internal static class IsoFlopBudgets
         var sizes = rows.Select(i => n[i]).ToList();
         int distinct = Fitting.RunStructure.DistinctSizes(sizes.ToArray());
         var range = new Interval(sizes.Min(), sizes.Max());
+        if (options.Vertex == IsoFlopVertex.Akima) return AkimaBudget(g, rows, sizes, rows.Select(i => loss[i]).ToList(), distinct, range, options);
         if (distinct < options.MinimumSizes)
             return new IsoFlopBudget(g.Label, g.Compute, rows.Count, distinct, range, g.Spread, null, false,
                 $"{distinct} size{(distinct == 1 ? "" : "s")}: " +
@@ -53,6 +54,29 @@ internal static class IsoFlopBudgets
     }
 
     /// <summary>
+    /// A budget whose N_opt is the minimum of an Akima spline through its runs: it needs 5 distinct
+    /// sizes (or the fewest asked for, if more); a minimum at an end of the sizes is an edge minimum,
+    /// left out unless extrapolated minima are kept. The parabola is still fitted, for figures and JSON.
+    /// </summary>
+    private static IsoFlopBudget AkimaBudget(BudgetGroup g, IReadOnlyList<int> rows, List<double> sizes, List<double> losses, int distinct,
+        Interval range, IsoFlopOptions options)
+    {
+        var parabola = distinct >= IsoFlop.MinimumSizes ? IsoFlopParabola.Fit(sizes, losses) : null;
+        int needed = Math.Max(options.MinimumSizes, IsoFlopAkima.MinimumSizes);
+        var spline = distinct >= needed ? IsoFlopAkima.Fit(sizes, losses) : null;
+        if (spline is null)
+            return new IsoFlopBudget(g.Label, g.Compute, rows.Count, distinct, range, g.Spread, parabola, false,
+                $"{distinct} size{(distinct == 1 ? "" : "s")}: " + (needed == IsoFlopAkima.MinimumSizes
+                    ? $"an Akima spline needs {IsoFlopAkima.MinimumSizes}" : $"the fewest sizes asked for is {needed}"), rows);
+        var budget = new IsoFlopBudget(g.Label, g.Compute, rows.Count, distinct, range, g.Spread, parabola, true, null, rows) { Akima = spline };
+        if (!spline.AtEdge) return budget;
+        bool low = spline.LogVertex <= Math.Log(range.Lower);
+        string where = $"the spline's minimum lies at the {(low ? "smallest" : "largest")} size sampled " +
+                       $"(N = {Significant(Math.Exp(spline.LogVertex), 3)}): an edge minimum, the optimum may lie beyond";
+        return budget with { Used = options.KeepExtrapolated, Reason = options.KeepExtrapolated ? $"{where}; kept as asked" : where };
+    }
+
+    /// <summary>
     /// How far below the best run a sound vertex can lie: the parabola rises c₂·h² over half the widest
     /// gap h between neighbouring sizes (in ln N), plus two residual standard deviations of noise.
     /// </summary>
@@ -77,7 +101,10 @@ internal static class IsoFlopBudgets
     public static IEnumerable<string> Warnings(IReadOnlyList<IsoFlopBudget> budgets)
     {
         foreach (var b in budgets.Where(b => b.MinimumOutsideSizes))
-            yield return $"at budget {b.Label} {b.Reason}: N_opt there would be an extrapolation of the parabola, " +
+            yield return b.Akima is not null
+                ? $"at budget {b.Label} {b.Reason}: " + (b.Used ? "kept in N_opt ∝ C^a as asked, which can move the exponent by tens of percent."
+                    : "so it is left out of N_opt ∝ C^a (keep extrapolated minima to use it); sample sizes on both sides of the optimum.")
+                : $"at budget {b.Label} {b.Reason}: N_opt there would be an extrapolation of the parabola, " +
                          (b.Used ? "kept in N_opt ∝ C^a as asked, which can move the exponent by tens of percent."
                                  : "so it is left out of N_opt ∝ C^a (keep extrapolated minima to use it); sample sizes on both sides of the optimum.");
         foreach (var b in budgets.Where(b => !b.MinimumOutsideSizes && b.Reason is { } r && r.Contains("the vertex loss", StringComparison.Ordinal)))

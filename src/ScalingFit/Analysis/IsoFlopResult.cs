@@ -36,6 +36,12 @@ public sealed record IsoFlopOptions
     /// </summary>
     public int? Window { get; init; }
 
+    /// <summary>
+    /// How each budget's N_opt is found: a parabola's vertex (default) or the minimum of an Akima spline
+    /// through the budget's curve, which needs <see cref="IsoFlopAkima.MinimumSizes"/> sizes and has no interval.
+    /// </summary>
+    public IsoFlopVertex Vertex { get; init; } = IsoFlopVertex.Parabola;
+
     /// <summary>Budgets at which to read N_opt and D_opt off the fitted N_opt ∝ C^a.</summary>
     public IReadOnlyList<double> Budgets { get; init; } = [];
 }
@@ -55,22 +61,26 @@ public sealed record IsoFlopBudget(
     string Label, double Compute, int Runs, int Sizes, Interval SizeRange, double ComputeSpread,
     IsoFlopParabola? Parabola, bool Used, string? Reason, IReadOnlyList<int> Rows)
 {
-    /// <summary>N_opt: the parabola's vertex (NaN without a minimum).</summary>
-    public double OptimalParameterCount => Parabola is { HasMinimum: true } p ? Math.Exp(p.LogVertex) : double.NaN;
+    /// <summary>The Akima spline's minimum when N_opt is found that way (<see cref="IsoFlopVertex.Akima"/>); null otherwise.</summary>
+    public IsoFlopAkima? Akima { get; init; }
+
+    /// <summary>N_opt: the Akima spline's minimum when there is one, else the parabola's vertex (NaN without a minimum).</summary>
+    public double OptimalParameterCount => Akima is { } s ? Math.Exp(s.LogVertex)
+        : Parabola is { HasMinimum: true } p ? Math.Exp(p.LogVertex) : double.NaN;
 
     /// <summary>D_opt = C/(6·N_opt).</summary>
     public double OptimalTokens => Compute / (Data.Derivation.FlopPerParameterToken * OptimalParameterCount);
 
     /// <summary>The parabola's loss at its vertex (NaN without a minimum).</summary>
-    public double LossAtOptimum => Parabola is { HasMinimum: true } p ? p.VertexLoss : double.NaN;
+    public double LossAtOptimum => Akima is { } s ? s.VertexLoss : Parabola is { HasMinimum: true } p ? p.VertexLoss : double.NaN;
 
     /// <summary>A 95% t interval of N_opt from the parabola's standard errors (NaN with 3 runs: no residual degrees of freedom).</summary>
-    public Interval OptimalParameterCountCi95 => Parabola is { HasMinimum: true } p
+    public Interval OptimalParameterCountCi95 => Akima is not null ? AllocationIntervals.Unknown : Parabola is { HasMinimum: true } p
         ? new Interval(Math.Exp(p.LogVertex - p.T95 * p.LogMinimumStandardError), Math.Exp(p.LogVertex + p.T95 * p.LogMinimumStandardError))
         : AllocationIntervals.Unknown;
 
-    /// <summary>Whether the vertex lies outside the sizes sampled at this budget (an extrapolated minimum).</summary>
-    public bool MinimumOutsideSizes => Parabola is { HasMinimum: true } &&
+    /// <summary>Whether the vertex lies outside the sizes sampled at this budget (an extrapolated minimum), or the spline's at an end of them.</summary>
+    public bool MinimumOutsideSizes => Akima is { } s ? s.AtEdge : Parabola is { HasMinimum: true } &&
         (OptimalParameterCount < SizeRange.Lower || OptimalParameterCount > SizeRange.Upper);
 }
 
@@ -106,6 +116,9 @@ public sealed record IsoFlopResult(
     DataDescription Data,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>How each budget's N_opt was found.</summary>
+    public IsoFlopVertex Vertex { get; init; } = IsoFlopVertex.Parabola;
+
     /// <summary>Hoffmann et al. 2022's exponents a for comparison: approach 1, 2 and 3.</summary>
     public const string Reference =
         "Hoffmann et al. 2022 report a = 0.49 [0.462, 0.534] by this approach (approach 2), 0.50 by approach 1 and 0.46 by approach 3.";

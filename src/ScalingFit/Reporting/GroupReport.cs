@@ -91,14 +91,14 @@ public static class GroupReport
         ]).ToList();
         var budgets = Columns(result.Groups, runs: false);
         budgets.AddRange([new("budget", false), new("C"), new("N_opt"), new("N_opt 95% CI"), new("D_opt"), new("D/N"), new("loss at N_opt"), new("note", false)]);
-        var analysed = result.Analysed.SelectMany(o => o.Result!.Budgets.Where(b => b.Parabola is not null).Select(b => (o.Group, b))).ToList();
+        var analysed = result.Analysed.SelectMany(o => o.Result!.Budgets.Where(b => o.Result.Vertex == IsoFlopVertex.Akima ? b.Akima is not null : b.Parabola is not null).Select(b => (o.Group, b))).ToList();
         var n = ColumnFormat.For(analysed.SelectMany(x => new[] { x.b.OptimalParameterCount, x.b.OptimalParameterCountCi95.Lower, x.b.OptimalParameterCountCi95.Upper }), 3);
         var d = ColumnFormat.For(analysed.Select(x => x.b.OptimalTokens), 4);
         var c = ColumnFormat.For(analysed.Select(x => x.b.Compute), 3);
         var budgetRows = analysed.Select(x => (IReadOnlyList<string>)
         [
             .. Cells(x.Group, runs: false), x.b.Label, c.Format(x.b.Compute), n.Format(x.b.OptimalParameterCount),
-            double.IsNaN(x.b.OptimalParameterCountCi95.Lower) ? "" : n.Range(x.b.OptimalParameterCountCi95.Lower, x.b.OptimalParameterCountCi95.Upper),
+            double.IsNaN(x.b.OptimalParameterCountCi95.Lower) ? (x.b.Akima is null ? "" : "n/a") : n.Range(x.b.OptimalParameterCountCi95.Lower, x.b.OptimalParameterCountCi95.Upper),
             d.Format(x.b.OptimalTokens), Significant(x.b.OptimalTokens / x.b.OptimalParameterCount, 3), Significant(x.b.LossAtOptimum, 4),
             x.b.Used ? "used" : "left out" + (x.b.Reason is null ? "" : ": " + x.b.Reason),
         ]).ToList();
@@ -109,7 +109,8 @@ public static class GroupReport
             new Table(columns, rows, "the frontier of each group: slopes of ln N_opt and ln D_opt on ln C (OLS, 95% t intervals)"),
         };
         if (Differences(GroupDifferences.IsoFlop(result), "the exponent a of N_opt ∝ C^a") is { } differences) blocks.Add(differences);
-        blocks.Add(new Table(budgets, budgetRows, "the minimum of each budget's parabola, by group"));
+        blocks.Add(new Table(budgets, budgetRows, analysed.Any(x => x.b.Akima is not null)
+            ? "the minimum of each budget's Akima spline, by group" : "the minimum of each budget's parabola, by group"));
         var read = result.Analysed.SelectMany(o => o.Result!.Allocations.Select(a => (o.Group, a))).ToList();
         if (read.Count > 0)
         {

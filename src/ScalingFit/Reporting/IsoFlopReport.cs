@@ -16,20 +16,26 @@ public static class IsoFlopReport
             new KeyValues([new("budgets", result.Grouping)]),
             FitReport.ParameterTable([result.ParameterExponent, result.TokenExponent, result.LogCoefficient]),
             new Paragraph(
-                $"Each budget's runs get a parabola of loss against ln N (OLS); its vertex is N_opt(C), and D_opt = C/(6·N_opt). " +
+                (result.Vertex == IsoFlopVertex.Akima
+                    ? "Each budget's runs get an Akima spline of loss against ln N (MathNet.Numerics; losses of a repeated size averaged, 5 sizes " +
+                      "or more); its minimum over the sizes sampled is N_opt(C), and D_opt = C/(6·N_opt). A spline interpolates and has no " +
+                      "standard error, so N_opt has no interval (n/a); a minimum at the smallest or largest size is an edge minimum. "
+                    : "Each budget's runs get a parabola of loss against ln N (OLS); its vertex is N_opt(C), and D_opt = C/(6·N_opt). ") +
                 $"a and b are the slopes of ln N_opt and ln D_opt on ln C over the {result.Frontier.Points} budgets used " +
                 $"(OLS, 95% t intervals with {result.Frontier.DegreesOfFreedom} degrees of freedom; R² {Significant(result.Frontier.RSquared, 4)}, " +
                 $"residual std {Significant(result.Frontier.ResidualStandardDeviation, 3)} in ln N_opt); b = 1 − a because D_opt = C/(6·N_opt). " +
                 IsoFlopResult.Reference),
-            BudgetTable(result.Budgets.Where(b => b.Parabola is not null).ToList()),
+            BudgetTable(result.Budgets.Where(b => Shown(result, b)).ToList()),
         };
-        int hidden = result.Budgets.Count(b => b.Parabola is null);
+        int hidden = result.Budgets.Count(b => !Shown(result, b));
         if (hidden > 0)
-            blocks.Add(new Paragraph($"{hidden} budget{(hidden == 1 ? "" : "s")} with too few sizes for a parabola {(hidden == 1 ? "is" : "are")} not shown (--json lists every budget)."));
+            blocks.Add(new Paragraph($"{hidden} budget{(hidden == 1 ? "" : "s")} with too few sizes for a {(result.Vertex == IsoFlopVertex.Akima ? "spline" : "parabola")} {(hidden == 1 ? "is" : "are")} not shown (--json lists every budget)."));
         if (result.Allocations.Count > 0) blocks.Add(AllocationTable(result.Allocations));
         if (result.Warnings.Count > 0) blocks.Add(new Warnings(result.Warnings));
         return new Document(blocks);
     }
+
+    private static bool Shown(IsoFlopResult result, IsoFlopBudget b) => result.Vertex == IsoFlopVertex.Akima ? b.Akima is not null : b.Parabola is not null;
 
     private static Table BudgetTable(IReadOnlyList<IsoFlopBudget> budgets)
     {
@@ -49,13 +55,13 @@ public static class IsoFlopReport
                 b.Sizes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 sampled.Range(b.SizeRange.Lower, b.SizeRange.Upper),
                 n.Format(b.OptimalParameterCount),
-                double.IsNaN(b.OptimalParameterCountCi95.Lower) ? "" : nCi.Range(b.OptimalParameterCountCi95.Lower, b.OptimalParameterCountCi95.Upper),
+                double.IsNaN(b.OptimalParameterCountCi95.Lower) ? (b.Akima is null ? "" : "n/a") : nCi.Range(b.OptimalParameterCountCi95.Lower, b.OptimalParameterCountCi95.Upper),
                 d.Format(b.OptimalTokens),
                 ratio.Format(b.OptimalTokens / b.OptimalParameterCount),
                 loss.Format(b.LossAtOptimum),
                 (b.Used ? "used" : "left out") + (b.Reason is null ? "" : ": " + b.Reason),
             ]).ToList(),
-            "the minimum of each budget's parabola");
+            budgets.Any(b => b.Akima is not null) ? "the minimum of each budget's Akima spline" : "the minimum of each budget's parabola");
     }
 
     private static Table AllocationTable(IReadOnlyList<IsoFlopAllocation> allocations)

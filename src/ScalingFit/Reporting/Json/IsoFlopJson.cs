@@ -20,10 +20,11 @@ namespace ScalingFit.Reporting.Json;
 /// <param name="Reference">Hoffmann et al.'s exponents for comparison, in words.</param>
 /// <param name="Warnings">Parabolas that open downward, minima outside the sizes sampled, wide bins, too few sizes.</param>
 /// <param name="Data">The runs analysed.</param>
+/// <param name="Vertex">How each budget's N_opt was found: "parabola" (the vertex of an OLS parabola in ln N) or "akima" (the minimum of an Akima spline, without an interval).</param>
 public sealed record IsoFlopJson(
     double A, double B, double LogK, IReadOnlyDictionary<string, double> StandardErrors, IReadOnlyDictionary<string, IntervalJson> Ci95,
     string Grouping, int BudgetsUsed, double R2, double ResidualStd, IReadOnlyList<IsoFlopBudgetJson> Budgets,
-    IReadOnlyList<IsoFlopAllocationJson> Allocations, string Reference, IReadOnlyList<string> Warnings, DataJson Data)
+    IReadOnlyList<IsoFlopAllocationJson> Allocations, string Reference, IReadOnlyList<string> Warnings, DataJson Data, string Vertex)
 {
     /// <summary>The analysis's JSON.</summary>
     public static IsoFlopJson Of(IsoFlopResult result)
@@ -44,7 +45,8 @@ public sealed record IsoFlopJson(
                 a.Compute, a.ParameterCount, IntervalJson.Of(a.ParameterCountCi95), a.TrainingTokens, a.TokensPerParameter)).ToList(),
             IsoFlopResult.Reference,
             result.Warnings,
-            DataJson.Of(result.Data));
+            DataJson.Of(result.Data),
+            result.Vertex == IsoFlopVertex.Akima ? "akima" : "parabola");
     }
 }
 
