@@ -92,6 +92,25 @@ internal static class BudgetGrouping
         }
     }
 
+    /// <summary>
+    /// On checkpoint data (rows clustered by run), each budget keeps one row per run: the checkpoint whose
+    /// compute is nearest (in ln C) the budget's, so that no run counts twice in one budget's curve.
+    /// </summary>
+    /// <returns>The budgets, and how many rows were set aside.</returns>
+    public static (IReadOnlyList<BudgetGroup> Groups, int Dropped) OnePerRun(IReadOnlyList<BudgetGroup> groups, RunClusters clusters, double[] compute, bool labelled)
+    {
+        int dropped = 0;
+        var result = new List<BudgetGroup>(groups.Count);
+        foreach (var g in groups)
+        {
+            double logC = Math.Log(g.Compute);
+            var kept = g.Rows.GroupBy(clusters.Of).Select(run => run.MinBy(i => Math.Abs(Math.Log(compute[i]) - logC))).Order().ToList();
+            dropped += g.Rows.Count - kept.Count;
+            result.Add(kept.Count == g.Rows.Count ? g : Group(labelled ? g.Label : null, kept, compute));
+        }
+        return (result.OrderBy(g => g.Compute).ToList(), dropped);
+    }
+
     private static BudgetGroup Group(string? label, List<int> rows, double[] compute)
     {
         double logMean = rows.Average(i => Math.Log(compute[i]));

@@ -46,6 +46,7 @@ public static class IsoFlop
                 ? $"C binned in log space: the windows no wider than a factor {Significant(1 + options.BudgetTolerance, 4)} that hold the most runs, densest first"
                 : "runs of equal compute share a budget";
 
+        var checkpoints = CheckpointNotes(runs, ref groups, options.GroupColumn is not null, ref grouping);
         var budgets = groups.Select(g => IsoFlopBudgets.Budget(g, n, loss, options)).ToList();
         var used = budgets.Where(b => b.Used).ToList();
         if (used.Count < MinimumBudgets) throw TooFewBudgets(runs, budgets, used.Count, grouping, options);
@@ -59,7 +60,44 @@ public static class IsoFlop
 
         return new IsoFlopResult(
             Coefficient("a", "a", nFit, 1), Coefficient("b", "b", dFit, 1), Coefficient("logK", "ln k", nFit, 0),
-            budgets, allocations, grouping, statistics, DataDescription.Of(runs), Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)) { Vertex = options.Vertex };
+            budgets, allocations, grouping, statistics, DataDescription.Of(runs), [.. checkpoints(used), .. Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)]) { Vertex = options.Vertex };
+    }
+
+    /// <summary>
+    /// On checkpoint data (rows clustered by run) each budget takes one checkpoint per run; returns the warning on
+    /// intermediate checkpoints among the budgets used (a run's loss part-way through its schedule is not the loss of a
+    /// run trained to that compute with a schedule of its own length: Hoffmann et al. 2022, §3.1 and Figure A1).
+    /// </summary>
+    private static Func<List<IsoFlopBudget>, IEnumerable<string>> CheckpointNotes(RunSet runs, ref IReadOnlyList<BudgetGroup> groups, bool labelled, ref string grouping)
+    {
+        if (runs.Clusters is not { } clusters) return _ => [];
+        var compute = runs.Values(Quantity.Compute).ToArray();
+        var (picked, dropped) = BudgetGrouping.OnePerRun(groups, clusters, compute, labelled);
+        groups = picked;
+        grouping += $"; one checkpoint per run in each budget (the nearest its compute) from {clusters.Count} runs" +
+                    (dropped > 0 ? $", {dropped} other checkpoints of the same runs set aside" : "");
+        var last = new double[clusters.Count];
+        for (int i = 0; i < compute.Length; i++) last[clusters.Of(i)] = Math.Max(last[clusters.Of(i)], compute[i]);
+        return used =>
+        {
+            int points = used.Sum(b => b.Rows.Count);
+            var along = used.SelectMany(b => b.Rows).Select(i => compute[i] / last[clusters.Of(i)]).Where(f => f < 1 - 1e-9).ToList();
+            var warnings = new List<string>();
+            int shared = used.SelectMany(b => b.Rows.Select(clusters.Of).Distinct()).GroupBy(run => run).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+            if (shared > 1)
+                warnings.Add($"the {used.Count} budgets used are built from the same {clusters.Count} runs (a run gives a point to up to {shared} " +
+                             $"of them), so their minima are not independent: the t interval of a, which takes them as {used.Count} independent " +
+                             "points, is too narrow; runs that each end at one budget give independent minima.");
+            if (along.Count == 0) return warnings;
+            static string Percent(double f) => Significant(100 * f, 2) + "%";
+            warnings.Add(
+                $"{along.Count} of the {points} points of the budgets used are intermediate checkpoints (not their run's last), " +
+                $"{Percent(along.Min())} to {Percent(along.Max())} of the way through their runs in compute: part-way through a learning-rate " +
+                "schedule a run's loss lies above that of a run trained to the same compute with a schedule of its own length, and by more the " +
+                "earlier it is (Hoffmann et al. 2022, §3.1), so each budget's minimum shifts toward the sizes further along their runs; " +
+                "IsoFLOP curves mean most from runs that each end at a budget.");
+            return warnings;
+        };
     }
 
     private static FittedParameter Coefficient(string name, string symbol, LinearSolution fit, int j)

@@ -13,11 +13,14 @@ internal static class PoolingCheck
 
     public static RunSet Warn(RunSet runs, RunSelection selection)
     {
+        // The checkpoint check first: the runs it finds name runs, they do not split a population.
+        runs = CheckpointWarning(runs, selection);
         var key = Key(runs);
-        if (key is null || runs.Count < 4) return CheckpointWarning(runs, selection);
+        if (key is null || runs.Count < 4) return runs;
+        var named = selection.RunColumns.Concat(selection.ResampleBy ?? []).Concat(runs.Clusters?.Columns ?? []).ToList();
         foreach (var column in runs.TextColumnNames)
         {
-            if (selection.RunColumns.Contains(column, StringComparer.OrdinalIgnoreCase)) continue;
+            if (named.Contains(column, StringComparer.OrdinalIgnoreCase)) continue;
             var cells = runs.Cells(column)!;
             if (!cells.IsTextual) continue;
             var groups = new Dictionary<string, HashSet<(double, double)>>(StringComparer.Ordinal);
@@ -43,14 +46,14 @@ internal static class PoolingCheck
                 $"analyse each value apart, side by side, with --group-by {FilterColumns.Quote(column)}, or keep one with " +
                 $"--where \"{FilterColumns.Quote(column)} = {new FilterValue(ranked[0].Key)}\".", column));
         }
-        return CheckpointWarning(runs, selection);
+        return runs;
     }
 
     private static RunSet CheckpointWarning(RunSet runs, RunSelection selection)
     {
-        if (selection.RunColumns.Count > 0 || runs.Clusters is not null) return runs;
+        if (selection.RunColumns.Count > 0 || selection.ResampleBy is { Count: > 0 }) return runs;
         string? step = runs.ColumnNames.FirstOrDefault(c => StepColumns.Contains(c.Trim(), StringComparer.OrdinalIgnoreCase));
-        if (step is not null) return StepWarning(runs, step);
+        if (step is not null) return StepWarning(runs, step, selection);
         if (!runs.Has(Quantity.ParameterCount) || !runs.Has(Quantity.TrainingTokens)) return runs;
         var n = runs.RawValues(Quantity.ParameterCount);
         var d = runs.RawValues(Quantity.TrainingTokens);
@@ -85,21 +88,37 @@ internal static class PoolingCheck
             $"not {runs.Count} independent runs ({why}{differ}); {advice}.", varying.FirstOrDefault()));
     }
 
-    /// <summary>A step column without --run-column: the rows are checkpoints of fewer runs (counted by N, or by the run names of a melted chart).</summary>
-    private static RunSet StepWarning(RunSet runs, string step)
+    /// <summary>
+    /// A step column without --run-column: the rows are checkpoints of fewer runs. Unless the runs to resample by were
+    /// named (or rows asked for), the runs found by <see cref="CheckpointRuns"/> become the clusters the fits resample.
+    /// </summary>
+    private static RunSet StepWarning(RunSet runs, string step, RunSelection selection)
     {
         // A text column that names every row differently (a W&B runs table's 'Name', whose '_step' is each run's last) says the rows are runs.
         if (runs.Count >= 2 && runs.TextColumnNames.Any(c => runs.Cells(c) is { IsTextual: true } cells
                 && Enumerable.Range(0, runs.Count).Select(cells.Text).Distinct(StringComparer.Ordinal).Count() == runs.Count))
             return runs;
-        int? likely = runs.Has(Quantity.ParameterCount) && runs.Origin(Quantity.ParameterCount) is { IsDerived: false }
-            ? Distinct(runs.RawValues(Quantity.ParameterCount))
-            : runs.HasColumn(WideLayout.RunColumn) ? Enumerable.Range(0, runs.Count).Select(i => runs.Text(WideLayout.RunColumn, i)).Distinct().Count() : null;
-        if (likely >= runs.Count) return runs;
-        string of = likely is { } k ? $"checkpoints of {k} run{(k == 1 ? "" : "s")}" : "checkpoints of training runs";
-        return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
-            $"these look like {of}, not {runs.Count} independent runs (the data has a step column '{step}'); name the runs with --run-column " +
-            $"(and --step-column {step}) to keep one row per run; a fit along one run's checkpoints has errors that are not independent.", step));
+        var found = CheckpointRuns.Find(runs, step);
+        if (found is not null && found.Clusters.Count >= runs.Count) return runs;
+        int? k = found?.Clusters.Count;
+        string of = k is { } g ? $"checkpoints of {g} run{(g == 1 ? "" : "s")}" : "checkpoints of training runs";
+        string name = found is null ? "--run-column" : $"--run-column {string.Join(",", found.Columns.Select(FilterColumns.Quote))}";
+        string curve = "a fit along checkpoints mixes each run's training curve with the losses of finished runs";
+        if (found is null || selection.ResampleBy is not null)
+            return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
+                $"these look like {of}, not {runs.Count} independent runs (the data has a step column '{step}'); name the runs with {name} " +
+                $"(and --step-column {step}) to keep one row per run; {curve}, and its errors are not independent" +
+                (selection.ResampleBy is { Count: 0 } ? ": treated as independent rows as asked, the intervals are too narrow." : "."), step));
+        string named = found.Distinct
+            ? $"named by {string.Join(", ", found.Columns)}: no step repeats within one"
+            : $"one per value of {string.Join(", ", found.Columns)}: steps repeat there, but no column tells the runs of one value apart, so " +
+              "the clusters may join several runs, which widens the intervals rather than narrowing them";
+        return runs.WithClusters(found.Clusters,
+                $"the {runs.Count} rows are checkpoints of {k} runs ({named}): fits resample and cluster whole runs")
+            .WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
+                $"these look like {of}, not {runs.Count} independent runs (the data has a step column '{step}'), so the intervals count " +
+                $"{k} runs, clustered and resampled whole; {curve}: keep one row per run with {name} --step-column {step}, or " +
+                "treat the rows as independent with --resample-by rows.", step));
     }
 
     /// <summary>
