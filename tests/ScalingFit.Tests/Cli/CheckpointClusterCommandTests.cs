@@ -1,0 +1,41 @@
+using System.Text.Json;
+using ScalingFit.Tests.Support;
+
+namespace ScalingFit.Tests.Cli;
+
+/// <summary>
+/// Checkpoints read without --run-column, through the CLI as shipped (issue 11, item 1). The truth is
+/// the sample's own runs: samples/training-log.csv holds 12 runs (six models × two seeds, README of
+/// samples/), and naming them explicitly with --run-column model,seed --select all is the reference.
+/// </summary>
+public class CheckpointClusterCommandTests
+{
+    private const string Log = "samples/training-log.csv";
+
+    private static JsonElement Fit(params string[] extra)
+    {
+        var run = ShippedCli.Run(Repo.Root, ["fit", Log, "--json", .. extra]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return JsonDocument.Parse(run.Out).RootElement;
+    }
+
+    [Fact]
+    public void Fit_CheckpointsWithoutRunColumn_IntervalsCountTheRunsAsNamingThemDoes()
+    {
+        var found = Fit();
+        var named = Fit("--run-column", "model,seed", "--select", "all");
+        int runs = File.ReadLines(Path.Combine(Repo.Root, Log)).Skip(1).Select(l => string.Join(',', l.Split(',')[..2])).Distinct().Count();
+        Assert.Equal(runs, found.GetProperty("runs").GetInt32());
+        Assert.Equal(runs - 1, found.GetProperty("intervalDegreesOfFreedom").GetInt32());
+        foreach (var p in named.GetProperty("standardErrors").EnumerateObject())
+            Assert.Equal(p.Value.GetDouble(), found.GetProperty("standardErrors").GetProperty(p.Name).GetDouble(), 12);
+    }
+
+    [Fact]
+    public void Fit_ResampleByRows_TreatsRowsAsIndependentAndSaysSo()
+    {
+        var rows = Fit("--resample-by", "rows");
+        Assert.Equal(118, rows.GetProperty("intervalDegreesOfFreedom").GetInt32());
+        Assert.Contains("treated as independent rows as asked", rows.GetRawText());
+    }
+}
