@@ -22,6 +22,12 @@ internal static class IsoFlopCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
+        var bootstrap = new Option<int>("--bootstrap")
+        {
+            Description = "Redo the whole analysis on K resamples of whole runs (rows when every row is a run), for percentile intervals of " +
+                          "a, b and N_opt that count the runs budgets share (checkpoint data). 0: t intervals only.",
+        };
+        var seed = new Option<long>("--seed") { Description = "Seed of the bootstrap.", DefaultValueFactory = _ => 1 };
         var command = new Command("isoflop",
             "IsoFLOP analysis (Hoffmann et al. 2022, approach 2): a parabola of loss against ln N per compute budget, its minimum " +
             "N_opt(C), and N_opt ∝ C^a, D_opt ∝ C^b fitted across budgets.");
@@ -33,11 +39,13 @@ internal static class IsoFlopCommand
         data.AddTo(command);
         budgets.AddTo(command);
         command.Add(compute);
+        command.Add(bootstrap);
+        command.Add(seed);
         groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
-            var options = budgets.Build(parse, parse.GetValue(compute) ?? []);
+            var options = budgets.Build(parse, parse.GetValue(compute) ?? []) with { Bootstrap = parse.GetValue(bootstrap), Seed = parse.GetValue(seed) };
             var runs = data.Load(parse);
             if (groupBy.Given(parse))
             {

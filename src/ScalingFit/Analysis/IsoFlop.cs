@@ -34,6 +34,7 @@ public static class IsoFlop
             throw new OptionException("IsoFlopOptions.BudgetTolerance", $"the budget tolerance must be 0 or more, got {Significant(options.BudgetTolerance, 4)}.");
         foreach (var c in options.Budgets) Guard.Positive(c, "IsoFlopOptions.Budgets", "a compute budget");
         Guard.AtLeast(options.MinimumSizes, MinimumSizes, "IsoFlopOptions.MinimumSizes", "the fewest sizes per budget");
+        Guard.AtLeast(options.Bootstrap, 0, "IsoFlopOptions.Bootstrap", "the bootstrap resamples");
         if (options.Window is { } window) Guard.AtLeast(window, MinimumSizes, "IsoFlopOptions.Window", "the sizes nearest the lowest loss of each budget");
         var n = runs.Values(Quantity.ParameterCount).ToArray();
         var loss = runs.Values(Quantity.Loss).ToArray();
@@ -60,7 +61,11 @@ public static class IsoFlop
 
         return new IsoFlopResult(
             Coefficient("a", "a", nFit, 1), Coefficient("b", "b", dFit, 1), Coefficient("logK", "ln k", nFit, 0),
-            budgets, allocations, grouping, statistics, DataDescription.Of(runs), [.. checkpoints(used), .. Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)]) { Vertex = options.Vertex };
+            budgets, allocations, grouping, statistics, DataDescription.Of(runs), [.. checkpoints(used), .. Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)])
+        {
+            Vertex = options.Vertex,
+            Bootstrap = options.Bootstrap > 0 ? IsoFlopBootstrap.Run(runs, options) : null,
+        };
     }
 
     /// <summary>
@@ -87,7 +92,8 @@ public static class IsoFlop
             if (shared > 1)
                 warnings.Add($"the {used.Count} budgets used are built from the same {clusters.Count} runs (a run gives a point to up to {shared} " +
                              $"of them), so their minima are not independent: the t interval of a, which takes them as {used.Count} independent " +
-                             "points, is too narrow; runs that each end at one budget give independent minima.");
+                             "points, is too narrow; a bootstrap of whole runs counts what the budgets share, and runs that each end at one budget " +
+                             "give independent minima.");
             if (along.Count == 0) return warnings;
             static string Percent(double f) => Significant(100 * f, 2) + "%";
             warnings.Add(

@@ -44,6 +44,15 @@ public sealed record IsoFlopOptions
 
     /// <summary>Budgets at which to read N_opt and D_opt off the fitted N_opt ∝ C^a.</summary>
     public IReadOnlyList<double> Budgets { get; init; } = [];
+
+    /// <summary>
+    /// Resamples of whole runs (rows when every row is a run) on which the whole analysis is redone, for percentile
+    /// intervals that count the runs the budgets share (<see cref="IsoFlopBootstrap"/>); 0 for none.
+    /// </summary>
+    public int Bootstrap { get; init; }
+
+    /// <summary>The seed of the resamples.</summary>
+    public long Seed { get; init; } = 1;
 }
 
 /// <summary>One compute budget of an IsoFLOP analysis.</summary>
@@ -118,6 +127,9 @@ public sealed record IsoFlopResult(
 {
     /// <summary>How each budget's N_opt was found.</summary>
     public IsoFlopVertex Vertex { get; init; } = IsoFlopVertex.Parabola;
+
+    /// <summary>The analysis redone on resamples of whole runs, when asked; null otherwise.</summary>
+    public IsoFlopBootstrap? Bootstrap { get; init; }
 
     /// <summary>Hoffmann et al. 2022's exponents a for comparison: approach 1, 2 and 3.</summary>
     public const string Reference =

@@ -52,6 +52,9 @@ public sealed class RunClusters
         return new RunClusters(ids, map.Count, Columns);
     }
 
+    /// <summary>Runs given by their ids (0 to <paramref name="count"/> − 1, one per row): resampled runs, each draw a run of its own.</summary>
+    internal static RunClusters Of(int[] ids, int count, IReadOnlyList<string> columns) => new(ids, count, columns);
+
     /// <summary>The runs named by the values of the given columns (text columns, or quantities such as N by their symbol).</summary>
     /// <exception cref="DataException">A column that is not in the data (the message lists those that are).</exception>
     public static RunClusters By(RunSet runs, IReadOnlyList<string> columns)

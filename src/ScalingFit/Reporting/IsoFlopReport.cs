@@ -27,6 +27,13 @@ public static class IsoFlopReport
                 IsoFlopResult.Reference),
             BudgetTable(result.Budgets.Where(b => Shown(result, b)).ToList()),
         };
+        if (result.Bootstrap is { } boot)
+            blocks.Insert(4, new KeyValues([new("bootstrap",
+                $"{boot.Resamples} resamples of {boot.Units}, the whole analysis redone on each" +
+                (boot.Failed > 0 ? $" ({boot.Failed} gave fewer than 3 usable budgets, left out)" : "") +
+                $": a {Range(boot.ParameterExponent)}, b {Range(boot.TokenExponent)}" +
+                string.Concat(result.Allocations.Select((a, i) => $", N_opt({Significant(a.Compute, 3)}) {Range(boot.ParameterCounts[i])}")) +
+                " (percentile 95% intervals)")]));
         int hidden = result.Budgets.Count(b => !Shown(result, b));
         if (hidden > 0)
             blocks.Add(new Paragraph($"{hidden} budget{(hidden == 1 ? "" : "s")} with too few sizes for a {(result.Vertex == IsoFlopVertex.Akima ? "spline" : "parabola")} {(hidden == 1 ? "is" : "are")} not shown (--json lists every budget)."));
@@ -34,6 +41,8 @@ public static class IsoFlopReport
         if (result.Warnings.Count > 0) blocks.Add(new Warnings(result.Warnings));
         return new Document(blocks);
     }
+
+    private static string Range(ScalingFit.Fitting.Interval i) => $"[{Significant(i.Lower, 4)}, {Significant(i.Upper, 4)}]";
 
     private static bool Shown(IsoFlopResult result, IsoFlopBudget b) => result.Vertex == IsoFlopVertex.Akima ? b.Akima is not null : b.Parabola is not null;
 

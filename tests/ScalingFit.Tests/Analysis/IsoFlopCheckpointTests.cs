@@ -91,4 +91,32 @@ public class IsoFlopCheckpointTests
         Assert.DoesNotContain("one checkpoint per run", result.Grouping);
         Assert.DoesNotContain(result.Warnings, w => w.Contains("intermediate checkpoints"));
     }
+
+    [Fact]
+    public void Bootstrap_OfWholeRuns_CoversTheLawsExponentWhereTheBudgetsSharedRunsMakeTheTIntervalTooNarrow()
+    {
+        // samples/isoflop-checkpoints.csv: 24 runs from a law with a = 0.4516, every checkpoint kept (samples/README.md).
+        var runs = RunPreparation.Prepare(RunReader.ReadPath(Path.Combine(Support.Repo.Root, "samples", "isoflop-checkpoints.csv")), RunSelection.None);
+        var result = IsoFlop.Analyze(runs, new IsoFlopOptions { Bootstrap = 200, Budgets = [1e21] });
+        var boot = result.Bootstrap!;
+        Assert.Equal("24 runs named by run", boot.Units);
+        Assert.True(boot.ParameterExponent.Lower <= A && A <= boot.ParameterExponent.Upper, $"{boot.ParameterExponent} misses {A}");
+        Assert.True(boot.ParameterExponent.Width > 2 * result.ParameterExponent.Ci95.Width,
+            $"bootstrap {boot.ParameterExponent} against t {result.ParameterExponent.Ci95}");
+        Assert.Single(boot.ParameterCounts);
+        // The same seed draws the same resamples.
+        var again = IsoFlop.Analyze(runs, new IsoFlopOptions { Bootstrap = 200, Budgets = [1e21] }).Bootstrap!;
+        Assert.Equal(boot.ParameterExponent, again.ParameterExponent);
+    }
+
+    [Fact]
+    public void Bootstrap_RowsAsRuns_ResamplesRows()
+    {
+        var csv = "N,D,loss\n" + string.Concat(Enumerable.Range(0, 9).Select(i => 1e8 * Math.Pow(2, i)).SelectMany(n => new[] { 1e19, 1e20, 1e21, 1e22, 1e23 }.Select(c =>
+            string.Create(CultureInfo.InvariantCulture, $"{n:R},{c / (6 * n):R},{Loss(n, c / (6 * n)):R}\n"))));
+        var runs = RunPreparation.Prepare(CsvRunReader.Parse(csv, "runs.csv"), RunSelection.None);
+        var boot = IsoFlop.Analyze(runs, new IsoFlopOptions { BudgetTolerance = 0.01, Bootstrap = 100 }).Bootstrap!;
+        Assert.Equal("45 rows", boot.Units);
+        Assert.Equal(100, boot.Resamples);
+    }
 }

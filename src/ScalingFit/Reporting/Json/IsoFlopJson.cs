@@ -21,10 +21,13 @@ namespace ScalingFit.Reporting.Json;
 /// <param name="Warnings">Parabolas that open downward, minima outside the sizes sampled, wide bins, too few sizes.</param>
 /// <param name="Data">The runs analysed.</param>
 /// <param name="Vertex">How each budget's N_opt was found: "parabola" (the vertex of an OLS parabola in ln N) or "akima" (the minimum of an Akima spline, without an interval).</param>
+/// <param name="Bootstrap">The analysis redone on resamples of whole runs, when asked; left out otherwise.</param>
 public sealed record IsoFlopJson(
     double A, double B, double LogK, IReadOnlyDictionary<string, double> StandardErrors, IReadOnlyDictionary<string, IntervalJson> Ci95,
     string Grouping, int BudgetsUsed, double R2, double ResidualStd, IReadOnlyList<IsoFlopBudgetJson> Budgets,
-    IReadOnlyList<IsoFlopAllocationJson> Allocations, string Reference, IReadOnlyList<string> Warnings, DataJson Data, string Vertex)
+    IReadOnlyList<IsoFlopAllocationJson> Allocations, string Reference, IReadOnlyList<string> Warnings, DataJson Data, string Vertex,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IsoFlopBootstrapJson? Bootstrap = null)
 {
     /// <summary>The analysis's JSON.</summary>
     public static IsoFlopJson Of(IsoFlopResult result)
@@ -46,9 +49,30 @@ public sealed record IsoFlopJson(
             IsoFlopResult.Reference,
             result.Warnings,
             DataJson.Of(result.Data),
-            result.Vertex == IsoFlopVertex.Akima ? "akima" : "parabola");
+            result.Vertex == IsoFlopVertex.Akima ? "akima" : "parabola",
+            result.Bootstrap is { } boot ? IsoFlopBootstrapJson.Of(boot, result.Allocations) : null);
     }
 }
+
+/// <summary>An IsoFLOP analysis redone on bootstrap resamples of whole runs (percentile 95% intervals).</summary>
+/// <param name="Resamples">How many resamples were drawn.</param>
+/// <param name="Failed">How many gave fewer than 3 usable budgets (left out).</param>
+/// <param name="Units">What was resampled, in words ("24 runs named by run").</param>
+/// <param name="A">Interval of a.</param>
+/// <param name="B">Interval of b.</param>
+/// <param name="Allocations">N_opt's interval at each budget asked for, in the order of "allocations".</param>
+public sealed record IsoFlopBootstrapJson(int Resamples, int Failed, string Units, IntervalJson A, IntervalJson B, IReadOnlyList<IsoFlopBootstrapAllocationJson> Allocations)
+{
+    /// <summary>The bootstrap's JSON.</summary>
+    public static IsoFlopBootstrapJson Of(IsoFlopBootstrap boot, IReadOnlyList<IsoFlopAllocation> allocations) => new(
+        boot.Resamples, boot.Failed, boot.Units, IntervalJson.Of(boot.ParameterExponent), IntervalJson.Of(boot.TokenExponent),
+        allocations.Select((a, i) => new IsoFlopBootstrapAllocationJson(a.Compute, IntervalJson.Of(boot.ParameterCounts[i]))).ToList());
+}
+
+/// <summary>N_opt's bootstrap interval at one budget.</summary>
+/// <param name="Compute">C, FLOP.</param>
+/// <param name="NOptCi95">Percentile 95% interval of N_opt.</param>
+public sealed record IsoFlopBootstrapAllocationJson(double Compute, IntervalJson NOptCi95);
 
 /// <summary>One budget of an IsoFLOP analysis.</summary>
 /// <param name="Label">Its name: the group column's value or its compute.</param>
