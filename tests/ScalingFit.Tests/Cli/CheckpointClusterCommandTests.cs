@@ -38,4 +38,19 @@ public class CheckpointClusterCommandTests
         Assert.Equal(118, rows.GetProperty("intervalDegreesOfFreedom").GetInt32());
         Assert.Contains("treated as independent rows as asked", rows.GetRawText());
     }
+
+    [Fact]
+    public void IsoFlop_BootstrapJson_IsTheLibrarysBootstrap()
+    {
+        var run = ShippedCli.Run(Repo.Root, "isoflop", "samples/isoflop-checkpoints.csv", "--bootstrap", "60", "--seed", "7", "--compute", "1e21", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var boot = JsonDocument.Parse(run.Out).RootElement.GetProperty("bootstrap");
+        var runs = ScalingFit.Data.RunPreparation.Prepare(ScalingFit.Data.RunReader.ReadPath(Path.Combine(Repo.Root, "samples", "isoflop-checkpoints.csv")),
+            ScalingFit.Data.RunSelection.None);
+        var expected = ScalingFit.Analysis.IsoFlop.Analyze(runs, new ScalingFit.Analysis.IsoFlopOptions { Bootstrap = 60, Seed = 7, Budgets = [1e21] }).Bootstrap!;
+        Assert.Equal(60, boot.GetProperty("resamples").GetInt32());
+        Assert.Equal(expected.ParameterExponent.Lower, boot.GetProperty("a")[0].GetDouble(), 12);
+        Assert.Equal(expected.ParameterExponent.Upper, boot.GetProperty("a")[1].GetDouble(), 12);
+        Assert.Equal(expected.ParameterCounts[0].Upper, boot.GetProperty("allocations")[0].GetProperty("nOptCi95")[1].GetDouble(), 3);
+    }
 }
