@@ -59,7 +59,7 @@ public static class IsoFlop
 
         return new IsoFlopResult(
             Coefficient("a", "a", nFit, 1), Coefficient("b", "b", dFit, 1), Coefficient("logK", "ln k", nFit, 0),
-            budgets, allocations, grouping, statistics, DataDescription.Of(runs), Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)) { Vertex = options.Vertex };
+            budgets, allocations, grouping, statistics, DataDescription.Of(runs), Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)) { Vertex = options.Vertex, Line = nFit };
     }
 
     private static FittedParameter Coefficient(string name, string symbol, LinearSolution fit, int j)
@@ -69,7 +69,7 @@ public static class IsoFlop
     }
 
     /// <summary>N_opt = exp(ln k + a·ln C), with the 95% confidence interval of the line at ln C.</summary>
-    private static IsoFlopAllocation Allocate(LinearSolution fit, double compute)
+    internal static IsoFlopAllocation Allocate(LinearSolution fit, double compute)
     {
         double x = Math.Log(compute), y = fit.Coefficients[0] + fit.Coefficients[1] * x;
         double half = fit.T95 * Math.Sqrt(fit.ResidualVariance * fit.Leverage([1, x]));
