@@ -59,6 +59,11 @@ public static class AnalysisReport
             blocks.AddRange(Nested(IsoFlopReport.Build(isoFlop), 3));
         }
         else blocks.Add(new Paragraph(result.IsoFlopNote ?? "no IsoFLOP analysis."));
+        if (result.Approaches is { Budgets.Count: > 0 } approaches)
+        {
+            blocks.AddRange(ApproachReport.Blocks(approaches));
+            if (approaches.Diagnostics.Count > 0) blocks.Add(new Warnings(Diagnostic.Messages(approaches.Diagnostics)));
+        }
 
         blocks.Add(new Heading("Every law's fit to all the runs", 2));
         foreach (var score in result.Comparison.Scores.Where(s => s != best))
