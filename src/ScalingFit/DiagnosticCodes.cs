@@ -83,4 +83,12 @@ public static class DiagnosticCodes
 
     /// <summary>A bounded parameter held on an end of its range: the runs favour a value beyond it.</summary>
     public const string AtBound = "at-bound";
+
+    // Compute-optimal allocation: approach 2 (IsoFLOP) against approach 3 (a fitted law).
+
+    /// <summary>N_opt by approaches 2 and 3 disagree beyond their 95% intervals (approach 2's widened by the vertex bias).</summary>
+    public const string ApproachesDisagree = "approaches-disagree";
+
+    /// <summary>The IsoFLOP vertex method's bias on the approach-3 law carries N_opt outside approach 2's own interval.</summary>
+    public const string VertexBias = "vertex-bias";
 }

@@ -16,6 +16,7 @@ internal static class IsoFlopCommand
         var output = new OutputOptions();
         var budgets = new BudgetOptions();
         var groupBy = new GroupByOption();
+        var compare = new CompareOption("approach 3: the chinchilla law fitted to the same runs (about a second)");
         var compute = new Option<double[]>("--compute")
         {
             Description = "A budget C at which to read N_opt and D_opt off the fitted N_opt ∝ C^a; repeatable.",
@@ -41,6 +42,7 @@ internal static class IsoFlopCommand
         command.Add(compute);
         command.Add(bootstrap);
         command.Add(seed);
+        compare.AddTo(command);
         groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
@@ -54,6 +56,7 @@ internal static class IsoFlopCommand
                 return;
             }
             var result = ScalingFit.Analysis.IsoFlop.Analyze(runs, options);
+            if (compare.Wanted(parse)) result = ApproachComparisons.ForIsoFlop(runs, result, options.Budgets).AddTo(result);
             output.Write(parse, context, () => IsoFlopReport.Build(result), () => JsonOutput.IsoFlop(result));
         }));
         return command;

@@ -44,6 +44,7 @@ internal static class OptimalCommand
         };
         var convention = new ConventionOption();
         var groupBy = new GroupByOption();
+        var compare = new CompareOption("approach 2: an IsoFLOP analysis of the same runs with the isoflop defaults");
 
         var command = new Command("optimal",
             "Compute-optimal allocation: the model size N_opt and tokens D_opt that minimize a fitted law at a budget C = 6ND, " +
@@ -58,6 +59,7 @@ internal static class OptimalCommand
         nonlinear.AddTo(command);
         foreach (var option in new Option[] { compute, range, points, sizes, targets }) command.Add(option);
         convention.AddTo(command);
+        compare.AddTo(command);
         groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
@@ -97,6 +99,7 @@ internal static class OptimalCommand
             }
             var fit = nonlinear.Fit(parse, context, spec, runs);
             var result = convention.Back(parse, runs, ComputeOptimal.Analyze(fit, options));
+            if (compare.Wanted(parse)) result = ApproachComparisons.ForOptimal(runs, result).AddTo(result);
             output.Write(parse, context, () => OptimalReport.Build(result), () => JsonOutput.Optimal(result));
         }));
         return command;

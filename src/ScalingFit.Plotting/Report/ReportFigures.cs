@@ -107,8 +107,11 @@ public static class ReportFigures
         }
         if (result.IsoFlop is { } iso)
             jobs.Add(new("isoflop", "isoflop",
-                "IsoFLOP curves: the runs of each compute budget, the parabola of loss in ln N fitted to them, and its minimum N_opt(C); " +
-                "open vermillion diamonds mark minima outside the sizes sampled, dashed parabolas open downward.",
+                iso.Vertex == IsoFlopVertex.Akima
+                    ? "IsoFLOP curves: the runs of each compute budget, the Akima spline of loss in ln N through them, and its minimum N_opt(C); " +
+                      "open vermillion diamonds mark minima at an end of the sizes sampled (edge minima)."
+                    : "IsoFLOP curves: the runs of each compute budget, the parabola of loss in ln N fitted to them, and its minimum N_opt(C); " +
+                      "open vermillion diamonds mark minima outside the sizes sampled, dashed parabolas open downward.",
                 () => new IsoFlopFigure().Render(new IsoFlopRuns(iso, result.Runs))));
         return jobs;
     }

@@ -52,6 +52,9 @@ public sealed record ComputeOptimalResult(
     /// <summary>The closed form of the frontier for this law, in words and symbols.</summary>
     public string Formula => Frontier.Formula;
 
+    /// <summary>Approach 2 (an IsoFLOP analysis of the same runs) against this allocation at its budgets, when it was asked; null otherwise.</summary>
+    public ApproachComparisons? Approaches { get; init; }
+
     /// <summary>How N_opt was converted back to non-embedding parameters (the runs' N was converted to total), or null.</summary>
     public string? BackConversion { get; init; }
 

@@ -64,6 +64,7 @@ public static class IsoFlop
             budgets, allocations, grouping, statistics, DataDescription.Of(runs), [.. checkpoints(used), .. Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)])
         {
             Vertex = options.Vertex,
+            Line = nFit,
             Bootstrap = options.Bootstrap > 0 ? IsoFlopBootstrap.Run(runs, options) : null,
         };
     }
@@ -113,7 +114,7 @@ public static class IsoFlop
     }
 
     /// <summary>N_opt = exp(ln k + a·ln C), with the 95% confidence interval of the line at ln C.</summary>
-    private static IsoFlopAllocation Allocate(LinearSolution fit, double compute)
+    internal static IsoFlopAllocation Allocate(LinearSolution fit, double compute)
     {
         double x = Math.Log(compute), y = fit.Coefficients[0] + fit.Coefficients[1] * x;
         double half = fit.T95 * Math.Sqrt(fit.ResidualVariance * fit.Leverage([1, x]));

@@ -131,6 +131,19 @@ public sealed record IsoFlopResult(
     /// <summary>The analysis redone on resamples of whole runs, when asked; null otherwise.</summary>
     public IsoFlopBootstrap? Bootstrap { get; init; }
 
+    /// <summary>Approach 2 against approach 3 (a fitted law's frontier) at the budgets asked for, when it was asked; null otherwise.</summary>
+    public ApproachComparisons? Approaches { get; init; }
+
+    /// <summary>The OLS fit of ln N_opt on ln C behind <see cref="Allocations"/>; null for a result built by hand.</summary>
+    internal LinearSolution? Line { get; init; }
+
+    /// <summary>
+    /// N_opt and D_opt read off the fitted N_opt ∝ C^a at a budget, asked for or not; null when the budget
+    /// was not asked for and the result does not carry its line.
+    /// </summary>
+    public IsoFlopAllocation? AllocationAt(double compute) =>
+        Allocations.FirstOrDefault(a => Math.Abs(a.Compute / compute - 1) < 1e-9) ?? (Line is { } line ? IsoFlop.Allocate(line, compute) : null);
+
     /// <summary>Hoffmann et al. 2022's exponents a for comparison: approach 1, 2 and 3.</summary>
     public const string Reference =
         "Hoffmann et al. 2022 report a = 0.49 [0.462, 0.534] by this approach (approach 2), 0.50 by approach 1 and 0.46 by approach 3.";

@@ -60,7 +60,10 @@ public static class ReportAnalysis
         {
             HeadlineBudget = optimal is null ? null : headline,
             HeadlineFromData = options.HeadlineBudget is null,
-            Approaches = optimal is not null && headline is { } h ? ApproachComparison.At(h, isoFlop, optimal) : null,
+            Approaches = optimal is not null && headline is { } h
+                ? isoFlop is null ? ApproachComparisons.Unavailable("no approach 2: " + (isoFlopNote ?? "no IsoFLOP analysis.").Replace("no IsoFLOP analysis: ", "", StringComparison.Ordinal))
+                  : ApproachComparisons.Compare(runs, isoFlop, optimal, [h])
+                : null,
         };
     }
 

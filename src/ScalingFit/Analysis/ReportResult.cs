@@ -28,8 +28,11 @@ public sealed record ReportResult(
     /// <summary>Whether <see cref="HeadlineBudget"/> is the default, ten times the largest run's compute, rather than one asked for.</summary>
     public bool HeadlineFromData { get; init; }
 
-    /// <summary>N_opt at the headline budget by approach 2 (IsoFLOP) and approach 3 (the law), when both answer.</summary>
-    public ApproachComparison? Approaches { get; init; }
+    /// <summary>
+    /// N_opt and D_opt at the headline budget by approach 2 (IsoFLOP) and approach 3 (the law) with the vertex bias estimated on the
+    /// law, or a note on why one side is missing; null when there is no headline budget.
+    /// </summary>
+    public ApproachComparisons? Approaches { get; init; }
 
     /// <summary>The law with the smallest backtest error that could be fitted; null when none could.</summary>
     public LawScore? Best => Comparison.Scores.FirstOrDefault(s => s.Error is null && s.Fit is not null);

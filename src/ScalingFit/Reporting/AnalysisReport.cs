@@ -59,6 +59,11 @@ public static class AnalysisReport
             blocks.AddRange(Nested(IsoFlopReport.Build(isoFlop), 3));
         }
         else blocks.Add(new Paragraph(result.IsoFlopNote ?? "no IsoFLOP analysis."));
+        if (result.Approaches is { Budgets.Count: > 0 } approaches)
+        {
+            blocks.AddRange(ApproachReport.Blocks(approaches));
+            if (approaches.Diagnostics.Count > 0) blocks.Add(new Warnings(Diagnostic.Messages(approaches.Diagnostics)));
+        }
 
         blocks.Add(new Heading("Every law's fit to all the runs", 2));
         foreach (var score in result.Comparison.Scores.Where(s => s != best))
@@ -129,7 +134,9 @@ public static class AnalysisReport
                                      $"{iso.Budgets.Count(b => b.Used)} of {iso.Budgets.Count} budgets"));
         }
         else items.Add(new("IsoFLOP", result.IsoFlopNote ?? "none"));
-        if (result.Approaches is { } approaches) items.Add(new(approaches.Disagree ? "approaches 2 and 3 disagree" : "approaches 2 and 3", approaches.Describe()));
+        if (result.Approaches is { Budgets: [var approaches, ..] })
+            items.Add(new(approaches.Disagree ? "approaches 2 and 3 disagree" : "approaches 2 and 3", approaches.Describe()));
+        else if (result.Approaches is { Note: { } approachNote }) items.Add(new("approaches 2 and 3", approachNote));
         items.Add(new("held out", $"{result.Split.HeldOut.Count} runs: {result.Split.Description}"));
         items.Add(new("intervals", result.Bootstrap is { } b
             ? $"nonlinear fits: 95% bootstrap percentile intervals over {b.Resamples} resamples (seed {b.Seed}); log-log OLS fits: t intervals; " +

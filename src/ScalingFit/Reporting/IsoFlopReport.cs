@@ -38,6 +38,7 @@ public static class IsoFlopReport
         if (hidden > 0)
             blocks.Add(new Paragraph($"{hidden} budget{(hidden == 1 ? "" : "s")} with too few sizes for a {(result.Vertex == IsoFlopVertex.Akima ? "spline" : "parabola")} {(hidden == 1 ? "is" : "are")} not shown (--json lists every budget)."));
         if (result.Allocations.Count > 0) blocks.Add(AllocationTable(result.Allocations));
+        if (result.Approaches is { } approaches) blocks.AddRange(ApproachReport.Blocks(approaches));
         if (result.Warnings.Count > 0) blocks.Add(new Warnings(result.Warnings));
         return new Document(blocks);
     }

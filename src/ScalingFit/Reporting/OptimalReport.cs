@@ -21,6 +21,7 @@ public static class OptimalReport
             new KeyValues([new("parameters", result.ConventionNote), new("intervals", result.IntervalMethod)]),
         };
         if (result.Allocations.Count > 0) blocks.Add(AllocationTable(result.Allocations));
+        if (result.Approaches is { } approaches) blocks.AddRange(ApproachReport.Blocks(approaches));
         if (result.Warnings.Count > 0) blocks.Add(new Warnings(result.Warnings));
         return new Document(blocks);
     }

@@ -26,6 +26,7 @@ public class AnalysisReportTests
             "The best law: chinchilla, L = E + A/N^α + B/D^β",
             "Compute-optimal allocation: how large a model, how many tokens",
             "IsoFLOP analysis (Hoffmann et al. 2022, approach 2)",
+            "approach 2 (IsoFLOP) against approach 3 (fitted law)",
             "Every law's fit to all the runs",
             "How this report was made",
         ], Headings(document, 2));

@@ -21,11 +21,13 @@ namespace ScalingFit.Reporting.Json;
 /// <param name="Warnings">Parabolas that open downward, minima outside the sizes sampled, wide bins, too few sizes.</param>
 /// <param name="Data">The runs analysed.</param>
 /// <param name="Vertex">How each budget's N_opt was found: "parabola" (the vertex of an OLS parabola in ln N) or "akima" (the minimum of an Akima spline, without an interval).</param>
+/// <param name="Approaches">Approach 2 against approach 3 (the chinchilla law fitted to the same runs), with the vertex bias; null when not asked for.</param>
 /// <param name="Bootstrap">The analysis redone on resamples of whole runs, when asked; left out otherwise.</param>
 public sealed record IsoFlopJson(
     double A, double B, double LogK, IReadOnlyDictionary<string, double> StandardErrors, IReadOnlyDictionary<string, IntervalJson> Ci95,
     string Grouping, int BudgetsUsed, double R2, double ResidualStd, IReadOnlyList<IsoFlopBudgetJson> Budgets,
     IReadOnlyList<IsoFlopAllocationJson> Allocations, string Reference, IReadOnlyList<string> Warnings, DataJson Data, string Vertex,
+    ApproachesJson? Approaches,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IsoFlopBootstrapJson? Bootstrap = null)
 {
@@ -50,6 +52,7 @@ public sealed record IsoFlopJson(
             result.Warnings,
             DataJson.Of(result.Data),
             result.Vertex == IsoFlopVertex.Akima ? "akima" : "parabola",
+            result.Approaches is { } approaches ? ApproachesJson.Of(approaches) : null,
             result.Bootstrap is { } boot ? IsoFlopBootstrapJson.Of(boot, result.Allocations) : null);
     }
 }

@@ -19,9 +19,10 @@ namespace ScalingFit.Reporting.Json;
 /// <param name="Allocations">One row per budget, size and target loss asked about, in that order.</param>
 /// <param name="Warnings">Extrapolation, convention and fit warnings.</param>
 /// <param name="Fit">The law's fit.</param>
+/// <param name="Approaches">Approach 2 (an IsoFLOP analysis of the same runs) against this allocation at its budgets, with the vertex bias; null when not asked for.</param>
 public sealed record OptimalJson(
     string Law, string Formula, bool ClosedForm, double A, double B, double G, ExponentsJson Exponents, string Convention,
-    string Intervals, IReadOnlyList<AllocationJson> Allocations, IReadOnlyList<string> Warnings, FitJson Fit)
+    string Intervals, IReadOnlyList<AllocationJson> Allocations, IReadOnlyList<string> Warnings, FitJson Fit, ApproachesJson? Approaches)
 {
     /// <summary>The allocation's JSON.</summary>
     public static OptimalJson Of(ComputeOptimalResult result) => new(
@@ -41,7 +42,8 @@ public sealed record OptimalJson(
         result.IntervalMethod,
         result.Allocations.Select(AllocationJson.Of).ToList(),
         result.Warnings,
-        FitJson.Of(result.Fit));
+        FitJson.Of(result.Fit),
+        result.Approaches is { } approaches ? ApproachesJson.Of(approaches) : null);
 }
 
 /// <summary>The frontier's exponents and coefficient with their uncertainty.</summary>

@@ -26,10 +26,12 @@ namespace ScalingFit.Reporting.Json;
 /// <param name="Fits">Each law's fit to all the runs, best first (as <c>fit --json</c>).</param>
 /// <param name="Optimal">The compute-optimal allocation (as <c>optimal --json</c>); null when the runs do not allow one.</param>
 /// <param name="Isoflop">The IsoFLOP analysis (as <c>isoflop --json</c>); null when the runs do not allow one.</param>
+/// <param name="Approaches">Approach 2 against approach 3 at the headline budget, with the vertex bias (as in <c>optimal --json</c>); null without a headline budget.</param>
 public sealed record ReportJson(
     string Html, string Markdown, IReadOnlyList<string> Figures, string Manifest, IReadOnlyList<string> Removed, string? BestLaw,
     IReadOnlyList<string> Notes, string Command, string DataFile, string Version, double? HeadlineBudget, bool HeadlineFromData, DataJson Data,
-    IReadOnlyList<string> Warnings, ComparisonJson Comparison, IReadOnlyList<FitJson> Fits, OptimalJson? Optimal, IsoFlopJson? Isoflop)
+    IReadOnlyList<string> Warnings, ComparisonJson Comparison, IReadOnlyList<FitJson> Fits, OptimalJson? Optimal, IsoFlopJson? Isoflop,
+    ApproachesJson? Approaches)
 {
     /// <summary>The report's JSON.</summary>
     /// <param name="result">The analysis.</param>
@@ -48,12 +50,14 @@ public sealed record ReportJson(
         ComparisonJson.Of(result.Comparison),
         result.Fitted.Select(s => FitJson.Of(s.Fit!)).ToList(),
         result.Optimal is { } optimal ? OptimalJson.Of(optimal) : null,
-        result.IsoFlop is { } isoFlop ? IsoFlopJson.Of(isoFlop) : null);
+        result.IsoFlop is { } isoFlop ? IsoFlopJson.Of(isoFlop) : null,
+        result.Approaches is { } approaches ? ApproachesJson.Of(approaches) : null);
 
     private static List<string> AllWarnings(ReportResult result) => result.Comparison.Warnings
         .Concat(result.Comparison.Scores.Where(s => s.Fit is null).Select(s => $"{LawComparison.Name(s.Spec)} could not be fitted: {s.Error}"))
         .Concat(result.Optimal?.Warnings ?? [])
         .Concat(result.IsoFlop?.Warnings ?? [])
+        .Concat(result.Approaches is { } a ? Diagnostic.Messages(a.Diagnostics) : [])
         .Distinct(StringComparer.Ordinal)
         .ToList();
 }

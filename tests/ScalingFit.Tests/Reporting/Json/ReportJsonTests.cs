@@ -28,7 +28,7 @@ public class ReportJsonTests
         var json = run.Json;
         Assert.Equal(
             ["html", "markdown", "figures", "manifest", "removed", "bestLaw", "notes", "command", "dataFile", "version", "headlineBudget",
-             "headlineFromData", "data", "warnings", "comparison", "fits", "optimal", "isoflop"],
+             "headlineFromData", "data", "warnings", "comparison", "fits", "optimal", "isoflop", "approaches"],
             json.EnumerateObject().Select(p => p.Name));
 
         // The files written are where it says.
@@ -46,7 +46,11 @@ public class ReportJsonTests
         SameNames(compare.Json, json.GetProperty("comparison"));
         SameNames(optimal.Json.GetProperty("fit"), json.GetProperty("fits")[json.GetProperty("fits").EnumerateArray().ToList().FindIndex(f => f.GetProperty("law").GetString() == "chinchilla")], ignore: "bootstrap");
         SameNames(fit.Json, json.GetProperty("fits").EnumerateArray().Single(f => f.GetProperty("law").GetString() == "power"));
-        SameNames(isoflop.Json, json.GetProperty("isoflop"));
+        SameNames(isoflop.Json, json.GetProperty("isoflop"), ignore: "approaches");
+        // Approach 2 against 3 at the headline budget, as optimal gives it there.
+        SameNames(optimal.Json.GetProperty("approaches"), json.GetProperty("approaches"));
+        Close(optimal.Json.GetProperty("approaches").GetProperty("budgets")[0].GetProperty("approach2").GetProperty("nOpt").GetDouble(),
+            json.GetProperty("approaches").GetProperty("budgets")[0].GetProperty("approach2").GetProperty("nOpt"));
         Assert.Equal(optimal.Json.GetProperty("allocations")[0].EnumerateObject().Select(p => p.Name),
             json.GetProperty("optimal").GetProperty("allocations")[0].EnumerateObject().Select(p => p.Name));
         // The same fits: the comparison's estimates are those compare prints, law by law.
