@@ -16,6 +16,7 @@ internal static class IsoFlopCommand
         var output = new OutputOptions();
         var budgets = new BudgetOptions();
         var groupBy = new GroupByOption();
+        var convention = new ConventionOption();
         var compute = new Option<double[]>("--compute")
         {
             Description = "A budget C at which to read N_opt and D_opt off the fitted N_opt ∝ C^a; repeatable.",
@@ -33,12 +34,13 @@ internal static class IsoFlopCommand
         data.AddTo(command);
         budgets.AddTo(command);
         command.Add(compute);
+        convention.AddTo(command);
         groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var options = budgets.Build(parse, parse.GetValue(compute) ?? []);
-            var runs = data.Load(parse);
+            var (runs, back) = convention.ConvertWithBack(parse, data.Load(parse));
             if (groupBy.Given(parse))
             {
                 var groups = groupBy.Run(parse, runs, data, null, g => ScalingFit.Analysis.IsoFlop.Analyze(g, options));
@@ -46,6 +48,7 @@ internal static class IsoFlopCommand
                 return;
             }
             var result = ScalingFit.Analysis.IsoFlop.Analyze(runs, options);
+            if (back is not null) result = NonEmbeddingResults.Apply(back, result);
             output.Write(parse, context, () => IsoFlopReport.Build(result), () => JsonOutput.IsoFlop(result));
         }));
         return command;

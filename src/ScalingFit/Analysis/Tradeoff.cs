@@ -134,6 +134,9 @@ public sealed record TradeoffRow(
 {
     /// <summary>D/N.</summary>
     public double TokensPerParameter => TrainingTokens / ParameterCount;
+
+    /// <summary>N back in non-embedding parameters when the runs were converted to total (null otherwise; NaN when it cannot be).</summary>
+    public double? NonEmbeddingParameterCount { get; init; }
 }
 
 /// <summary>The loss gained by a tenfold larger model under the ladder's token rule.</summary>

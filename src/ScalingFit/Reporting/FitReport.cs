@@ -120,12 +120,16 @@ public static class PredictionReport
     public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions)
     {
         var inputs = predictions.SelectMany(p => p.At.Keys).Distinct().OrderBy(q => q).ToList();
+        bool back = predictions.Any(p => p.NonEmbeddingParameterCount is not null);
+        var nBack = ColumnFormat.For(predictions.Select(p => p.NonEmbeddingParameterCount ?? double.NaN), 4);
         var columns = inputs.Select(q => new TableColumn(q.Name))
+            .Concat(back ? [new TableColumn("N non-emb")] : [])
             .Concat([new TableColumn(fit.Target.Name), new TableColumn("95% lower"), new TableColumn("95% upper")]).ToList();
         var at = inputs.ToDictionary(q => q, q => ColumnFormat.For(predictions.Select(p => p.At.GetValueOrDefault(q, double.NaN)), 4));
         var loss = ColumnFormat.For(predictions.SelectMany(p => new[] { p.Loss, p.Interval.Lower, p.Interval.Upper }), 5);
         var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
             .Select(q => p.At.TryGetValue(q, out var v) ? at[q].Format(v) : "")
+            .Concat(back ? [TradeoffReport.NonEmbedding(nBack, p.NonEmbeddingParameterCount)] : [])
             .Concat([loss.Format(p.Loss), loss.Format(p.Interval.Lower), loss.Format(p.Interval.Upper)]).ToList()).ToList();
         var blocks = new List<Block>
         {
