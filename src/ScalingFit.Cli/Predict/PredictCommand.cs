@@ -70,7 +70,7 @@ internal static class PredictCommand
             }
             IReadOnlyList<Prediction> predictions = points.Select(p => Predictor.Predict(fit, p)).ToList();
             if (back is not null) predictions = NonEmbeddingResults.Apply(back, predictions);
-            output.Write(parse, context, () => PredictionReport.Build(fit, predictions), () => JsonOutput.Predictions(fit, predictions));
+            output.Write(parse, context, () => PredictionReport.Build(fit, predictions, back?.Assumption), () => JsonOutput.Predictions(fit, predictions));
         }));
         return command;
     }

@@ -39,6 +39,7 @@ public static class NonEmbeddingResults
     public static TradeoffResult Apply(NonEmbeddingBack back, TradeoffResult result) => result with
     {
         Rows = result.Rows.Select(r => r with { NonEmbeddingParameterCount = back.NonEmbedding(r.ParameterCount) }).ToList(),
+        BackConversion = back.Assumption,
     };
 
     /// <summary>The report's allocation and IsoFLOP analysis given back (its headline quotes the allocation's row).</summary>

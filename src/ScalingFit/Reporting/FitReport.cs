@@ -117,7 +117,10 @@ public static class PredictionReport
     }
 
     /// <summary>A table of predicted losses with their intervals, then any warnings.</summary>
-    public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions)
+    /// <param name="fit">The law the predictions come from.</param>
+    /// <param name="predictions">One per point.</param>
+    /// <param name="backConversion">How N was given back in non-embedding parameters (<see cref="Data.NonEmbeddingBack.Assumption"/>), or null.</param>
+    public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions, string? backConversion = null)
     {
         var inputs = predictions.SelectMany(p => p.At.Keys).Distinct().OrderBy(q => q).ToList();
         bool back = predictions.Any(p => p.NonEmbeddingParameterCount is not null);
@@ -137,6 +140,8 @@ public static class PredictionReport
             new Table(columns, rows),
             new Paragraph(fit.Model.IntervalMethod + "."),
         };
+        if (backConversion is not null)
+            blocks.Add(new Paragraph($"N counts all parameters (converted from the data's non-embedding N); N non-emb is N back in non-embedding parameters, with {backConversion}."));
         var warnings = predictions.SelectMany(p => p.Warnings).Concat(fit.Warnings).Distinct().ToList();
         if (warnings.Count > 0) blocks.Add(new Warnings(warnings));
         return new Document(blocks);

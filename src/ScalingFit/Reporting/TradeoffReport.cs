@@ -16,6 +16,8 @@ public static class TradeoffReport
             new("tokens", result.TokenRule),
             new("cost", result.CostUnit == "FLOP" ? "training compute C = 6ND, in FLOP" : $"in {result.CostUnit}: given per rung, or C = 6ND times the cost per FLOP"),
         };
+        if (result.BackConversion is { } back)
+            settings.Add(new("parameters", $"N counts all parameters (converted from the data's non-embedding N); N non-emb is N back in non-embedding parameters, with {back}"));
         if (result.MinGainPerCost is { } min) settings.Add(new("threshold", $"ΔL per {result.CostUnit} below {Significant(min, 3)} is marked *"));
         if (result.Accelerators is { } a)
             settings.Add(new("accelerators", $"{a.Count} × {Significant(a.FlopsPerSecond, 3)} FLOP/s at {Percent(a.Utilization)} utilization"));
