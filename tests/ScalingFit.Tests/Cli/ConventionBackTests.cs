@@ -97,4 +97,28 @@ public sealed class ConventionBackTests : IDisposable
         double width = Math.Exp(my - slope * mx) * Math.Pow(total, slope);
         Assert.Equal(total - 50257 * width, back, total * 1e-9);
     }
+
+    [Fact]
+    public void Report_GivesNOptBack_InTheHeadlineTheTablesAndJson_WithoutConversionItDoesNot()
+    {
+        string csv = _folder.File("iso.csv");
+        File.WriteAllText(csv, NonEmbeddingIsoFlop.Csv());
+        var run = Run("report", csv, "--parameter-convention", "non-embedding", "--vocab", "50257", "--laws", "chinchilla", "--bootstrap", "20",
+            "--compute", "1e21", "--out", "converted", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        var headline = json.GetProperty("optimal").GetProperty("allocations").EnumerateArray().Single(a => a.GetProperty("compute").GetDouble() == 1e21);
+        double total = headline.GetProperty("nOpt").GetDouble(), back = headline.GetProperty("nOptNonEmbedding").GetDouble();
+        Assert.True(back < total);
+        Assert.All(json.GetProperty("isoflop").GetProperty("budgets").EnumerateArray(), b => Assert.True(b.GetProperty("nOptNonEmbedding").GetDouble() < b.GetProperty("nOpt").GetDouble()));
+        string md = File.ReadAllText(Path.Combine(_folder.Path, "converted", "report.md"));
+        string Sig(double v) => ScalingFit.NumberFormat.Significant(v, 3);
+        Assert.Contains($"N\\_opt = {Sig(total)} parameters in total, {Sig(back)} non-embedding", md);
+        Assert.Equal(3, md.Split("N\\_opt non-emb |").Length - 1);
+
+        var plain = Run("report", csv, "--laws", "chinchilla", "--bootstrap", "20", "--out", "plain", "--json");
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.DoesNotContain("nOptNonEmbedding", plain.Out);
+        Assert.DoesNotContain("N\\_opt non-emb", File.ReadAllText(Path.Combine(_folder.Path, "plain", "report.md")));
+    }
 }
