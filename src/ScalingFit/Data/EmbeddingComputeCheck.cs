@@ -26,7 +26,7 @@ internal static class EmbeddingComputeCheck
         bool warned = converted.Warnings.Any(w => w.Code == DataWarning.ComputeConvention);
         if (median is >= ComputeCheck.Low and <= ComputeCheck.High)
             return warned
-                ? converted.WithoutWarnings(DataWarning.ComputeConvention, $"{summary}: the data's C counts the embeddings, and the warning on C against the non-embedding N is withdrawn")
+                ? converted.WithoutWarnings(DataWarning.ComputeConvention).WithNote($"{summary}: the data's C counts the embeddings, and the warning on C against the non-embedding N is withdrawn")
                 : converted.WithNote(summary);
         if (warned) return converted.WithNote(summary);
         return converted.WithWarning(new DataWarning(DataWarning.ComputeConvention,
