@@ -16,6 +16,7 @@ internal static class BacktestCommand
         var nonlinear = new NonlinearOptions();
         var holdout = new HoldoutOptions();
         var output = new OutputOptions();
+        var convention = new ConventionOption();
         var command = new Command("backtest",
             "Backtest a law: hold out the largest runs, fit the rest, and report the error of each held-out prediction and whether " +
             "it fell inside the 95% interval.");
@@ -27,12 +28,13 @@ internal static class BacktestCommand
         law.AddTo(command);
         nonlinear.AddTo(command);
         holdout.AddTo(command);
+        convention.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var request = law.Request(parse);
             var options = nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
+            var runs = convention.Convert(parse, data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns));
             var spec = request.Resolve(runs);
             nonlinear.RequireNonlinear(parse, spec);
             var scale = spec.Inputs.Select(i => i.Quantity).FirstOrDefault(q => q is not null && q != ScalingFit.Data.Quantity.Loss) ?? ScalingFit.Data.Quantity.Compute;

@@ -5,8 +5,10 @@ using ScalingFit.Data;
 namespace ScalingFit.Cli.Common;
 
 /// <summary>
-/// --parameter-convention: whether the data's N counts embeddings (optimal, report); with --vocab
-/// (--untied, --n-ctx, --d-model-column) a non-embedding N is converted to total parameters.
+/// --parameter-convention: whether the data's N counts embeddings; with --vocab (--untied, --n-ctx,
+/// --d-model-column) a non-embedding N is converted to total parameters before any analysis, and the
+/// sizes an analysis computes are given back in non-embedding parameters. Shared by every command
+/// that reads runs with N (fit, predict, compare, backtest, isoflop, optimal, tradeoff, report, plot).
 /// </summary>
 internal sealed class ConventionOption
 {
@@ -25,9 +27,12 @@ internal sealed class ConventionOption
 
     public ConventionOption() => Convention.AcceptOnlyFromAmong("total", "non-embedding");
 
+    /// <summary>Every option of the group.</summary>
+    public IReadOnlyList<Option> All => [Convention, Vocab, Untied, NCtx, WidthColumn, KeepNonEmbedding];
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Convention, Vocab, Untied, NCtx, WidthColumn, KeepNonEmbedding }) command.Add(option);
+        foreach (var option in All) command.Add(option);
     }
 
     /// <summary>The convention given, or the built-in data's (total) when no runs file is named.</summary>
@@ -62,20 +67,42 @@ internal sealed class ConventionOption
     }
 
     /// <summary>The result with N_opt given back in non-embedding parameters when the runs were converted to total.</summary>
-    public ComputeOptimalResult Back(ParseResult parse, RunSet runs, ComputeOptimalResult result)
-    {
-        if (Embeddings(parse) is not { Convert: true } spec) return result;
-        var back = NonEmbeddingBack.Of(runs, spec);
-        return result with
-        {
-            Allocations = result.Allocations.Select(a => a with { NonEmbeddingParameterCount = back.NonEmbedding(a.ParameterCount) }).ToList(),
-            BackConversion = back.Assumption,
-        };
-    }
+    public ComputeOptimalResult Back(ParseResult parse, RunSet runs, ComputeOptimalResult result) =>
+        BackConversion(parse, runs) is { } back ? NonEmbeddingResults.Apply(back, result) : result;
+
+    /// <summary>
+    /// How sizes computed in total parameters go back to non-embedding ones: null unless the runs
+    /// (already converted by <see cref="Apply"/>) were converted to total.
+    /// </summary>
+    /// <exception cref="DataException">The runs have a single size, so width cannot be related to N.</exception>
+    public NonEmbeddingBack? BackConversion(ParseResult parse, RunSet converted) =>
+        Embeddings(parse) is { Convert: true } spec ? NonEmbeddingBack.Of(converted, spec) : null;
 
     /// <summary>The runs converted as asked (or as they are), and the convention their N is now in.</summary>
     public (RunSet Runs, ParameterConvention Convention) Apply(ParseResult parse, RunSet runs, ParameterConvention convention) =>
         Embeddings(parse) is { } spec
             ? (EmbeddingConversion.ToTotal(runs, spec), spec.Convert ? ParameterConvention.Total : convention)
             : (runs, convention);
+
+    /// <summary>
+    /// The runs converted to total parameters when asked (--vocab); a non-embedding N that cannot be
+    /// converted (no --vocab) is noted as such, so the output never passes it for a total count.
+    /// </summary>
+    public RunSet Convert(ParseResult parse, RunSet runs)
+    {
+        var (converted, convention) = Apply(parse, runs, Build(parse, "runs"));
+        return convention == ParameterConvention.NonEmbedding && parse.GetValue(Vocab) is null && converted.Has(Quantity.ParameterCount)
+            ? converted.WithNote("N is non-embedding as written and not converted (--vocab V converts it to total parameters, " +
+                                 "which Chinchilla-style laws and their exponents count)")
+            : converted;
+    }
+
+    /// <summary>The runs converted as asked, with the back-conversion of sizes when they were converted to total (stated among the runs' notes).</summary>
+    public (RunSet Runs, NonEmbeddingBack? Back) ConvertWithBack(ParseResult parse, RunSet runs)
+    {
+        var converted = Convert(parse, runs);
+        return BackConversion(parse, converted) is { } back
+            ? (converted.WithNote($"sizes computed in total parameters are given back in non-embedding parameters with {back.Assumption}"), back)
+            : (converted, null);
+    }
 }

@@ -19,6 +19,7 @@ internal static class CompareCommand
         var holdout = new HoldoutOptions();
         var output = new OutputOptions();
         var groupBy = new GroupByOption();
+        var convention = new ConventionOption();
         var laws = new Option<string?>("--laws")
         {
             Description = $"Comma-separated laws to compare (default: every applicable one of {LawList.Compared}).",
@@ -39,6 +40,7 @@ internal static class CompareCommand
         command.Add(x);
         nonlinear.AddTo(command);
         holdout.AddTo(command);
+        convention.AddTo(command);
         groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
@@ -46,7 +48,7 @@ internal static class CompareCommand
             var input = Quantities.Parse(parse.GetValue(x)!);
             holdout.Build(parse);
             var requests = parse.GetValue(laws) is { } names ? LawList.Parse(names, input) : null;
-            var runs = data.Load(parse, inputColumns: requests is null ? null : LawList.InputColumns(requests));
+            var runs = convention.Convert(parse, data.Load(parse, inputColumns: requests is null ? null : LawList.InputColumns(requests)));
             var split = holdout.Build(parse, runs.Has(Quantity.Compute) ? Quantity.Compute : input);
             if (groupBy.Given(parse))
             {

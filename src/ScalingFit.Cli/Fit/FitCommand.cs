@@ -17,6 +17,7 @@ internal static class FitCommand
         var output = new OutputOptions();
         var nonlinear = new NonlinearOptions();
         var groupBy = new GroupByOption();
+        var convention = new ConventionOption();
         var command = new Command("fit", "Fit a scaling law to training runs: exponents with standard errors, 95% intervals and diagnostics.");
         command.WithExamples(
             new("scalingfit fit", "the power law L = (N_c/N)^α on the built-in Chinchilla runs"),
@@ -26,13 +27,14 @@ internal static class FitCommand
         data.AddTo(command);
         law.AddTo(command);
         nonlinear.AddTo(command);
+        convention.AddTo(command);
         groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var request = law.Request(parse);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
+            var runs = convention.Convert(parse, data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns));
             if (groupBy.Given(parse))
             {
                 var groups = groupBy.Run(parse, runs, data, request.InputColumns, g => nonlinear.Fit(parse, context, request.Resolve(g), g));

@@ -17,6 +17,7 @@ internal static class IsoFlopCommand
         var budgets = new BudgetOptions();
         var groupBy = new GroupByOption();
         var compare = new CompareOption("approach 3: the chinchilla law fitted to the same runs (about a second)");
+        var convention = new ConventionOption();
         var compute = new Option<double[]>("--compute")
         {
             Description = "A budget C at which to read N_opt and D_opt off the fitted N_opt ∝ C^a; repeatable.",
@@ -43,12 +44,13 @@ internal static class IsoFlopCommand
         command.Add(bootstrap);
         command.Add(seed);
         compare.AddTo(command);
+        convention.AddTo(command);
         groupBy.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             var options = budgets.Build(parse, parse.GetValue(compute) ?? []) with { Bootstrap = parse.GetValue(bootstrap), Seed = parse.GetValue(seed) };
-            var runs = data.Load(parse);
+            var (runs, back) = convention.ConvertWithBack(parse, data.Load(parse));
             if (groupBy.Given(parse))
             {
                 var groups = groupBy.Run(parse, runs, data, null, g => ScalingFit.Analysis.IsoFlop.Analyze(g, options));
@@ -57,6 +59,7 @@ internal static class IsoFlopCommand
             }
             var result = ScalingFit.Analysis.IsoFlop.Analyze(runs, options);
             if (compare.Wanted(parse)) result = ApproachComparisons.ForIsoFlop(runs, result, options.Budgets).AddTo(result);
+            if (back is not null) result = NonEmbeddingResults.Apply(back, result);
             output.Write(parse, context, () => IsoFlopReport.Build(result), () => JsonOutput.IsoFlop(result));
         }));
         return command;

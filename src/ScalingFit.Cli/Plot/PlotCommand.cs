@@ -13,7 +13,7 @@ internal static class PlotCommand
 {
     public static Command Create(CliContext context)
     {
-        var options = new Options(new DataOptions(), new LawOptions(), new NonlinearOptions(), new HoldoutOptions(), new BudgetOptions(), new PlotOptions(), new GroupByOption());
+        var options = new Options(new DataOptions(), new LawOptions(), new NonlinearOptions(), new HoldoutOptions(), new BudgetOptions(), new PlotOptions(), new GroupByOption(), new ConventionOption());
         var command = new Command("plot", "Draw a figure to a PNG or SVG file: the fitted law over the runs with its extrapolation and " +
                                           "95% band, the residuals, IsoFLOP curves, the compute-optimal frontier, a backtest, or what-if " +
                                           "parameter counts. Prints the path written.");
@@ -29,6 +29,7 @@ internal static class PlotCommand
         options.Budgets.AddTo(command);
         options.Plot.AddTo(command);
         options.GroupBy.AddTo(command);
+        options.Convention.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
             // Every option is checked before the data is read and the law fitted.
@@ -50,7 +51,8 @@ internal static class PlotCommand
 
     /// <summary>The option groups of the command.</summary>
     private sealed record Options(
-        DataOptions Data, LawOptions Law, NonlinearOptions Nonlinear, HoldoutOptions Holdout, BudgetOptions Budgets, PlotOptions Plot, GroupByOption GroupBy)
+        DataOptions Data, LawOptions Law, NonlinearOptions Nonlinear, HoldoutOptions Holdout, BudgetOptions Budgets, PlotOptions Plot, GroupByOption GroupBy,
+        ConventionOption Convention)
     {
         private IReadOnlyList<Option> LawGroup => Law.All;
 
@@ -58,15 +60,15 @@ internal static class PlotCommand
 
         /// <summary>Every option whose use depends on the kind.</summary>
         public IEnumerable<Option> KindSpecific =>
-            Plot.KindSpecific.Concat([GroupBy.Option]).Concat(LawGroup).Concat(NonlinearGroup).Concat([Holdout.Above, Holdout.Fraction]).Concat(Budgets.All);
+            Plot.KindSpecific.Concat([GroupBy.Option]).Concat(LawGroup).Concat(NonlinearGroup).Concat([Holdout.Above, Holdout.Fraction]).Concat(Budgets.All).Concat(Convention.All);
 
         public IReadOnlyCollection<Option> Uses(FigureKind kind) => kind switch
         {
-            FigureKind.Fit => [Plot.ExtrapolateTo, Plot.Versus, Plot.By, GroupBy.Option, .. LawGroup, .. NonlinearGroup],
-            FigureKind.Residuals => [Plot.Versus, .. LawGroup, .. NonlinearGroup],
-            FigureKind.IsoFlop => [.. Budgets.All],
-            FigureKind.Frontier => [.. LawGroup, Plot.ComputeRange, .. NonlinearGroup, .. Budgets.All],
-            FigureKind.Backtest => [Plot.Laws, Holdout.Above, Holdout.Fraction, .. LawGroup, .. NonlinearGroup],
+            FigureKind.Fit => [Plot.ExtrapolateTo, Plot.Versus, Plot.By, GroupBy.Option, .. LawGroup, .. NonlinearGroup, .. Convention.All],
+            FigureKind.Residuals => [Plot.Versus, .. LawGroup, .. NonlinearGroup, .. Convention.All],
+            FigureKind.IsoFlop => [.. Budgets.All, .. Convention.All],
+            FigureKind.Frontier => [.. LawGroup, Plot.ComputeRange, .. NonlinearGroup, .. Budgets.All, .. Convention.All],
+            FigureKind.Backtest => [Plot.Laws, Holdout.Above, Holdout.Fraction, .. LawGroup, .. NonlinearGroup, .. Convention.All],
             _ => [Plot.Widths, Plot.Depths],
         };
     }
@@ -85,7 +87,7 @@ internal static class PlotCommand
         var options = o.Plot.FitOptions(parse);
         var request = o.Law.Request(parse);
         o.Nonlinear.Build(parse);
-        var runs = o.Data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
+        var runs = o.Convention.Convert(parse, o.Data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns));
         if (kind == FigureKind.Fit && o.GroupBy.Given(parse))
         {
             if (parse.GetResult(o.Plot.By) is { Implicit: false })
@@ -111,7 +113,7 @@ internal static class PlotCommand
     private static Figure IsoFlopFigure(ParseResult parse, Options o)
     {
         var options = o.Budgets.Build(parse);
-        var runs = o.Data.Load(parse);
+        var runs = o.Convention.Convert(parse, o.Data.Load(parse));
         return new IsoFlopFigure().Render(new IsoFlopRuns(ScalingFit.Analysis.IsoFlop.Analyze(runs, options), runs));
     }
 
@@ -123,7 +125,7 @@ internal static class PlotCommand
         var budgets = o.Plot.Budgets(parse);
         var isoOptions = o.Budgets.Build(parse);
         o.Nonlinear.Build(parse);
-        var runs = o.Data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns);
+        var runs = o.Convention.Convert(parse, o.Data.Load(parse, request.Uses, request.InputColumns, request.TargetColumns));
         var spec = request.Resolve(runs);
         if (!ComputeFrontier.Supports(spec.Law)) throw ComputeFrontier.Unsupported(spec.Law);
         var fit = o.Nonlinear.Fit(parse, context, spec, runs);
@@ -149,7 +151,7 @@ internal static class PlotCommand
         var laws = parse.GetValue(o.Plot.Laws) is { } names
             ? LawList.Parse(names, request.BuiltIn?.Inputs is [{ Quantity: { } only }] ? only : Quantity.ParameterCount)
             : null;
-        var runs = o.Data.Load(parse, inputColumns: LawList.InputColumns(laws ?? [request]));
+        var runs = o.Convention.Convert(parse, o.Data.Load(parse, inputColumns: LawList.InputColumns(laws ?? [request])));
         var split = holdout.Split(runs);
         if (laws is null) return new BacktestFigure().Render(new BacktestRuns([ScalingFit.Analysis.Backtest.Run(split, request.Resolve(runs), fitOptions)], split));
         var comparison = LawComparison.Compare(runs, holdout, LawList.Resolve(laws, runs), fitOptions);

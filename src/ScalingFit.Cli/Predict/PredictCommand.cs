@@ -30,6 +30,7 @@ internal static class PredictCommand
                           "from the predicted loss, with both laws' uncertainty in its interval; needs --metric-column.",
         };
         var metricColumn = new Option<string?>("--metric-column") { Description = "The column of the metric the --metric-law predicts, e.g. accuracy." };
+        var convention = new ConventionOption();
         var command = new Command("predict", "Predict the loss of new runs from a law fitted to the data, with a 95% prediction interval.");
         command.WithExamples(
             new("scalingfit predict --at N=7e10 --at N=1e12", "the power law's loss at 70B and 1T parameters"),
@@ -41,6 +42,7 @@ internal static class PredictCommand
         command.Add(at);
         command.Add(metricLaw);
         command.Add(metricColumn);
+        convention.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
@@ -50,7 +52,7 @@ internal static class PredictCommand
             if (request.BuiltIn is { } builtIn)
                 foreach (var point in points) Predictor.Complete(point, builtIn.Inputs, builtIn.Name);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, LawRequest.UsesOf(request, chain), request.InputColumns, request.TargetColumns);
+            var (runs, back) = convention.ConvertWithBack(parse, data.Load(parse, LawRequest.UsesOf(request, chain), request.InputColumns, request.TargetColumns));
             var spec = request.Resolve(runs);
             foreach (var point in points) Predictor.Complete(point, spec.Inputs, spec.Law.Name);
             var fit = nonlinear.Fit(parse, context, spec, runs);
@@ -62,11 +64,13 @@ internal static class PredictCommand
                 if (parse.GetResult(nonlinear.LossFunction) is not { Implicit: false }) options = options with { Loss = ScalingFit.Fitting.LossFunction.LeastSquares };
                 var metricFit = metricSpec.Fit(runs, options);
                 var chained = MetricChain.Predict(fit, metricFit, points, parse.GetValue(nonlinear.Seed));
+                if (back is not null) chained = chained.Select(c => c with { Loss = NonEmbeddingResults.Apply(back, [c.Loss])[0] }).ToList();
                 output.Write(parse, context, () => PredictionReport.Build(fit, metricFit, chained), () => JsonOutput.Predictions(fit, metricFit, chained));
                 return;
             }
-            var predictions = points.Select(p => Predictor.Predict(fit, p)).ToList();
-            output.Write(parse, context, () => PredictionReport.Build(fit, predictions), () => JsonOutput.Predictions(fit, predictions));
+            IReadOnlyList<Prediction> predictions = points.Select(p => Predictor.Predict(fit, p)).ToList();
+            if (back is not null) predictions = NonEmbeddingResults.Apply(back, predictions);
+            output.Write(parse, context, () => PredictionReport.Build(fit, predictions, back?.Assumption), () => JsonOutput.Predictions(fit, predictions));
         }));
         return command;
     }

@@ -88,6 +88,9 @@ internal static class ReportCommand
             if (budget is { } c && !(c > 0 && double.IsFinite(c))) throw new OptionException($"--compute must be a positive number of FLOP, got {c}.");
             var (runs, inConvention) = convention.Apply(parse, data.Load(parse, inputColumns: specs is null ? null : LawList.InputColumns(specs)),
                 convention.Build(parse, parse.GetValue(data.File)));
+            // Sizes the analysis computes in total parameters are given back in non-embedding ones when the runs were converted.
+            var back = convention.BackConversion(parse, runs);
+            Func<ReportResult, ReportResult> finished = r => Fitted(back is null ? r : NonEmbeddingResults.Apply(back, r));
             var options = new ReportOptions
             {
                 Holdout = split,
@@ -101,11 +104,11 @@ internal static class ReportCommand
             if (groupBy.Given(parse))
             {
                 GroupedReport.Write(context, parse, runs, data, groupBy, specs is null ? null : LawList.InputColumns(specs), options, format, folder,
-                    parse.GetValue(output.Json), new ReportProvenance(CommandLine(parse), ReportFiles.Describe(parse.GetValue(data.File)), Version()), Fitted);
+                    parse.GetValue(output.Json), new ReportProvenance(CommandLine(parse), ReportFiles.Describe(parse.GetValue(data.File)), Version()), finished);
                 return;
             }
             var (result, images) = ReportProgressDisplay.Run(context, options,
-                o => Fitted(ReportAnalysis.Run(runs, o)),
+                o => finished(ReportAnalysis.Run(runs, o)),
                 (r, rendered) => ReportFigures.Render(r, new ReportFigureOptions { Format = format, Rendered = rendered }));
             var provenance = new ReportProvenance(CommandLine(parse), ReportFiles.Describe(parse.GetValue(data.File)), Version());
             var written = ReportFiles.Write(folder, AnalysisReport.Build(result, provenance, images), AnalysisReport.Title(result),

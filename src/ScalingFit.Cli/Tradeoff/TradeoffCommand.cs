@@ -35,6 +35,7 @@ internal static class TradeoffCommand
         var flops = new Option<double?>("--accelerator-flops") { Description = "Peak FLOP/s of one accelerator, for training time (e.g. 9.89e14 for an H100, dense BF16)." };
         var utilization = new Option<double?>("--utilization") { Description = "Achieved fraction of peak FLOP/s, in (0, 1]; required with --accelerator-flops." };
         var count = new Option<int>("--accelerators") { Description = "Accelerators training in parallel.", DefaultValueFactory = _ => 1 };
+        var convention = new ConventionOption();
 
         var command = new Command("tradeoff",
             "Cost trade-off along a ladder of model sizes: predicted loss, loss gain, cost, added cost and gain per unit cost, " +
@@ -48,6 +49,7 @@ internal static class TradeoffCommand
         nonlinear.AddTo(command);
         foreach (var option in new Option[] { from, to, factor, ladder, costColumn, ratio, costPerFlop, costUnit, minGain, flops, utilization, count })
             command.Add(option);
+        convention.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse => CliApp.Guarded(context, () =>
         {
@@ -65,11 +67,12 @@ internal static class TradeoffCommand
                 : Ladder.Geometric(parse.GetValue(from), parse.GetValue(to), parse.GetValue(factor));
             if (request.BuiltIn is { } builtIn) ScalingFit.Analysis.Tradeoff.RequireTokenRule(builtIn, rungs, options);
             nonlinear.Build(parse);
-            var runs = data.Load(parse, request.Uses, request.InputColumns);
+            var (runs, back) = convention.ConvertWithBack(parse, data.Load(parse, request.Uses, request.InputColumns));
             var spec = request.Resolve(runs);
             ScalingFit.Analysis.Tradeoff.RequireTokenRule(spec.Law, rungs, options);
             var fit = nonlinear.Fit(parse, context, spec, runs);
             var result = ScalingFit.Analysis.Tradeoff.Analyze(fit, rungs, options);
+            if (back is not null) result = NonEmbeddingResults.Apply(back, result);
             output.Write(parse, context, () => TradeoffReport.Build(result), () => JsonOutput.Tradeoff(result));
         }));
         return command;

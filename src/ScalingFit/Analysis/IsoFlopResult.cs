@@ -73,6 +73,9 @@ public sealed record IsoFlopBudget(
     /// <summary>The Akima spline's minimum when N_opt is found that way (<see cref="IsoFlopVertex.Akima"/>); null otherwise.</summary>
     public IsoFlopAkima? Akima { get; init; }
 
+    /// <summary>N_opt back in non-embedding parameters when the runs were converted to total (null otherwise; NaN when it cannot be).</summary>
+    public double? NonEmbeddingOptimalParameterCount { get; init; }
+
     /// <summary>N_opt: the Akima spline's minimum when there is one, else the parabola's vertex (NaN without a minimum).</summary>
     public double OptimalParameterCount => Akima is { } s ? Math.Exp(s.LogVertex)
         : Parabola is { HasMinimum: true } p ? Math.Exp(p.LogVertex) : double.NaN;
@@ -102,6 +105,9 @@ public sealed record IsoFlopAllocation(double Compute, double ParameterCount, In
 {
     /// <summary>D_opt/N_opt.</summary>
     public double TokensPerParameter => TrainingTokens / ParameterCount;
+
+    /// <summary>N_opt back in non-embedding parameters when the runs were converted to total (null otherwise; NaN when it cannot be).</summary>
+    public double? NonEmbeddingParameterCount { get; init; }
 }
 
 /// <summary>The result of an IsoFLOP analysis (Hoffmann et al. 2022, approach 2).</summary>

@@ -11,7 +11,11 @@ namespace ScalingFit.Analysis;
 /// <param name="Interval">The 95% interval for the value of a run at the point.</param>
 /// <param name="Warnings">Extrapolation and other cautions.</param>
 public sealed record Prediction(
-    IReadOnlyDictionary<LawInput, double> At, double Loss, Interval Interval, IReadOnlyList<string> Warnings);
+    IReadOnlyDictionary<LawInput, double> At, double Loss, Interval Interval, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The point's N back in non-embedding parameters when the runs were converted to total (null otherwise; NaN when it cannot be).</summary>
+    public double? NonEmbeddingParameterCount { get; init; }
+}
 
 /// <summary>Predicts the loss (or another target) of new runs from a fitted law.</summary>
 public static class Predictor

@@ -134,6 +134,9 @@ public sealed record TradeoffRow(
 {
     /// <summary>D/N.</summary>
     public double TokensPerParameter => TrainingTokens / ParameterCount;
+
+    /// <summary>N back in non-embedding parameters when the runs were converted to total (null otherwise; NaN when it cannot be).</summary>
+    public double? NonEmbeddingParameterCount { get; init; }
 }
 
 /// <summary>The loss gained by a tenfold larger model under the ladder's token rule.</summary>
@@ -161,6 +164,9 @@ public sealed record TradeoffResult(
     FitResult Fit, IReadOnlyList<TradeoffRow> Rows, IReadOnlyList<DecadeGain> Decades, string TokenRule, string CostUnit,
     double? MinGainPerCost, AcceleratorSpec? Accelerators, IReadOnlyList<string> Warnings)
 {
+    /// <summary>How N was given back in non-embedding parameters (the runs' N was converted to total), or null.</summary>
+    public string? BackConversion { get; init; }
+
     /// <summary>The first rung whose gain per unit cost fell below the threshold, or null.</summary>
     public TradeoffRow? FirstBelowThreshold => Rows.FirstOrDefault(r => r.BelowThreshold);
 }

@@ -43,7 +43,7 @@ public static class EmbeddingConversion
         var converted = runs.WithQuantity(Quantity.ParameterCount, total, origin,
             $"N converted from non-embedding to total parameters by adding {what} per run (embeddings are a median " +
             $"{Percent(Median(share))} of the total; {Percent(share.Min())} to {Percent(share.Max())})");
-        return Rederived(converted, total);
+        return EmbeddingComputeCheck.Apply(Rederived(converted, total));
     }
 
     /// <summary>A compute derived as 6ND from the non-embedding N, derived again from the total; a D derived as C/(6N) is noted as such.</summary>

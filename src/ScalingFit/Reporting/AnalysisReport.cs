@@ -120,7 +120,7 @@ public static class AnalysisReport
             string ci = double.IsFinite(a.Ci95.Lower) ? " " + Range(a.Ci95.Lower, a.Ci95.Upper, 3) : "";
             string budget = result.HeadlineFromData ? "one decade past the largest run" : "the budget asked for";
             string at = result.HeadlineBudget is { } headline && ReportAnalysis.At(optimal, headline) is { } row
-                ? $"; at {Significant(row.Compute, 3)} FLOP ({budget}), N_opt = {Significant(row.ParameterCount, 3)} parameters and " +
+                ? $"; at {Significant(row.Compute, 3)} FLOP ({budget}), N_opt = {Significant(row.ParameterCount, 3)} parameters{NonEmbedding(row)} and " +
                   $"D_opt = {Significant(row.TrainingTokens, 3)} tokens ({Significant(row.TokensPerParameter, 3)} per parameter), loss {Significant(row.Loss, 3)}" +
                   (ReportAnalysis.At(optimal, ReportOptions.ChinchillaBudget) is not null ? "; Chinchilla's budget of 5.76e23 FLOP is a row of the allocation table" : "")
                 : "";
@@ -146,6 +146,14 @@ public static class AnalysisReport
         items.Add(new("data file", provenance.DataFile));
         return new KeyValues(items);
     }
+
+    /// <summary>The headline's N_opt back in non-embedding parameters, when the runs were converted to total.</summary>
+    private static string NonEmbedding(Allocation row) => row.NonEmbeddingParameterCount switch
+    {
+        null => "",
+        { } n when double.IsFinite(n) => $" in total, {Significant(n, 3)} non-embedding",
+        _ => " in total (its embeddings alone would exceed it by the runs' width law, so no non-embedding count)",
+    };
 
     /// <summary>A report's blocks under a heading of the given level: its headings moved down, its data block dropped (the summary has it).</summary>
     private static IEnumerable<Block> Nested(Document document, int level)

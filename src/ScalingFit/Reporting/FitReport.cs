@@ -117,15 +117,22 @@ public static class PredictionReport
     }
 
     /// <summary>A table of predicted losses with their intervals, then any warnings.</summary>
-    public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions)
+    /// <param name="fit">The law the predictions come from.</param>
+    /// <param name="predictions">One per point.</param>
+    /// <param name="backConversion">How N was given back in non-embedding parameters (<see cref="Data.NonEmbeddingBack.Assumption"/>), or null.</param>
+    public static Document Build(FitResult fit, IReadOnlyList<Prediction> predictions, string? backConversion = null)
     {
         var inputs = predictions.SelectMany(p => p.At.Keys).Distinct().OrderBy(q => q).ToList();
+        bool back = predictions.Any(p => p.NonEmbeddingParameterCount is not null);
+        var nBack = ColumnFormat.For(predictions.Select(p => p.NonEmbeddingParameterCount ?? double.NaN), 4);
         var columns = inputs.Select(q => new TableColumn(q.Name))
+            .Concat(back ? [new TableColumn("N non-emb")] : [])
             .Concat([new TableColumn(fit.Target.Name), new TableColumn("95% lower"), new TableColumn("95% upper")]).ToList();
         var at = inputs.ToDictionary(q => q, q => ColumnFormat.For(predictions.Select(p => p.At.GetValueOrDefault(q, double.NaN)), 4));
         var loss = ColumnFormat.For(predictions.SelectMany(p => new[] { p.Loss, p.Interval.Lower, p.Interval.Upper }), 5);
         var rows = predictions.Select(p => (IReadOnlyList<string>)inputs
             .Select(q => p.At.TryGetValue(q, out var v) ? at[q].Format(v) : "")
+            .Concat(back ? [TradeoffReport.NonEmbedding(nBack, p.NonEmbeddingParameterCount)] : [])
             .Concat([loss.Format(p.Loss), loss.Format(p.Interval.Lower), loss.Format(p.Interval.Upper)]).ToList()).ToList();
         var blocks = new List<Block>
         {
@@ -133,6 +140,8 @@ public static class PredictionReport
             new Table(columns, rows),
             new Paragraph(fit.Model.IntervalMethod + "."),
         };
+        if (backConversion is not null)
+            blocks.Add(new Paragraph($"N counts all parameters (converted from the data's non-embedding N); N non-emb is N back in non-embedding parameters, with {backConversion}."));
         var warnings = predictions.SelectMany(p => p.Warnings).Concat(fit.Warnings).Distinct().ToList();
         if (warnings.Count > 0) blocks.Add(new Warnings(warnings));
         return new Document(blocks);

@@ -54,8 +54,11 @@ public static class IsoFlopReport
             Column(b => b.OptimalTokens / b.OptimalParameterCount, 3), Column(b => b.LossAtOptimum, 4));
         var sampled = ColumnFormat.For(budgets.SelectMany(b => new[] { b.SizeRange.Lower, b.SizeRange.Upper }), 3);
         var nCi = ColumnFormat.For(budgets.SelectMany(b => new[] { b.OptimalParameterCountCi95.Lower, b.OptimalParameterCountCi95.Upper }), 3);
+        bool back = budgets.Any(b => b.NonEmbeddingOptimalParameterCount is not null);
+        var nBack = Column(b => b.NonEmbeddingOptimalParameterCount ?? double.NaN, 4);
         return new Table(
             [new("budget", false), new("C"), new("runs"), new("sizes"), new("N sampled"), new("N_opt"), new("N_opt 95% CI"),
+             .. back ? [new TableColumn("N_opt non-emb")] : Array.Empty<TableColumn>(),
              new("D_opt"), new("D/N"), new("loss at N_opt"), new("note", false)],
             budgets.Select(b => (IReadOnlyList<string>)
             [
@@ -66,6 +69,7 @@ public static class IsoFlopReport
                 sampled.Range(b.SizeRange.Lower, b.SizeRange.Upper),
                 n.Format(b.OptimalParameterCount),
                 double.IsNaN(b.OptimalParameterCountCi95.Lower) ? (b.Akima is null ? "" : "n/a") : nCi.Range(b.OptimalParameterCountCi95.Lower, b.OptimalParameterCountCi95.Upper),
+                .. back ? [TradeoffReport.NonEmbedding(nBack, b.NonEmbeddingOptimalParameterCount)] : Array.Empty<string>(),
                 d.Format(b.OptimalTokens),
                 ratio.Format(b.OptimalTokens / b.OptimalParameterCount),
                 loss.Format(b.LossAtOptimum),
@@ -79,11 +83,14 @@ public static class IsoFlopReport
         ColumnFormat Column(Func<IsoFlopAllocation, double> pick, int digits) => ColumnFormat.For(allocations.Select(pick), digits);
         var (c, n, d, ratio) = (Column(a => a.Compute, 4), Column(a => a.ParameterCount, 4), Column(a => a.TrainingTokens, 4), Column(a => a.TokensPerParameter, 3));
         var nCi = ColumnFormat.For(allocations.SelectMany(a => new[] { a.ParameterCountCi95.Lower, a.ParameterCountCi95.Upper }), 3);
+        bool back = allocations.Any(a => a.NonEmbeddingParameterCount is not null);
+        var nBack = Column(a => a.NonEmbeddingParameterCount ?? double.NaN, 4);
         return new Table(
-            [new("C"), new("N_opt"), new("95% CI"), new("D_opt"), new("D/N")],
+            [new("C"), new("N_opt"), new("95% CI"), .. back ? [new TableColumn("N_opt non-emb")] : Array.Empty<TableColumn>(), new("D_opt"), new("D/N")],
             allocations.Select(a => (IReadOnlyList<string>)
             [
                 c.Format(a.Compute), n.Format(a.ParameterCount), nCi.Range(a.ParameterCountCi95.Lower, a.ParameterCountCi95.Upper),
+                .. back ? [TradeoffReport.NonEmbedding(nBack, a.NonEmbeddingParameterCount)] : Array.Empty<string>(),
                 d.Format(a.TrainingTokens), ratio.Format(a.TokensPerParameter),
             ]).ToList(),
             "N_opt = k·C^a at the budgets asked for (95% confidence interval of the fitted line)");

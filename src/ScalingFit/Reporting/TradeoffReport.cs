@@ -16,6 +16,8 @@ public static class TradeoffReport
             new("tokens", result.TokenRule),
             new("cost", result.CostUnit == "FLOP" ? "training compute C = 6ND, in FLOP" : $"in {result.CostUnit}: given per rung, or C = 6ND times the cost per FLOP"),
         };
+        if (result.BackConversion is { } back)
+            settings.Add(new("parameters", $"N counts all parameters (converted from the data's non-embedding N); N non-emb is N back in non-embedding parameters, with {back}"));
         if (result.MinGainPerCost is { } min) settings.Add(new("threshold", $"ΔL per {result.CostUnit} below {Significant(min, 3)} is marked *"));
         if (result.Accelerators is { } a)
             settings.Add(new("accelerators", $"{a.Count} × {Significant(a.FlopsPerSecond, 3)} FLOP/s at {Percent(a.Utilization)} utilization"));
@@ -56,6 +58,8 @@ public static class TradeoffReport
             new("N"), new("D"), new("D/N"), new("C"), new("loss"), new("loss 95%"), new("ΔL"),
             new($"cost ({result.CostUnit})"), new("added cost"), new("ΔL/cost"),
         };
+        bool back = result.Rows.Any(r => r.NonEmbeddingParameterCount is not null);
+        if (back) columns.Insert(1, new("N non-emb"));
         if (time) columns.AddRange([new("days"), new("accel-hours")]);
         if (mark) columns.Add(new("mark", false));
         var rungs = result.Rows;
@@ -67,6 +71,7 @@ public static class TradeoffReport
         var lossCi = ColumnFormat.For(rungs.SelectMany(r => new[] { r.LossInterval.Lower, r.LossInterval.Upper }), 3);
         var days = time ? Column(r => r.Time!.WallClockDays, 3) : null;
         var hours = time ? Column(r => r.Time!.AcceleratorHours, 3) : null;
+        var nBack = Column(r => r.NonEmbeddingParameterCount ?? double.NaN, 4);
         var rows = rungs.Select(r =>
         {
             var row = new List<string>
@@ -79,12 +84,17 @@ public static class TradeoffReport
                 double.IsNaN(r.AddedCost) ? "" : added.Format(r.AddedCost),
                 double.IsNaN(r.GainPerCost) ? "" : perCost.Format(r.GainPerCost),
             };
+            if (back) row.Insert(1, NonEmbedding(nBack, r.NonEmbeddingParameterCount));
             if (time) row.AddRange([days!.Format(r.Time!.WallClockDays), hours!.Format(r.Time.AcceleratorHours)]);
             if (mark) row.Add(r.BelowThreshold ? "*" : "");
             return (IReadOnlyList<string>)row;
         }).ToList();
         return new Table(columns, rows, "the ladder");
     }
+
+    /// <summary>A size back in non-embedding parameters, or n/a where the embeddings alone would exceed it.</summary>
+    internal static string NonEmbedding(ColumnFormat format, double? value) =>
+        value is { } v && double.IsFinite(v) ? format.Format(v) : "n/a";
 
     private static Table DecadeTable(TradeoffResult result)
     {

@@ -22,3 +22,10 @@ public sealed record EstimateJson(double Value, double StandardError, IntervalJs
     /// <summary>A fitted parameter or derived quantity as an estimate.</summary>
     public static EstimateJson Of(FittedParameter p) => new(p.Value, p.StandardError, IntervalJson.Of(p.Ci95));
 }
+
+/// <summary>Numbers as JSON writes them.</summary>
+public static class JsonNumbers
+{
+    /// <summary>The value when it is present and finite; null (left out by a WhenWritingNull property) otherwise.</summary>
+    public static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+}

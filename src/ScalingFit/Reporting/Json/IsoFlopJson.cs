@@ -47,7 +47,10 @@ public sealed record IsoFlopJson(
             result.Frontier.ResidualStandardDeviation,
             result.Budgets.Select(IsoFlopBudgetJson.Of).ToList(),
             result.Allocations.Select(a => new IsoFlopAllocationJson(
-                a.Compute, a.ParameterCount, IntervalJson.Of(a.ParameterCountCi95), a.TrainingTokens, a.TokensPerParameter)).ToList(),
+                a.Compute, a.ParameterCount, IntervalJson.Of(a.ParameterCountCi95), a.TrainingTokens, a.TokensPerParameter)
+            {
+                NOptNonEmbedding = JsonNumbers.Finite(a.NonEmbeddingParameterCount),
+            }).ToList(),
             IsoFlopResult.Reference,
             result.Warnings,
             DataJson.Of(result.Data),
@@ -102,7 +105,14 @@ public sealed record IsoFlopBudgetJson(
         IntervalJson.Of(b.OptimalParameterCountCi95), b.OptimalTokens, b.LossAtOptimum, b.Used, b.MinimumOutsideSizes, b.Reason,
         b.Parabola is { } p
             ? new ParabolaJson(p.Center, p.Constant, p.Linear, p.Curvature, p.CurvatureStandardError, p.DegreesOfFreedom)
-            : null);
+            : null)
+    {
+        NOptNonEmbedding = JsonNumbers.Finite(b.NonEmbeddingOptimalParameterCount),
+    };
+
+    /// <summary>N_opt in non-embedding parameters when the runs' N was converted from non-embedding (left out otherwise, and where the embeddings alone would exceed N_opt).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? NOptNonEmbedding { get; init; }
 }
 
 /// <summary>A budget's parabola L = c0 + c1·x + c2·x² with x = ln N − center.</summary>
@@ -120,4 +130,9 @@ public sealed record ParabolaJson(double Center, double C0, double C1, double C2
 /// <param name="Ci95">The 95% interval of the fitted line at C.</param>
 /// <param name="DOpt">D_opt = C/(6·N_opt).</param>
 /// <param name="TokensPerParameter">D_opt/N_opt.</param>
-public sealed record IsoFlopAllocationJson(double Compute, double NOpt, IntervalJson Ci95, double DOpt, double TokensPerParameter);
+public sealed record IsoFlopAllocationJson(double Compute, double NOpt, IntervalJson Ci95, double DOpt, double TokensPerParameter)
+{
+    /// <summary>N_opt in non-embedding parameters when the runs' N was converted from non-embedding (left out otherwise, and where the embeddings alone would exceed N_opt).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? NOptNonEmbedding { get; init; }
+}

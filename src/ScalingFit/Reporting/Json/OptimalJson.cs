@@ -83,7 +83,7 @@ public sealed record AllocationJson(
             IntervalJson.Of(a.Ci95.TokensPerParameter), IntervalJson.Of(a.Ci95.Loss)),
         a.Given == AllocationGiven.Loss && a.Resamples > 0 ? a.UnreachableResamples : null)
     {
-        NOptNonEmbedding = a.NonEmbeddingParameterCount is { } n && double.IsFinite(n) ? n : null,
+        NOptNonEmbedding = JsonNumbers.Finite(a.NonEmbeddingParameterCount),
     };
 }
 

@@ -45,9 +45,16 @@ public sealed record PredictionJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MetricJson? Metric,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The point's N in non-embedding parameters when the runs' N was converted from non-embedding (left out otherwise, and where the embeddings alone would exceed N).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? NNonEmbedding { get; init; }
+
     /// <summary>A prediction's JSON.</summary>
     public static PredictionJson Of(Prediction p, MetricJson? metric) => new(
-        JsonMaps.Of(p.At.OrderBy(kv => kv.Key), kv => kv.Key.Name, kv => kv.Value), p.Loss, p.Interval.Lower, p.Interval.Upper, metric, p.Warnings);
+        JsonMaps.Of(p.At.OrderBy(kv => kv.Key), kv => kv.Key.Name, kv => kv.Value), p.Loss, p.Interval.Lower, p.Interval.Upper, metric, p.Warnings)
+    {
+        NNonEmbedding = JsonNumbers.Finite(p.NonEmbeddingParameterCount),
+    };
 }
 
 /// <summary>A metric predicted from a loss: {"name", "value", "lower", "upper"}.</summary>

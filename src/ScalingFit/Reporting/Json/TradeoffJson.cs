@@ -23,7 +23,10 @@ public sealed record TradeoffJson(
         result.Accelerators is { } a ? new AcceleratorsJson(a.FlopsPerSecond, a.Utilization, a.Count) : null,
         result.Rows.Select(r => new RungJson(
             r.ParameterCount, r.TrainingTokens, r.TokensPerParameter, r.Compute, r.Loss, IntervalJson.Of(r.LossInterval), r.LossGain,
-            r.Cost, r.AddedCost, r.GainPerCost, r.BelowThreshold, r.Time?.WallClockDays, r.Time?.AcceleratorHours)).ToList(),
+            r.Cost, r.AddedCost, r.GainPerCost, r.BelowThreshold, r.Time?.WallClockDays, r.Time?.AcceleratorHours)
+        {
+            NNonEmbedding = JsonNumbers.Finite(r.NonEmbeddingParameterCount),
+        }).ToList(),
         result.Decades.Select(d => new DecadeJson(d.From, d.To, d.LossFrom, d.LossTo, d.Gain, d.AddedCost, d.Gain / d.AddedCost)).ToList(),
         TradeoffReport.DiminishingReturns(result.Decades),
         result.Warnings,
@@ -52,7 +55,12 @@ public sealed record AcceleratorsJson(double FlopsPerSecond, double Utilization,
 /// <param name="AcceleratorHours">Accelerator-hours; null without accelerators.</param>
 public sealed record RungJson(
     double N, double D, double TokensPerParameter, double Compute, double Loss, IntervalJson LossCi95, double LossGain, double Cost,
-    double AddedCost, double GainPerCost, bool BelowThreshold, double? Days, double? AcceleratorHours);
+    double AddedCost, double GainPerCost, bool BelowThreshold, double? Days, double? AcceleratorHours)
+{
+    /// <summary>N in non-embedding parameters when the runs' N was converted from non-embedding (left out otherwise, and where the embeddings alone would exceed N).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? NNonEmbedding { get; init; }
+}
 
 /// <summary>The loss gained by a tenfold larger model.</summary>
 /// <param name="From">N at the start of the decade.</param>
