@@ -79,13 +79,27 @@ public sealed record Holdout
         }
         var test = Enumerable.Range(0, values.Length).Where(i => heldOut(values[i])).ToList();
         var train = Enumerable.Range(0, values.Length).Where(i => !heldOut(values[i])).ToList();
+        string aside = "";
+        if (runs.Clusters is { } clusters && test.Count > 0)
+        {
+            // Checkpoints of one run share its noise: a run with a checkpoint held out is held out whole, its earlier
+            // checkpoints set aside rather than fitted, so the backtest predicts runs the law never saw.
+            var heldRuns = test.Select(clusters.Of).ToHashSet();
+            int before = train.Count;
+            train = train.Where(i => !heldRuns.Contains(clusters.Of(i))).ToList();
+            if (train.Count < before)
+                aside = $"; {before - train.Count} earlier checkpoints of the {heldRuns.Count} held-out runs set aside, so the law is fitted " +
+                        $"to the {train.Select(clusters.Of).Distinct().Count()} runs with no checkpoint held out";
+        }
         if (test.Count == 0)
             throw new FitException(
                 $"the held-out set is empty: no run has {symbol} above {Significant(cut, 4)} (the largest {symbol} in {runs.Source} " +
                 $"is {Significant(values.Max(), 4)}); lower the threshold so that some runs are left to predict.");
         if (train.Count == 0)
-            throw new FitException(
-                $"every run would be held out ({description}); nothing is left to fit. Raise the threshold or lower the fraction.");
+            throw new FitException(aside.Length > 0
+                ? $"every run has a checkpoint held out ({description}), so no whole run is left to fit; raise the threshold or lower the fraction."
+                : $"every run would be held out ({description}); nothing is left to fit. Raise the threshold or lower the fraction.");
+        description += aside;
         return new HoldoutSplit(
             runs.Subset(train, $"fitted to the {train.Count} runs outside the held-out set ({description})"),
             runs.Subset(test, $"held out {test.Count} {description}"),
