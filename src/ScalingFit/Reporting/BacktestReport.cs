@@ -97,7 +97,7 @@ public static class BacktestReport
                 LawComparison.Name(s.Spec),
                 s.Formula,
                 c?.Parameters.ToString(CultureInfo.InvariantCulture) ?? "",
-                b is null ? "failed" : Percent(b.MeanAbsoluteRelativeError),
+                b is null ? (s.Fit is null ? "failed" : "none") : Percent(b.MeanAbsoluteRelativeError),
                 b is null ? "" : SignedPercent(b.MeanRelativeError),
                 b is null || double.IsNaN(b.Coverage) ? "" : $"{b.Inside}/{b.Predictions.Count}",
                 c is null ? "" : aic.Format(c.Aic),

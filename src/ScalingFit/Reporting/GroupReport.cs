@@ -56,7 +56,7 @@ public static class GroupReport
                     .. Cells(o.Group),
                     s.Rank.ToString(CultureInfo.InvariantCulture), LawComparison.Name(s.Spec),
                     k?.Parameters.ToString(CultureInfo.InvariantCulture) ?? "",
-                    b is null ? "failed" : Percent(b.MeanAbsoluteRelativeError),
+                    b is null ? (s.Fit is null ? "failed" : "none") : Percent(b.MeanAbsoluteRelativeError),
                     b is null ? "" : (b.MeanRelativeError > 0 ? "+" : "") + Percent(b.MeanRelativeError),
                     b is null || double.IsNaN(b.Coverage) ? "" : $"{b.Inside}/{b.Predictions.Count}",
                     k is null ? "" : Significant(k.Aic - c.BestAic, 3),
