@@ -112,6 +112,4 @@ public static class BacktestReport
              new("AIC"), new("ΔAIC"), new("BIC"), new("ΔBIC"), new("residual std")],
             rows, "laws ranked by backtest error (residual std in ln L)");
     }
-
-    private static string SignedPercent(double fraction) => fraction > 0 ? "+" + Percent(fraction) : Percent(fraction);
 }

@@ -57,7 +57,7 @@ public static class GroupReport
                     s.Rank.ToString(CultureInfo.InvariantCulture), LawComparison.Name(s.Spec),
                     k?.Parameters.ToString(CultureInfo.InvariantCulture) ?? "",
                     b is null ? (s.Fit is null ? "failed" : "none") : Percent(b.MeanAbsoluteRelativeError),
-                    b is null ? "" : (b.MeanRelativeError > 0 ? "+" : "") + Percent(b.MeanRelativeError),
+                    b is null ? "" : SignedPercent(b.MeanRelativeError),
                     b is null || double.IsNaN(b.Coverage) ? "" : $"{b.Inside}/{b.Predictions.Count}",
                     k is null ? "" : Significant(k.Aic - c.BestAic, 3),
                     k is null ? "" : Significant(k.Bic - c.BestBic, 3),
