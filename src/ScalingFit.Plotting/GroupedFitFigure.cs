@@ -16,7 +16,11 @@ public sealed record GroupedFits(string By, IReadOnlyList<KeyValuePair<string, F
 /// runs, its fitted law over its runs' range with the 95% band, and the law's exponent with its interval in the legend,
 /// so a reader sees at once whether the groups follow one law.
 /// </summary>
-/// <remarks>Laws of one quantity (N, D or C; other inputs that are columns are held at each group's mean).</remarks>
+/// <remarks>
+/// Laws of one quantity (N, D or C; other inputs that are columns are held at each group's mean). A law of N and D
+/// with a compute-optimal frontier (chinchilla, kaplan-nd, a formula in N and D) is drawn against C instead: each
+/// group's runs and its compute-optimal loss L_opt(C).
+/// </remarks>
 public sealed class GroupedFitFigure(FitFigureOptions? options = null) : IFigureRenderer<GroupedFits>
 {
     /// <summary>Colours before they repeat.</summary>
@@ -36,9 +40,12 @@ public sealed class GroupedFitFigure(FitFigureOptions? options = null) : IFigure
             throw new OptionException("GroupedFitFigure.Groups", $"a figure shows 1 to {MaxGroups} groups in distinct colours, not {source.Groups.Count}; select some with a filter.");
         var first = source.Groups[0].Value.Fit;
         var quantities = first.Model.Inputs.Where(i => i.Quantity is not null).ToList();
+        if (quantities.Count != 1 && Options.ExtrapolateTo is null && GroupedFrontierFitFigure.Applies(source))
+            return GroupedFrontierFitFigure.Render(source, Options);
         if (quantities.Count != 1)
             throw new OptionException("GroupedFitFigure.Law",
-                $"the {first.Law} law takes {first.Model.Inputs.Names()}; the figure per group draws one curve per group along one quantity: use a law of N, D or C alone (power, saturating).");
+                $"the {first.Law} law takes {first.Model.Inputs.Names()}; the figure per group draws one curve per group along one quantity: use a law of N, D or C alone " +
+                "(power, saturating), or a law of N and D with a compute-optimal frontier (chinchilla, kaplan-nd), drawn against C, without --extrapolate-to.");
         var versus = quantities[0];
         var plot = FigureStyle.NewPlot();
         var x = new Extent();

@@ -50,6 +50,25 @@ public class PlotGroupByKindsTests
         }
     }
 
+    [Fact]
+    public void Shipped_FitByExperiment_ChinchillaDrawnAgainstCompute_EachGroupsAFromItsOwnFit()
+    {
+        using var folder = new TempFolder();
+        var run = ShippedCli.Run(folder.Path, "plot", IsoFlopSample, "--group-by", "experiment", "--law", "chinchilla", "--out", "fit.svg");
+        Assert.True(run.ExitCode == 0, run.Error);
+        string svg = File.ReadAllText(folder.File("fit.svg"));
+        Assert.Contains("training compute C (FLOP), log scale", svg);
+        // a = β/(α+β) (Hoffmann et al. 2022, Eq. 4), from each group's own fitted exponents.
+        var fit = ShippedCli.Run(folder.Path, "fit", IsoFlopSample, "--group-by", "experiment", "--law", "chinchilla", "--json");
+        Assert.True(fit.ExitCode == 0, fit.Error);
+        foreach (var g in System.Text.Json.JsonDocument.Parse(fit.Out).RootElement.GetProperty("groups").EnumerateArray())
+        {
+            var p = g.GetProperty("result").GetProperty("parameters");
+            double alpha = p.GetProperty("alpha").GetDouble(), beta = p.GetProperty("beta").GetDouble();
+            Assert.Contains($"experiment = {g.GetProperty("label").GetString()} (81 runs): a = {NumberFormat.Significant(beta / (alpha + beta), 3)}", svg);
+        }
+    }
+
     [Theory]
     [InlineData("frontier", "`optimal --group-by`"), InlineData("backtest", "`compare --group-by`")]
     public void Shipped_KindsThatCannotGroup_SayWhy(string kind, string instead)
