@@ -116,7 +116,9 @@ public static class ComputeOptimal
             // Without resamples: the delta method on the sandwich covariance for C, N, D and D/N, and the
             // law's own interval for the loss (flat along 6ND = C at the optimum, so where N_opt lies
             // matters to it only at second order).
-            var loss = given == AllocationGiven.Loss ? new Interval(value, value) : fit.Model.PredictionInterval([point.N, point.D]);
+            // The law's inputs in its own order: a law of N and C takes C, not D.
+            double[] at = fit.Inputs.Select(i => i.Quantity switch { Quantity.Compute => point.C, Quantity.TrainingTokens => point.D, _ => point.N }).ToArray();
+            var loss = given == AllocationGiven.Loss ? new Interval(value, value) : fit.Model.PredictionInterval(at);
             ci = DeltaIntervals(fit, given, value) with { Loss = loss };
         }
         return new Allocation(given, point.C, point.N, point.D, point.L, ci) { UnreachableResamples = unreachable, Resamples = samples.Count };

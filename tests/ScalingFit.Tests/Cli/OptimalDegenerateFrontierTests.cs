@@ -39,6 +39,21 @@ public class OptimalDegenerateFrontierTests
     }
 
     [Fact]
+    public void LawOfNAndC_LossIntervalIsTheLawsAtNOptAndC()
+    {
+        // Exact data and every exponent fixed: the loss at the optimum is the law at (N_opt, C), computed here,
+        // and its interval hugs it (it was once the law at (N_opt, D_opt), taking D_opt for C: 1.1e7).
+        var result = Optimal(1e11, 0.6);
+        var row = result.GetProperty("allocations").EnumerateArray().Single();
+        double n = row.GetProperty("nOpt").GetDouble(), c = row.GetProperty("compute").GetDouble();
+        double truth = 1.7 + 400 / Math.Pow(n, 0.3) + 1e11 * Math.Pow(n, 0.1) / Math.Pow(c, 0.6);
+        Assert.Equal(truth, row.GetProperty("loss").GetDouble(), 9);
+        var interval = row.GetProperty("ci95").GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.InRange(truth, interval[0] * (1 - 1e-9), interval[1] * (1 + 1e-9));
+        Assert.True(interval[1] / interval[0] < 1.001, $"[{interval[0]}, {interval[1]}]");
+    }
+
+    [Fact]
     public void BelowZero_WarnsWithTheExponent()
     {
         var result = Optimal(1e-5, -0.2);
