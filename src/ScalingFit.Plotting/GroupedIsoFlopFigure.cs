@@ -32,9 +32,7 @@ public sealed class GroupedIsoFlopFigure(IsoFlopFigureOptions? options = null) :
     /// <exception cref="OptionException">No group, or more groups than colours.</exception>
     public Figure Render(GroupedIsoFlops source)
     {
-        if (source.Groups.Count is 0 or > GroupedFitFigure.MaxGroups)
-            throw new OptionException("GroupedIsoFlopFigure.Groups",
-                $"a figure shows 1 to {GroupedFitFigure.MaxGroups} groups in distinct colours, not {source.Groups.Count}; select some with a filter.");
+        GroupedFitFigure.RequireGroups(source.Groups.Count, "GroupedIsoFlopFigure.Groups");
         var plot = FigureStyle.NewPlot();
         var x = new Extent();
         var y = new Extent();

@@ -24,9 +24,7 @@ public sealed class GroupedResidualsFigure(ResidualsFigureOptions? options = nul
     /// <exception cref="OptionException">No group, more groups than colours, or an input the law does not take.</exception>
     public Figure Render(GroupedFits source)
     {
-        if (source.Groups.Count is 0 or > GroupedFitFigure.MaxGroups)
-            throw new OptionException("GroupedResidualsFigure.Groups",
-                $"a figure shows 1 to {GroupedFitFigure.MaxGroups} groups in distinct colours, not {source.Groups.Count}; select some with a filter.");
+        GroupedFitFigure.RequireGroups(source.Groups.Count, "GroupedResidualsFigure.Groups");
         var first = source.Groups[0].Value.Fit;
         var versus = Options.Versus is { } v ? LawInput.Of(v) : first.Model.Inputs[0];
         if (!first.Model.Inputs.Contains(versus))
