@@ -77,6 +77,7 @@ public static class CliApp
         // first word names none, so that help lists them and a typo gets its suggestions.
         var asked = args.Length > 0 ? Commands.Where(c => c.Name == args[0]).ToArray() : [];
         foreach (var (_, create) in asked.Length == 1 ? asked : Commands) root.Add(create(context));
+        Common.WholeNumbers.Attach(root);
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
         {
             help.Action = new ScalingFitHelpAction(context);

@@ -16,7 +16,11 @@ public sealed record GroupedFits(string By, IReadOnlyList<KeyValuePair<string, F
 /// runs, its fitted law over its runs' range with the 95% band, and the law's exponent with its interval in the legend,
 /// so a reader sees at once whether the groups follow one law.
 /// </summary>
-/// <remarks>Laws of one quantity (N, D or C; other inputs that are columns are held at each group's mean).</remarks>
+/// <remarks>
+/// Laws of one quantity (N, D or C; other inputs that are columns are held at each group's mean). A law of N and D
+/// with a compute-optimal frontier (chinchilla, kaplan-nd, a formula in N and D) is drawn against C instead: each
+/// group's runs and its compute-optimal loss L_opt(C).
+/// </remarks>
 public sealed class GroupedFitFigure(FitFigureOptions? options = null) : IFigureRenderer<GroupedFits>
 {
     /// <summary>Colours before they repeat.</summary>
@@ -32,13 +36,15 @@ public sealed class GroupedFitFigure(FitFigureOptions? options = null) : IFigure
     /// <exception cref="OptionException">More groups than colours, or a law of more than one of N, D and C.</exception>
     public Figure Render(GroupedFits source)
     {
-        if (source.Groups.Count is 0 or > MaxGroups)
-            throw new OptionException("GroupedFitFigure.Groups", $"a figure shows 1 to {MaxGroups} groups in distinct colours, not {source.Groups.Count}; select some with a filter.");
+        RequireGroups(source.Groups.Count, "GroupedFitFigure.Groups");
         var first = source.Groups[0].Value.Fit;
         var quantities = first.Model.Inputs.Where(i => i.Quantity is not null).ToList();
+        if (quantities.Count != 1 && Options.ExtrapolateTo is null && GroupedFrontierFitFigure.Applies(source))
+            return GroupedFrontierFitFigure.Render(source, Options);
         if (quantities.Count != 1)
             throw new OptionException("GroupedFitFigure.Law",
-                $"the {first.Law} law takes {first.Model.Inputs.Names()}; the figure per group draws one curve per group along one quantity: use a law of N, D or C alone (power, saturating).");
+                $"the {first.Law} law takes {first.Model.Inputs.Names()}; the figure per group draws one curve per group along one quantity: use a law of N, D or C alone " +
+                "(power, saturating), or a law of N and D with a compute-optimal frontier (chinchilla, kaplan-nd), drawn against C, without --extrapolate-to.");
         var versus = quantities[0];
         var plot = FigureStyle.NewPlot();
         var x = new Extent();
@@ -96,6 +102,14 @@ public sealed class GroupedFitFigure(FitFigureOptions? options = null) : IFigure
         int runs = source.Groups.Sum(g => g.Value.Runs.Count);
         return new Figure(Kind, $"{(first.Target.IsLoss ? "Loss" : first.Target.Name)} against {versus.Description} per {source.By}: {first.Law} law {first.Formula}",
             $"{source.Groups[0].Value.Runs.Source}, {runs} runs in {source.Groups.Count} groups of {source.By}, each fitted on its own", [plot], Options.Width, Options.Height);
+    }
+
+    /// <summary>Requires 1 to <see cref="MaxGroups"/> groups, one distinct colour each.</summary>
+    /// <exception cref="OptionException">No group, or more than there are colours.</exception>
+    internal static void RequireGroups(int count, string parameter)
+    {
+        if (count is 0 or > MaxGroups)
+            throw new OptionException(parameter, $"a figure shows 1 to {MaxGroups} groups in distinct colours, not {count}; select some with a filter.");
     }
 
     /// <summary>The law's exponent (or first parameter) with its 95% interval: "α = 0.0761 [0.0741, 0.0771]".</summary>

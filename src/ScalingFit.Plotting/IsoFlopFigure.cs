@@ -89,7 +89,7 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
     }
 
     /// <summary>The parabola over its runs' sizes, widened by a fifth each way and, when the minimum lies outside, out to it (at most a decade).</summary>
-    private static (double[] X, double[] Y) Curve(IsoFlopBudget budget)
+    internal static (double[] X, double[] Y) Curve(IsoFlopBudget budget)
     {
         if (budget.Akima is { } spline)
         {

@@ -31,16 +31,9 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         if (!model.Inputs.Contains(versus))
             throw new OptionException("ResidualsFigureOptions.Versus",
                 $"the {source.Fit.Law} law takes {model.Inputs.Names()}; residuals are plotted against one of them, not {versus.Name}.");
-        var loss = source.Observed;
         var xs = source.Column(versus);
         var space = source.Fit.Residuals;
-        var fitted = new double[loss.Length];
-        var residuals = new double[loss.Length];
-        for (int i = 0; i < loss.Length; i++)
-        {
-            fitted[i] = model.Predict(source.InputsOf(i));
-            residuals[i] = space.Transform(loss[i]) - space.Transform(fitted[i]);
-        }
+        var (fitted, residuals) = Residuals(source);
         double s = source.Fit.Statistics.ResidualStandardDeviation;
         var y = new Extent();
         y.Add(residuals);
@@ -62,6 +55,21 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
         string subtitle = $"{source.Runs.Source}, {source.Runs.Count} runs · residual s.d. s = {NumberFormat.Significant(s, 3)} in {symbol}" +
                           $"{relative} · R² = {source.Fit.Statistics.RSquared.ToString("0.000", CultureInfo.InvariantCulture)}";
         return new Figure(Kind, title, subtitle, [left, right], Options.Width, Options.Height);
+    }
+
+    /// <summary>Each run's fitted value and its residual (observed − fitted in the fit's residual space).</summary>
+    internal static (double[] Fitted, double[] Residuals) Residuals(FittedRuns source)
+    {
+        var loss = source.Observed;
+        var space = source.Fit.Residuals;
+        var fitted = new double[loss.Length];
+        var residuals = new double[loss.Length];
+        for (int i = 0; i < loss.Length; i++)
+        {
+            fitted[i] = source.Fit.Model.Predict(source.InputsOf(i));
+            residuals[i] = space.Transform(loss[i]) - space.Transform(fitted[i]);
+        }
+        return (fitted, residuals);
     }
 
     private static Plot Panel(string title, double[] x, double[] residuals, double s, double bottom, double top, string symbol)
@@ -100,7 +108,7 @@ public sealed class ResidualsFigure(ResidualsFigureOptions? options = null) : IF
     }
 
     /// <summary>The mean x and mean residual in up to <see cref="Bins"/> bins of equal count along x.</summary>
-    private static (double[] X, double[] Y) BinnedMeans(double[] x, double[] residuals)
+    internal static (double[] X, double[] Y) BinnedMeans(double[] x, double[] residuals)
     {
         int bins = Math.Min(Bins, x.Length / 5);
         if (bins < 2) return ([], []);

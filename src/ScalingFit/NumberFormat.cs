@@ -31,9 +31,25 @@ public static class NumberFormat
     public static string Count(double value) =>
         Math.Abs(value) < 1e18 ? ((long)Math.Round(value)).ToString("N0", CultureInfo.InvariantCulture) : Significant(value);
 
-    /// <summary>A percentage with one decimal: 3.5%.</summary>
-    public static string Percent(double fraction) =>
-        double.IsFinite(fraction) ? (100 * fraction).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+    /// <summary>
+    /// A percentage, the one format of every relative error, share and rate shown: one decimal from 1%
+    /// (3.5%, 39.9%), two significant digits below (0.42%, 0.040%, 0.0041%, 2.3e-7%), so that a nonzero
+    /// value never prints as 0.0%; exactly 0 is 0.0%.
+    /// </summary>
+    public static string Percent(double fraction)
+    {
+        if (!double.IsFinite(fraction)) return "n/a";
+        double percent = 100 * fraction, magnitude = Math.Abs(percent);
+        if (magnitude == 0 || magnitude >= 0.995) return percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        if (magnitude < 1e-6) return Significant(percent, 2) + "%";
+        int decimals = 1 - (int)Math.Floor(Math.Log10(magnitude));
+        string text = percent.ToString("F" + decimals, CultureInfo.InvariantCulture);
+        // Rounding up to the next decade (0.0996 → 0.10) leaves one digit too many: 0.100 → 0.10.
+        return (Math.Abs(double.Parse(text, CultureInfo.InvariantCulture)) >= Math.Pow(10, 2 - decimals) ? text[..^1] : text) + "%";
+    }
+
+    /// <summary>A percentage with its sign, as <see cref="Percent"/>: +3.5%, −0.042% (a hyphen-minus), 0.0%.</summary>
+    public static string SignedPercent(double fraction) => fraction > 0 ? "+" + Percent(fraction) : Percent(fraction);
 
     /// <summary>[lower, upper] with significant digits.</summary>
     public static string Range(double lower, double upper, int digits = 5) =>

@@ -55,8 +55,8 @@ internal sealed class DataOptions
     public Option<string?> ComputeConvention { get; } = new("--compute-convention") { Description = "With C, N and D all present: 6nd (use C = 6ND) or column (use C as written). Default: the column, with a warning when C/(6ND) is outside [0.9, 1.1]." };
     public Option<int?> DropHighestLoss { get; } = new("--drop-highest-loss")
     {
-        Description = "Drop the K runs with the highest loss before fitting. Default: 0 for a file; 5 for the built-in Chinchilla " +
-                      "runs, as the replication (Besiroglu et al. 2024) did.",
+        Description = "Drop the K runs with the highest loss before fitting; with --group-by, the K highest of each group. Default: 0 for a " +
+                      "file; 5 for the built-in Chinchilla runs (of all of them, before any grouping), as the replication (Besiroglu et al. 2024) did.",
     };
     public Option<bool> DropIncomplete { get; } = new("--drop-incomplete") { Description = "Skip rows missing a value the analysis uses (an empty or non-numeric N, D, C or loss cell) instead of stopping; they are counted in the output." };
 
@@ -114,7 +114,8 @@ internal sealed class DataOptions
             ResampleBy = parse.GetValue(ResampleBy) is { } by
                 ? by.Trim() == "rows" ? [] : by.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : null,
-            DropHighestLoss = parse.GetValue(DropHighestLoss) ?? 0,
+            // With --group-by the K highest of each group are dropped, after the split (GroupByOption.Split).
+            DropHighestLoss = GroupByOption.Given(parse, this) ? 0 : parse.GetValue(DropHighestLoss) ?? 0,
             DropIncomplete = parse.GetValue(DropIncomplete),
             DropInvalid = parse.GetValue(DropInvalid),
             Uses = uses,

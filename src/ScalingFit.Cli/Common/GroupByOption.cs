@@ -41,7 +41,32 @@ internal sealed class GroupByOption
             RunColumns = (parse.GetValue(data.RunColumn) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             InputColumns = inputColumns ?? [],
         };
-        return RunGroups.Split(runs, columns, selection);
+        var groups = RunGroups.Split(runs, columns, selection);
+        return parse.GetValue(data.DropHighestLoss) is { } k and > 0 ? DropHighestLoss(groups, k) : groups;
+    }
+
+    /// <summary>
+    /// Whether the command has --group-by and it was given: then --drop-highest-loss K drops the K highest
+    /// losses of each group, not of all the runs before the split (which would take them from the worst group).
+    /// </summary>
+    public static bool Given(ParseResult parse, DataOptions data) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--group-by") is Option<string?> option &&
+        !string.IsNullOrWhiteSpace(parse.GetValue(option)) && parse.GetValue(data.DropHighestLoss) is > 0;
+
+    /// <summary>Drops the K highest-loss runs of each group; a group of K runs or fewer is left out, and said so.</summary>
+    private static RunGroups DropHighestLoss(RunGroups groups, int k)
+    {
+        var kept = new List<RunGroup>();
+        var notes = new List<string>(groups.Notes);
+        foreach (var group in groups.Groups)
+        {
+            if (group.Runs.Count > k) kept.Add(group with { Runs = RunPreparation.DropHighestLoss(group.Runs, k) });
+            else notes.Add($"group {group.Label} is left out: it has {group.Runs.Count} runs, and --drop-highest-loss {k} drops the {k} highest of each group");
+        }
+        if (kept.Count == 0)
+            throw new OptionException($"--drop-highest-loss {k} leaves no group with runs: every group has {k} runs or fewer " +
+                                      $"({string.Join(", ", groups.Groups.Select(g => $"{g.Label}: {g.Runs.Count}"))}).");
+        return groups with { Groups = kept, Notes = notes };
     }
 
     /// <summary>Splits the runs and runs <paramref name="analyze"/> on each group (see <see cref="GroupedAnalysis.Run{T}"/>).</summary>

@@ -88,7 +88,7 @@ internal static class ParseErrors
         if (type.IsArray) type = type.GetElementType()!;
         var choices = HelpText.Choices(option);
         if (choices.Count > 0) return "one of " + string.Join(", ", choices);
-        if (type == typeof(int) || type == typeof(long)) return "a whole number (e.g. 8)";
+        if (type == typeof(int) || type == typeof(long)) return $"a whole number {Common.WholeNumbers.Examples}";
         if (type == typeof(double) || type == typeof(float)) return "a number (e.g. 1e7 or 0.5)";
         return null;
     }
@@ -97,8 +97,8 @@ internal static class ParseErrors
     {
         var type = Nullable.GetUnderlyingType(valueType) ?? valueType;
         if (type.IsArray) type = type.GetElementType()!;
-        if (type == typeof(int)) return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
-        if (type == typeof(long)) return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+        // Counts are parsed by Common.WholeNumbers, whose own message (not whole, out of range) is kept.
+        if (type == typeof(int) || type == typeof(long)) return true;
         if (type == typeof(double) || type == typeof(float)) return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
         return true;
     }

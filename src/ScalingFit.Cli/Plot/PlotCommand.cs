@@ -34,6 +34,15 @@ internal static class PlotCommand
         {
             // Every option is checked before the data is read and the law fitted.
             var kind = options.Plot.FigureKind(parse);
+            if (options.GroupBy.Given(parse) && kind is FigureKind.Frontier or FigureKind.Backtest or FigureKind.WhatIf)
+                throw new OptionException($"--group-by draws the fit, residuals and isoflop figures, not the {kind.Name()} figure: " + kind switch
+                {
+                    FigureKind.Frontier => "its panels (N_opt, D_opt and D/N against C, each with a bootstrap band and the IsoFLOP minima) would " +
+                                           "overlay a band per group; `optimal --group-by` gives each group's frontier side by side, and " +
+                                           "`plot --kind isoflop --group-by` each group's minima.",
+                    FigureKind.Backtest => "it already colours its runs by law, one colour per law; `compare --group-by` ranks the laws in each group.",
+                    _ => "its parameter counts come from the widths and depths given, not from runs.",
+                });
             PlotOptions.RejectOthers(parse, kind, options.KindSpecific, options.Uses(kind));
             string path = parse.GetValue(options.Plot.Out)!;
             var format = FigureFormats.FromPath(path);
@@ -65,8 +74,8 @@ internal static class PlotCommand
         public IReadOnlyCollection<Option> Uses(FigureKind kind) => kind switch
         {
             FigureKind.Fit => [Plot.ExtrapolateTo, Plot.Versus, Plot.By, GroupBy.Option, .. LawGroup, .. NonlinearGroup, .. Convention.All],
-            FigureKind.Residuals => [Plot.Versus, .. LawGroup, .. NonlinearGroup, .. Convention.All],
-            FigureKind.IsoFlop => [.. Budgets.All, .. Convention.All],
+            FigureKind.Residuals => [Plot.Versus, GroupBy.Option, .. LawGroup, .. NonlinearGroup, .. Convention.All],
+            FigureKind.IsoFlop => [GroupBy.Option, .. Budgets.All, .. Convention.All],
             FigureKind.Frontier => [.. LawGroup, Plot.ComputeRange, .. NonlinearGroup, .. Budgets.All, .. Convention.All],
             FigureKind.Backtest => [Plot.Laws, Holdout.Above, Holdout.Fraction, .. LawGroup, .. NonlinearGroup, .. Convention.All],
             _ => [Plot.Widths, Plot.Depths],
@@ -76,7 +85,7 @@ internal static class PlotCommand
     private static Figure Render(FigureKind kind, ParseResult parse, Options o, CliContext context) => kind switch
     {
         FigureKind.WhatIf => new WhatIfFigure().Render(o.Plot.Grid(parse).Validated()),
-        FigureKind.IsoFlop => IsoFlopFigure(parse, o),
+        FigureKind.IsoFlop => IsoFlopFigure(parse, o, context),
         FigureKind.Frontier => Frontier(parse, o, context),
         FigureKind.Backtest => Backtest(parse, o),
         _ => Fitted(kind, parse, o, context),
@@ -92,16 +101,10 @@ internal static class PlotCommand
         {
             if (parse.GetResult(o.Plot.By) is { Implicit: false })
                 throw new OptionException("--by colours the runs by a quantity; with --group-by each group has its own colour.");
-            var groups = o.GroupBy.Run(parse, runs, o.Data, request.InputColumns, g =>
-            {
-                var law = request.Resolve(g);
-                return new FittedRuns(o.Nonlinear.Fit(parse, context, law, g), law.Law is ScalingFit.Laws.IPreparesRuns p ? p.Prepare(g) : g);
-            });
-            foreach (var skipped in groups.Outcomes.Where(x => x.Result is null))
-                context.Error.WriteLine($"note: the group {skipped.Group.Label} ({skipped.Group.Runs.Count} runs) is not drawn: {skipped.Skipped}");
-            return new GroupedFitFigure(options).Render(new GroupedFits(groups.Groups.By,
-                groups.Analysed.Select(x => new KeyValuePair<string, FittedRuns>(x.Group.Name, x.Result!)).ToList()));
+            return new GroupedFitFigure(options).Render(Groups(parse, o, context, request, runs));
         }
+        if (kind == FigureKind.Residuals && o.GroupBy.Given(parse))
+            return new GroupedResidualsFigure(new ResidualsFigureOptions { Versus = options.Versus }).Render(Groups(parse, o, context, request, runs));
         var spec = request.Resolve(runs);
         var fitted = o.Nonlinear.Fit(parse, context, spec, runs);
         var source = new FittedRuns(fitted, spec.Law is ScalingFit.Laws.IPreparesRuns prepares ? prepares.Prepare(runs) : runs);
@@ -110,10 +113,35 @@ internal static class PlotCommand
             : new ResidualsFigure(new ResidualsFigureOptions { Versus = options.Versus }).Render(source);
     }
 
-    private static Figure IsoFlopFigure(ParseResult parse, Options o)
+    /// <summary>The law fitted to each group of --group-by; a group that cannot be fitted is left out with a note.</summary>
+    private static GroupedFits Groups(ParseResult parse, Options o, CliContext context, LawRequest request, RunSet runs)
+    {
+        var groups = o.GroupBy.Run(parse, runs, o.Data, request.InputColumns, g =>
+        {
+            var law = request.Resolve(g);
+            return new FittedRuns(o.Nonlinear.Fit(parse, context, law, g), law.Law is ScalingFit.Laws.IPreparesRuns p ? p.Prepare(g) : g);
+        });
+        Skipped(context, groups);
+        return new GroupedFits(groups.Groups.By, groups.Analysed.Select(x => new KeyValuePair<string, FittedRuns>(x.Group.Name, x.Result!)).ToList());
+    }
+
+    private static void Skipped<T>(CliContext context, GroupedResult<T> groups) where T : class
+    {
+        foreach (var skipped in groups.Outcomes.Where(x => x.Result is null))
+            context.Error.WriteLine($"note: the group {skipped.Group.Label} ({skipped.Group.Runs.Count} runs) is not drawn: {skipped.Skipped}");
+    }
+
+    private static Figure IsoFlopFigure(ParseResult parse, Options o, CliContext context)
     {
         var options = o.Budgets.Build(parse);
         var runs = o.Convention.Convert(parse, o.Data.Load(parse));
+        if (o.GroupBy.Given(parse))
+        {
+            var groups = o.GroupBy.Run(parse, runs, o.Data, null, g => new IsoFlopRuns(ScalingFit.Analysis.IsoFlop.Analyze(g, options), g));
+            Skipped(context, groups);
+            return new GroupedIsoFlopFigure().Render(new GroupedIsoFlops(groups.Groups.By,
+                groups.Analysed.Select(x => new KeyValuePair<string, IsoFlopRuns>(x.Group.Name, x.Result!)).ToList()));
+        }
         return new IsoFlopFigure().Render(new IsoFlopRuns(ScalingFit.Analysis.IsoFlop.Analyze(runs, options), runs));
     }
 

@@ -116,8 +116,8 @@ internal sealed class PlotOptions
 
     private static int[] Integers(string text, string option) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value)
-                ? value
+            .Select(part => Common.WholeNumbers.Check(part, option, int.MinValue, int.MaxValue) is null
+                ? (int)Common.WholeNumbers.Parse(part, option)
                 : throw new OptionException($"{option} '{text}': '{part}' is not a whole number; write e.g. {option} 512,1024,2048."))
             .ToArray();
 }

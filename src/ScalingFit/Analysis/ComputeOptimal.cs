@@ -39,6 +39,7 @@ public static class ComputeOptimal
         }
 
         var warnings = new List<string>();
+        if (Degenerate(frontier) is { } degenerate) warnings.Add(degenerate);
         if (Extrapolation(fit, allocations) is { } far) warnings.Add(far);
         if (options.Convention == ParameterConvention.Unknown) warnings.Add(ConventionWarning);
         if (without > 0)
@@ -54,6 +55,25 @@ public static class ComputeOptimal
             Exponent(fit, "a", "a", frontier.ParameterExponent, samples.Select(s => s.ParameterExponent)),
             Exponent(fit, "b", "b", frontier.TokenExponent, samples.Select(s => s.TokenExponent)),
             allocations, options.Convention, IntervalMethod(fit, samples.Count), warnings);
+    }
+
+    /// <summary>
+    /// A frontier with a outside [0, 1]: with C = 6·N·D, N_opt ∝ C^a and D_opt ∝ C^(1−a), so a &lt; 0 has the
+    /// optimal model shrink as compute grows and a &gt; 1 has its tokens shrink; neither is a trade-off
+    /// between size and data, but a fit whose exponents have degenerated.
+    /// </summary>
+    internal static string? Degenerate(ComputeFrontier frontier)
+    {
+        double a = frontier.ParameterExponent;
+        if (a >= 0 && a <= 1 || double.IsNaN(a)) return null;
+        string where = frontier.IsClosedForm ? "" : $" (the local exponent at C = {G(frontier.ReferenceCompute)} FLOP)";
+        return a < 0
+            ? $"degenerate frontier: a = {NumberFormat.Significant(a, 3)} < 0{where}, so the optimal model shrinks as the budget grows " +
+              $"and every extra FLOP goes to tokens (b = 1 − a = {NumberFormat.Significant(1 - a, 3)} > 1); the fitted exponents do not describe a " +
+              "trade-off between size and data, so these allocations are not to be trusted."
+            : $"degenerate frontier: a = {NumberFormat.Significant(a, 3)} > 1{where}, so the optimal model grows faster than the budget and its " +
+              $"tokens D_opt = C/(6·N_opt) shrink as the budget grows (b = 1 − a = {NumberFormat.Significant(1 - a, 3)} < 0); the fitted exponents " +
+              "do not describe a trade-off between size and data, so these allocations are not to be trusted.";
     }
 
     private const string ConventionWarning =
@@ -96,7 +116,9 @@ public static class ComputeOptimal
             // Without resamples: the delta method on the sandwich covariance for C, N, D and D/N, and the
             // law's own interval for the loss (flat along 6ND = C at the optimum, so where N_opt lies
             // matters to it only at second order).
-            var loss = given == AllocationGiven.Loss ? new Interval(value, value) : fit.Model.PredictionInterval([point.N, point.D]);
+            // The law's inputs in its own order: a law of N and C takes C, not D.
+            double[] at = fit.Inputs.Select(i => i.Quantity switch { Quantity.Compute => point.C, Quantity.TrainingTokens => point.D, _ => point.N }).ToArray();
+            var loss = given == AllocationGiven.Loss ? new Interval(value, value) : fit.Model.PredictionInterval(at);
             ci = DeltaIntervals(fit, given, value) with { Loss = loss };
         }
         return new Allocation(given, point.C, point.N, point.D, point.L, ci) { UnreachableResamples = unreachable, Resamples = samples.Count };

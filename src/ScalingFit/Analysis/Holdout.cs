@@ -103,7 +103,7 @@ public sealed record Holdout
         return new HoldoutSplit(
             runs.Subset(train, $"fitted to the {train.Count} runs outside the held-out set ({description})"),
             runs.Subset(test, $"held out {test.Count} {description}"),
-            test, description);
+            test, description) { Fraction = Fraction };
     }
 }
 
@@ -112,4 +112,8 @@ public sealed record Holdout
 /// <param name="HeldOut">The runs it must predict.</param>
 /// <param name="HeldOutRows">The held-out runs' rows in the original set.</param>
 /// <param name="Description">Which runs were held out, in words.</param>
-public sealed record HoldoutSplit(RunSet Training, RunSet HeldOut, IReadOnlyList<int> HeldOutRows, string Description);
+public sealed record HoldoutSplit(RunSet Training, RunSet HeldOut, IReadOnlyList<int> HeldOutRows, string Description)
+{
+    /// <summary>The fraction of the largest runs held out; NaN when the runs above a threshold were.</summary>
+    public double Fraction { get; init; } = double.NaN;
+}

@@ -56,9 +56,10 @@ public static class LawComparison
             options.Starting?.Invoke(law);
             return Score(runs, split, law, options.Fit, options.Backtest ?? options.Fit);
         }).ToList();
+        // Backtested laws by their error, then laws fitted to all the runs without a backtest by AIC, then laws that failed.
         var ranked = scores
-            .OrderBy(s => s.Error is null ? 0 : 1)
-            .ThenBy(s => s.Backtest?.MeanAbsoluteRelativeError ?? double.PositiveInfinity)
+            .OrderBy(s => s.Error is not null ? 2 : s.Backtest is null ? 1 : 0)
+            .ThenBy(s => s.Backtest?.MeanAbsoluteRelativeError ?? s.Criteria?.Aic ?? double.PositiveInfinity)
             .Select((s, i) => s with { Rank = i + 1 })
             .ToList();
         var warnings = new List<string>();
@@ -72,6 +73,8 @@ public static class LawComparison
         }
         if (best.Error is null && best.Backtest is { } top && !(top.MeanAbsoluteRelativeError <= ExtrapolationTolerance))
             warnings.Add(NoLawExtrapolates(best));
+        foreach (var untested in ranked.Where(s => s.BacktestNote is not null))
+            warnings.Add($"{Name(untested.Spec)} has no backtest, only its fit to all the runs: {untested.BacktestNote}.");
         foreach (var failed in ranked.Where(s => s.Error is not null))
             warnings.Add($"{Name(failed.Spec)} could not be compared: {failed.Error}");
         return new ComparisonResult(ranked, split.Description, split.Training.Count, split.HeldOut.Count, DataDescription.Of(runs), warnings);
@@ -100,27 +103,54 @@ public static class LawComparison
 
     private static LawScore Score(RunSet runs, HoldoutSplit split, LawSpec law, NonlinearFitOptions? fitOptions, NonlinearFitOptions? backtestOptions)
     {
-        BacktestResult backtest;
+        BacktestResult? backtest = null;
+        ScalingFitException? backtestError = null;
         try
         {
             backtest = Backtest.Run(split, law, backtestOptions);
         }
         catch (ScalingFitException e)
         {
-            // The backtest fits the runs outside the held-out set, not all of them: say so, or "has 2
-            // runs" reads as a count of the whole file.
-            return new LawScore(law, law.Law.Formula, null, null, null,
-                $"its backtest fit to the {split.Training.Count} of {runs.Count} runs outside the held-out set failed: {e.Message}");
+            backtestError = e;
         }
+        FitResult fit;
         try
         {
-            var fit = law.Fit(runs, fitOptions);
-            return new LawScore(law, fit.Formula, backtest, fit, InformationCriteria.Of(fit, runs), null);
+            fit = law.Fit(runs, fitOptions);
         }
         catch (ScalingFitException e)
         {
+            // The fit to all the runs says best why the law cannot be compared: its count is the file's.
             return new LawScore(law, law.Law.Formula, null, null, null, e.Message);
         }
+        var criteria = InformationCriteria.Of(fit, runs);
+        return new LawScore(law, fit.Formula, backtest, fit, criteria, null)
+        {
+            BacktestNote = backtestError is null ? null : BacktestNote(runs, split, criteria.Parameters + 1, backtestError),
+        };
+    }
+
+    /// <summary>
+    /// Why a law fitted to all the runs has no backtest, in one line with the numbers: the least number of
+    /// runs the split would need (when too few runs are left to fit), else the fit's own reason.
+    /// </summary>
+    private static string BacktestNote(RunSet runs, HoldoutSplit split, int needed, ScalingFitException error)
+    {
+        if (split.Training.Count >= needed)
+            return $"no backtest: its fit to the {split.Training.Count} of {runs.Count} runs outside the held-out set failed: {error.Message}";
+        int? least = LeastRuns(split.Fraction, needed);
+        return least is { } k
+            ? $"the backtest needs at least {k} runs ({needed} to fit after holding out the largest {NumberFormat.Percent(split.Fraction)}); {runs.Source} has {runs.Count}"
+            : $"the backtest needs at least {needed} runs outside the held-out set ({split.Description}); {runs.Source} has {split.Training.Count} of its {runs.Count}";
+    }
+
+    /// <summary>The fewest runs n for which holding out the ⌈f·n⌉ largest leaves <paramref name="needed"/> to fit (null without a fraction).</summary>
+    private static int? LeastRuns(double fraction, int needed)
+    {
+        if (!(fraction > 0 && fraction < 1)) return null;
+        for (int n = needed + 1; n < 1_000_000; n++)
+            if (n - Math.Max(1, (int)Math.Ceiling(fraction * n - 1e-9)) >= needed) return n;
+        return null;
     }
 }
 
@@ -149,6 +179,12 @@ public sealed record LawScore(
 {
     /// <summary>1 for the law with the smallest backtest error.</summary>
     public int Rank { get; init; }
+
+    /// <summary>
+    /// Why a law fitted to all the runs has no backtest (too few runs left after holding some out, with
+    /// the numbers); null when it has one or could not be fitted at all.
+    /// </summary>
+    public string? BacktestNote { get; init; }
 }
 
 /// <summary>The result of comparing laws.</summary>

@@ -103,5 +103,5 @@ public static class EmbeddingConversion
         return sorted.Length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
-    private static string Percent(double share) => (100 * share).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double share) => NumberFormat.Percent(share);
 }

@@ -31,6 +31,12 @@ internal static class NonlinearDiagnostics
     /// <summary>Bootstrap and asymptotic standard errors further apart than this factor are reported.</summary>
     public const double StandardErrorRatio = 3;
 
+    /// <summary>
+    /// Below this many independent runs (runs, not checkpoint rows) a Huber fit's asymptotic (sandwich)
+    /// intervals are flagged as possibly optimistic: the warning speaks of "a few hundred runs".
+    /// </summary>
+    public const int AsymptoticRuns = 1000;
+
     public static List<Diagnostic> Diagnose(DiagnosticContext c, LossFunction loss)
     {
         var warnings = new List<Diagnostic>();
@@ -56,10 +62,12 @@ internal static class NonlinearDiagnostics
             warnings.Add(new(DiagnosticCodes.NoCovariance, "the Hessian at the optimum is not positive definite, so asymptotic standard errors are unavailable; " +
                                                            "a bootstrap gives intervals."));
         if (c.Bootstrap is { } b) warnings.AddRange(BootstrapWarnings(b, c.Final.Objective, c.Estimates.Samples.Length));
-        if (loss.Kind == LossKind.Huber && c.Bootstrap is null && c.Covariance is not null)
+        int independent = c.Data.IndependentCount;
+        if (loss.Kind == LossKind.Huber && c.Bootstrap is null && c.Covariance is not null && independent < AsymptoticRuns)
             warnings.Add(new(DiagnosticCodes.AsymptoticIntervals,
-                "intervals are asymptotic (sandwich); with the Huber loss and a few hundred runs they can be optimistic — " +
-                "a bootstrap (1,000 resamples) gives percentile intervals."));
+                $"intervals are asymptotic (sandwich); with the Huber loss and {Count(independent)} " +
+                (c.Data.Clusters is null ? "runs" : $"runs (the {Count(c.Data.Count)} rows are checkpoints of them)") +
+                $", fewer than {Count(AsymptoticRuns)}, they can be optimistic — a bootstrap (1,000 resamples) gives percentile intervals."));
         warnings.AddRange(StandardErrors.Compare(c));
         warnings.AddRange(FitChecks.FloorAboveLosses(c.Law, c.Problem.Map, c.Data, c.Estimates.Natural));
         if (c.Runs is { } runs) warnings.AddRange(RunStructure.Diagnose(runs, c.Law.Inputs, c.Problem.Dimension));

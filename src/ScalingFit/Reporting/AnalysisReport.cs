@@ -26,12 +26,16 @@ public static class AnalysisReport
             $"Each law is fitted to the {result.Split.Training.Count} smaller runs and predicts the {result.Split.HeldOut.Count} held out: " +
             $"{result.Split.Description}. The laws are ranked by the mean relative error of those predictions. AIC and BIC come from each " +
             "law's fit to all the runs, which the rest of this report uses."));
+        if (best is { Backtest: null, BacktestNote: { } none })
+            blocks.Add(new Paragraph($"No law could be backtested, so they are ranked by AIC instead: {none}."));
         if (images.Backtest is { } backtest) blocks.Add(backtest);
         blocks.AddRange(Nested(BacktestReport.Build(result.Comparison), 3));
 
         if (best?.Fit is { } bestFit)
         {
-            blocks.Add(new Heading(Extrapolates(best)
+            blocks.Add(new Heading(best.Backtest is null
+                ? $"The law with the lowest AIC (none could be backtested): {LawComparison.Name(best.Spec)}, {bestFit.Formula}"
+                : Extrapolates(best)
                 ? $"The best law: {LawComparison.Name(best.Spec)}, {bestFit.Formula}"
                 : $"The least bad law (none extrapolates these runs): {LawComparison.Name(best.Spec)}, {bestFit.Formula}", 2));
             if (images.Fits.TryGetValue(LawComparison.Name(best.Spec), out var fitImage)) blocks.Add(fitImage);
@@ -108,7 +112,10 @@ public static class AnalysisReport
         {
             var byAic = result.Comparison.Scores.Where(s => s.Criteria is not null).MinBy(s => s.Criteria!.Aic);
             string aic = byAic is null ? "" : byAic == best ? "; it also has the lowest AIC" : $"; the lowest AIC is {LawComparison.Name(byAic.Spec)}'s";
-            if (Extrapolates(best))
+            if (best.Backtest is null)
+                items.Add(new("best law", $"{LawComparison.Name(best.Spec)} {best.Formula}: the lowest AIC of the laws fitted to all the runs; " +
+                                          $"no backtest ranks them: {best.BacktestNote}"));
+            else if (Extrapolates(best))
                 items.Add(new("best law", $"{LawComparison.Name(best.Spec)} {best.Formula}: mean error {Percent(best.Backtest!.MeanAbsoluteRelativeError)} " +
                                           $"on the {best.Backtest.Predictions.Count} held-out runs{aic}"));
             else items.Add(new("best law", LawComparison.NoLawExtrapolates(best)));

@@ -35,10 +35,6 @@ public static class ArchitectureReport
         return new Document(blocks);
     }
 
-    /// <summary>A relative error with its sign and two decimals: -0.14%, +3.20%.</summary>
-    public static string SignedPercent(double fraction) =>
-        double.IsFinite(fraction) ? (100 * fraction).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : "n/a";
-
     /// <summary>"d_model 4,096, n_layer 32, 32 heads × 128 (8 key-value heads), d_ff 14,336, vocab 32,000, context 32,768".</summary>
     public static string ShapeText(TransformerShape s)
     {

@@ -97,7 +97,7 @@ public static class BacktestReport
                 LawComparison.Name(s.Spec),
                 s.Formula,
                 c?.Parameters.ToString(CultureInfo.InvariantCulture) ?? "",
-                b is null ? "failed" : Percent(b.MeanAbsoluteRelativeError),
+                b is null ? (s.Fit is null ? "failed" : "none") : Percent(b.MeanAbsoluteRelativeError),
                 b is null ? "" : SignedPercent(b.MeanRelativeError),
                 b is null || double.IsNaN(b.Coverage) ? "" : $"{b.Inside}/{b.Predictions.Count}",
                 c is null ? "" : aic.Format(c.Aic),
@@ -112,6 +112,4 @@ public static class BacktestReport
              new("AIC"), new("ΔAIC"), new("BIC"), new("ΔBIC"), new("residual std")],
             rows, "laws ranked by backtest error (residual std in ln L)");
     }
-
-    private static string SignedPercent(double fraction) => fraction > 0 ? "+" + Percent(fraction) : Percent(fraction);
 }

@@ -82,10 +82,10 @@ public partial class HelpTests
     }
 
     [Theory]
-    [InlineData(new[] { "fit", "--threads", "x" }, "error: --threads expects a whole number (e.g. 8), got 'x'.")]
-    [InlineData(new[] { "fit", "--bootstrap", "1.5" }, "error: --bootstrap expects a whole number (e.g. 8), got '1.5'.")]
+    [InlineData(new[] { "fit", "--threads", "x" }, "error: --threads expects a whole number such as 1000 or 1e3, got 'x'.")]
+    [InlineData(new[] { "fit", "--bootstrap", "1.5" }, "error: --bootstrap expects a whole number such as 1000 or 1e3, got '1.5', which is not whole.")]
     [InlineData(new[] { "tradeoff", "--from", "abc" }, "error: --from expects a number (e.g. 1e7 or 0.5), got 'abc'.")]
-    [InlineData(new[] { "fit", "--threads" }, "error: --threads needs a value: a whole number (e.g. 8).")]
+    [InlineData(new[] { "fit", "--threads" }, "error: --threads needs a value: a whole number such as 1000 or 1e3.")]
     [InlineData(new[] { "fit", "--lw", "chinchilla" }, "error: unknown option '--lw'. Did you mean --law?")]
     [InlineData(new[] { "optimal", "--compute-rang", "1e18:1e20" }, "error: unknown option '--compute-rang'. Did you mean --compute-range?")]
     [InlineData(new[] { "fitt" }, "error: unknown command 'fitt'. Did you mean fit?")]

@@ -27,16 +27,55 @@ public class ReportCommandErrorTests
     }
 
     [Fact]
-    public void Report_ThreeRuns_SaysTheBacktestFitHadTwoRunsNotTheFile()
+    public void Report_ThreeRuns_WritesTheFitAndSaysHowManyRunsTheBacktestNeeds()
     {
-        // Three sizes: the largest 20% is ceil(0.6) = 1 run held out, so each law's backtest is fitted to
-        // the other 2, fewer than a power law (2 coefficients) needs. The message must count the 2 runs of
-        // the backtest as such, not say that the file has 2 runs (it has 3).
-        using var data = new TempFile("N,loss\n1e6,4\n2e6,3\n4e6,2.6\n");
+        // Three sizes: the largest 20% is ⌈0.6⌉ = 1 run held out, leaving 2 to fit, fewer than the power
+        // law's 2 coefficients + 1. By hand, n − ⌈0.2n⌉ ≥ 3 first holds at n = 4. The fit to all 3 runs
+        // (what `fit` does) is still reported, run through the CLI as shipped.
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("three.csv"), "N,loss\n1e6,4\n2e6,3\n4e6,2.6\n");
+        var run = ShippedCli.Run(folder.Path, "report", "three.csv", "--out", "r", "--bootstrap", "0");
+        Assert.True(run.ExitCode == 0, run.Error);
+        string md = File.ReadAllText(Path.Combine(folder.Path, "r", "report.md"));
+        Assert.Contains("the backtest needs at least 4 runs (3 to fit after holding out the largest 20.0%); three.csv has 3", md);
+        Assert.Contains("## The law with the lowest AIC (none could be backtested): power (N)", md);
+        Assert.Contains("saturating (N) could not be compared: The saturating law L = E + A·N^(−α) has 3 coefficients and needs at least 4 runs", md);
+        Assert.Contains("no compute-optimal allocation", md);
+        Assert.Contains("no IsoFLOP analysis", md);
+        // The exponent is that of an OLS line through ln L against ln N, computed here on its own.
+        double[] x = [Math.Log(1e6), Math.Log(2e6), Math.Log(4e6)], y = [Math.Log(4), Math.Log(3), Math.Log(2.6)];
+        double slope = (x.Zip(y, (a, b) => (a - x.Average()) * (b - y.Average())).Sum()) / x.Sum(a => (a - x.Average()) * (a - x.Average()));
+        var shown = System.Text.RegularExpressions.Regex.Match(md, @"\| alpha \(α\) \| ([0-9.]+) \|");
+        Assert.True(shown.Success, md);
+        Assert.Equal(-slope, double.Parse(shown.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 4);
+    }
+
+    [Fact]
+    public void Report_SevenRunsChinchilla_BacktestNeedsEight_JsonSaysSo()
+    {
+        // chinchilla has 5 coefficients, so a fit needs 6 runs: 7 runs can be fitted, but holding out ⌈1.4⌉ = 2
+        // leaves 5; n − ⌈0.2n⌉ ≥ 6 first holds at n = 8 (8 − 2).
+        double[] p = ReportData.Hoffmann;
+        var rows = new[] { (1e8, 2e9), (2e8, 1e9), (4e8, 8e9), (8e8, 4e9), (1.6e9, 3e10), (3e9, 1e10), (6e9, 1e11) }
+            .Select(r => (r.Item1, r.Item2, p[0] + p[1] / Math.Pow(r.Item1, p[3]) + p[2] / Math.Pow(r.Item2, p[4])));
+        using var data = new TempFile(Synthetic.Csv(rows));
+        using var folder = new TempFolder();
+        var run = CliRun.Of("compare", data.Path, "--laws", "chinchilla", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var law = Assert.Single(run.Json.GetProperty("laws").EnumerateArray().ToList());
+        Assert.Equal(JsonValueKind.Null, law.GetProperty("backtest").ValueKind);
+        Assert.StartsWith("the backtest needs at least 8 runs (6 to fit", law.GetProperty("backtestNote").GetString());
+        Assert.True(law.GetProperty("aic").GetDouble() < 0);
+    }
+
+    [Fact]
+    public void Report_TwoRuns_NothingFits_ExitsOne()
+    {
+        using var data = new TempFile("N,loss\n1e6,4\n2e6,3\n");
         using var folder = new TempFolder();
         var run = CliRun.Of("report", data.Path, "--out", Path.Combine(folder.Path, "r"), "--bootstrap", "0");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("power (N): its backtest fit to the 2 of 3 runs outside the held-out set failed: ", run.Error);
+        Assert.Contains("power (N): The power law L = (N_c/N)^α has 2 coefficients and needs at least 3 runs", run.Error);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "r")));
     }
 

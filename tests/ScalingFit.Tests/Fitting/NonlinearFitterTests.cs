@@ -160,7 +160,7 @@ public class NonlinearDiagnosticsTests
         var warnings = Warnings(law, ends, results);
         var several = Assert.Single(warnings, w => w.StartsWith("several optima", StringComparison.Ordinal));
         Assert.Contains("1 starts converged to minima distinct", several);
-        Assert.Contains("0.2% higher", several);
+        Assert.Contains("0.20% higher", several);
         Assert.Contains("alpha = 0.3", several);
     }
 

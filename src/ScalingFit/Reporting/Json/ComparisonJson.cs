@@ -37,6 +37,7 @@ public sealed record ComparisonJson(
 /// <param name="ResidualStd">The residual standard deviation.</param>
 /// <param name="Estimates">The parameters of its fit to all the runs, by name.</param>
 /// <param name="Error">Why it could not be compared; null when it could.</param>
+/// <param name="BacktestNote">Why a law fitted to all the runs has no backtest (too few runs, with the numbers); left out when it has one.</param>
 public sealed record LawScoreJson(
     int Rank, string Law, IReadOnlyList<string> Inputs, string Formula, BacktestSummaryJson? Backtest,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Parameters,
@@ -48,7 +49,8 @@ public sealed record LawScoreJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? SumOfSquares,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ResidualStd,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? Estimates,
-    string? Error)
+    string? Error,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BacktestNote = null)
 {
     /// <summary>A law's row.</summary>
     public static LawScoreJson Of(LawScore s, ComparisonResult result)
@@ -60,6 +62,6 @@ public sealed record LawScoreJson(
             c?.Parameters, c?.Aic, c?.Bic, c is null ? null : c.Aic - result.BestAic, c is null ? null : c.Bic - result.BestBic,
             c?.LogLikelihood, c?.SumOfSquares, c?.ResidualStandardDeviation,
             s.Fit is { } fit ? JsonMaps.Of(fit.Parameters, p => p.Name, p => p.Value) : null,
-            s.Error);
+            s.Error, s.BacktestNote);
     }
 }
