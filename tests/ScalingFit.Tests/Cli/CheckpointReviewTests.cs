@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using ScalingFit.Tests.Support;
+
+namespace ScalingFit.Tests.Cli;
+
+/// <summary>
+/// Checkpoint logs of kinds the samples do not show, through the CLI as shipped (issue 11 review).
+/// The truth is the runs the files were written from: samples/training-log.csv holds 12 runs (its
+/// model × seed pairs), and a copy with a logging time on every row holds the same 12.
+/// </summary>
+public class CheckpointReviewTests
+{
+    private static JsonElement Fit(string path, params string[] extra)
+    {
+        var run = ShippedCli.Run(Repo.Root, ["fit", path, "--json", .. extra]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return JsonDocument.Parse(run.Out).RootElement;
+    }
+
+    private static string Temp(string name, IEnumerable<string> lines)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sf-review11-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public void Fit_LogWithATimeOnEveryRow_StillCountsTheRuns()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Repo.Root, "samples", "training-log.csv"));
+        int runs = lines.Skip(1).Select(l => string.Join(',', l.Split(',')[..2])).Distinct().Count();
+        var start = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc);
+        var timed = lines.Select((l, i) => (i == 0 ? "time" : start.AddSeconds(37 * i).ToString("s", CultureInfo.InvariantCulture)) + "," + l);
+        var fit = Fit(Temp("timed-log.csv", timed));
+        Assert.Equal(runs, fit.GetProperty("runs").GetInt32());
+        Assert.Equal(runs - 1, fit.GetProperty("intervalDegreesOfFreedom").GetInt32());
+        Assert.Contains(fit.GetProperty("data").GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "checkpoints-as-runs");
+    }
+
+    [Fact]
+    public void Fit_RunsTableWithANamePerRow_IsNotCheckpoints()
+    {
+        // A W&B runs table: one row per run, '_step' each run's last step, 'Name' different on every row.
+        var lines = new List<string> { "Name,Created,_step,params,tokens,loss" };
+        double[] n = [2e7, 5e7, 1e8, 2e8, 5e8, 1e9];
+        for (int i = 0; i < n.Length; i++)
+            for (int s = 0; s < 2; s++)
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"run-{i}-{s},2024-05-0{i + 1}T0{s}:00:00,{1000 + 7 * i + s},{n[i]},{20 * n[i]},{1.69 + 406.4 / Math.Pow(n[i], 0.34) + 0.01 * s}"));
+        var fit = Fit(Temp("runs-table.csv", lines));
+        Assert.False(fit.TryGetProperty("runs", out var runs) && runs.ValueKind == JsonValueKind.Number);
+        Assert.DoesNotContain(fit.GetProperty("data").GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "checkpoints-as-runs");
+    }
+
+    [Fact]
+    public void Fit_OneRunsCurveWithBootstrap_GivesNoZeroWidthInterval()
+    {
+        // One run: every resample of it, whole, is the run itself, so a percentile interval would have width 0.
+        var lines = new List<string> { "step,params,tokens,loss" };
+        var random = new Random(3);
+        for (int s = 100; s <= 3000; s += 100)
+        {
+            double d = s * 2e8 / 3000;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{s},1e8,{d},{(2.1 + 410.7 / Math.Pow(d, 0.28)) * Math.Exp(0.01 * (random.NextDouble() - 0.5))}"));
+        }
+        var fit = Fit(Temp("one-run.csv", lines), "--x", "D", "--law", "saturating", "--bootstrap", "50");
+        Assert.Equal(1, fit.GetProperty("runs").GetInt32());
+        foreach (var p in fit.GetProperty("ci95").EnumerateObject())
+            Assert.True(p.Value[0].ValueKind == JsonValueKind.Null || p.Value[1].GetDouble() - p.Value[0].GetDouble() > 0, p.Name);
+        Assert.Contains("no bootstrap", fit.GetProperty("uncertainty").GetString());
+    }
+}
