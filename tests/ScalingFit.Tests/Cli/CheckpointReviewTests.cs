@@ -73,3 +73,29 @@ public class CheckpointReviewTests
         Assert.Contains("no bootstrap", fit.GetProperty("uncertainty").GetString());
     }
 }
+
+/// <summary>
+/// Approach 2 against approach 3 after an IsoFLOP bootstrap of whole runs, through the CLI as shipped. The truth is
+/// the law samples/isoflop-checkpoints.csv was written from (samples/isoflop_checkpoints.py: Hoffmann et al.'s
+/// A = 406.4, B = 410.7, α = 0.34, β = 0.28), whose N_opt at 1e21 FLOP is G·(C/6)^a by Hoffmann's Eq. 4.
+/// </summary>
+public class IsoFlopBootstrapComparisonTests
+{
+    [Fact]
+    public void IsoFlop_Bootstrap_Approach2IntervalIsTheBootstrapsAndHoldsTheTruth()
+    {
+        var run = ShippedCli.Run(Repo.Root, "isoflop", "samples/isoflop-checkpoints.csv", "--bootstrap", "60", "--seed", "7", "--compute", "1e21", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var root = JsonDocument.Parse(run.Out).RootElement;
+        double g = Math.Pow(0.34 * 406.4 / (0.28 * 410.7), 1 / 0.62), truth = g * Math.Pow(1e21 / 6, 0.28 / 0.62);
+        var two = root.GetProperty("approaches").GetProperty("budgets")[0];
+        var ci = two.GetProperty("approach2").GetProperty("nOptCi95");
+        var boot = root.GetProperty("bootstrap").GetProperty("allocations")[0].GetProperty("nOptCi95");
+        Assert.Equal("bootstrap", two.GetProperty("approach2Interval").GetString());
+        Assert.Equal(boot[0].GetDouble(), ci[0].GetDouble(), 6);
+        Assert.Equal(boot[1].GetDouble(), ci[1].GetDouble(), 6);
+        // The line's t interval (budgets from the same runs taken as independent) misses this truth; the runs' bootstrap holds it.
+        Assert.InRange(truth, ci[0].GetDouble(), ci[1].GetDouble());
+        Assert.DoesNotContain("bootstrap interval", ShippedCli.Run(Repo.Root, "isoflop", "samples/isoflop-checkpoints.csv", "--compute", "1e21").Out);
+    }
+}
