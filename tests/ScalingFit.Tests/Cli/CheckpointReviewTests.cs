@@ -56,6 +56,22 @@ public class CheckpointReviewTests
     }
 
     [Fact]
+    public void Fit_GroupByOnCheckpoints_CountsEachGroupsRunsNotItsRows()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Repo.Root, "samples", "training-log.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var fit = Fit("samples/training-log.csv", "--group-by", "seed");
+        foreach (var group in fit.GetProperty("groups").EnumerateArray())
+        {
+            string seed = group.GetProperty("label").GetString()!;
+            int runs = lines.Where(c => c[1] == seed).Select(c => c[0]).Distinct().Count();
+            Assert.Equal(runs, group.GetProperty("runs").GetInt32());
+            Assert.Equal(runs, group.GetProperty("result").GetProperty("runs").GetInt32());
+        }
+        var text = ShippedCli.Run(Repo.Root, "fit", "samples/training-log.csv", "--group-by", "seed");
+        Assert.Matches(@"│ 1\s+│\s+6 │", text.Out);
+    }
+
+    [Fact]
     public void Fit_OneRunsCurveWithBootstrap_GivesNoZeroWidthInterval()
     {
         // One run: every resample of it, whole, is the run itself, so a percentile interval would have width 0.
