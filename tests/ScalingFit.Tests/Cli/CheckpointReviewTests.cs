@@ -114,4 +114,25 @@ public class IsoFlopBootstrapComparisonTests
         Assert.InRange(truth, ci[0].GetDouble(), ci[1].GetDouble());
         Assert.DoesNotContain("bootstrap interval", ShippedCli.Run(Repo.Root, "isoflop", "samples/isoflop-checkpoints.csv", "--compute", "1e21").Out);
     }
+
+    [Fact]
+    public void IsoFlop_BootstrapOfTooFewRuns_StillAnswersAndSaysWhy()
+    {
+        // Four runs (one seed of every third size): most resamples of four runs repeat a size and leave no budget
+        // with four sizes, so the bootstrap cannot give intervals; the analysis without it still can.
+        var lines = File.ReadAllLines(Path.Combine(Repo.Root, "samples", "isoflop-checkpoints.csv"));
+        var kept = lines.Take(1).Concat(lines.Skip(1).Where(l => l.Split(',')[0] is var run && run.EndsWith("-s0", StringComparison.Ordinal) && int.Parse(run[1..run.IndexOf('-')], CultureInfo.InvariantCulture) % 3 == 0)).ToList();
+        string dir = Path.Combine(Path.GetTempPath(), "sf-review11-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, "four-runs.csv");
+        File.WriteAllLines(path, kept);
+        var plain = ShippedCli.Run(Repo.Root, "isoflop", path, "--json");
+        var boot = ShippedCli.Run(Repo.Root, "isoflop", path, "--json", "--bootstrap", "50");
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.True(boot.ExitCode == 0, boot.Error);
+        var a = JsonDocument.Parse(boot.Out).RootElement;
+        Assert.Equal(JsonDocument.Parse(plain.Out).RootElement.GetProperty("a").GetDouble(), a.GetProperty("a").GetDouble(), 12);
+        Assert.True(!a.TryGetProperty("bootstrap", out var b) || b.ValueKind == JsonValueKind.Null);
+        Assert.Contains(a.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("no bootstrap intervals: only", StringComparison.Ordinal));
+    }
 }
