@@ -23,7 +23,7 @@ internal static class GroupedReport
         var result = GroupedAnalysis.Run(groups, g =>
         {
             string prefix = $"g{++index}-{Slug(g.Label)}-";
-            context.Error.WriteLine($"note: group {g.Name} ({g.Runs.Count} runs)");
+            context.Error.WriteLine($"note: group {g.Name} ({g.RunCount} runs)");
             var (one, drawn) = ReportProgressDisplay.Run(context, options, o => fitted(ReportAnalysis.Run(g.Runs, o)),
                 (r, rendered) => ReportFigures.Render(r, new ReportFigureOptions { Format = format, Rendered = rendered }));
             images[g.Label] = GroupedAnalysisReport.Prefixed(drawn, prefix);
@@ -62,7 +62,7 @@ internal static class GroupedReport
     private static string Json(ReportFiles.Written written, GroupedResult<ReportResult> result) => JsonOutput.GroupedReport(new GroupedReportJson(
         written.Html, written.Markdown, [.. written.Figures], written.Manifest, [.. result.Groups.Columns],
         [.. result.Outcomes.Select(o => new GroupedReportJson.Group(
-            o.Group.Label, o.Group.Runs.Count, o.Result is null ? "skipped" : "analysed",
+            o.Group.Label, o.Group.RunCount, o.Result is null ? "skipped" : "analysed",
             o.Result?.Best is { } best ? LawComparison.Name(best.Spec) : null, o.Skipped))]));
 
     private static string Slug(string label)

@@ -20,6 +20,9 @@ public sealed record ApproachComparison(double Compute, IsoFlopAllocation IsoFlo
     /// <summary>Two intervals closer than this relative gap are taken to touch (both N_opt are computed to about 1e-4 on exact data).</summary>
     public const double Slack = 1e-3;
 
+    /// <summary>Whether approach 2's interval is the IsoFLOP bootstrap's percentile interval (of whole runs, or rows) rather than the line's t interval.</summary>
+    public bool Bootstrapped { get; init; }
+
     /// <summary>How approach 2 found each budget's N_opt.</summary>
     public IsoFlopVertex Vertex { get; init; } = IsoFlopVertex.Parabola;
 
@@ -107,11 +110,25 @@ public sealed record ApproachComparison(double Compute, IsoFlopAllocation IsoFlo
         var two = isoFlop?.AllocationAt(compute);
         var three = optimal is null ? null : ReportAnalysis.At(optimal, compute);
         if (two is null || three is null) return null;
+        // A bootstrap of whole runs counts what budgets built from the same runs share; the line's t interval does not.
+        var resampled = Resampled(isoFlop!, compute);
+        if (resampled is { } ci) two = two with { ParameterCountCi95 = ci };
         return new ApproachComparison(compute, two, three, optimal!.Fit.Law)
         {
+            Bootstrapped = resampled is not null,
             Vertex = isoFlop!.Vertex,
             VertexBias = bias?.At(compute, three.ParameterCount) ?? double.NaN,
         };
+    }
+
+    /// <summary>The bootstrap's percentile interval of N_opt at a budget asked for, when the analysis ran one and it is finite.</summary>
+    private static Interval? Resampled(IsoFlopResult isoFlop, double compute)
+    {
+        if (isoFlop.Bootstrap is not { } boot) return null;
+        for (int i = 0; i < isoFlop.Allocations.Count && i < boot.ParameterCounts.Count; i++)
+            if (Math.Abs(isoFlop.Allocations[i].Compute / compute - 1) < 1e-9 && double.IsFinite(boot.ParameterCounts[i].Lower) && double.IsFinite(boot.ParameterCounts[i].Upper))
+                return boot.ParameterCounts[i];
+        return null;
     }
 
     private Interval LawInterval => double.IsNaN(Law.Ci95.ParameterCount.Lower)

@@ -49,7 +49,7 @@ public static class GroupedAnalysis
             // No group analysed and a data error among the reasons (a column the law needs is missing, a bad cell): an error of the data, said as such.
             if (errors.OfType<DataException>().FirstOrDefault() is { } data) throw data;
             throw new FitException($"no group of {groups.By} could be analysed: " +
-                                   string.Join("; ", outcomes.Select(o => $"{o.Group.Label} ({o.Group.Runs.Count} runs): {o.Skipped}")));
+                                   string.Join("; ", outcomes.Select(o => $"{o.Group.Label} ({o.Group.RunCount} runs): {o.Skipped}")));
         }
         return new GroupedResult<T>(groups, outcomes);
     }

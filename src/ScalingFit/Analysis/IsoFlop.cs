@@ -59,13 +59,22 @@ public static class IsoFlop
         var statistics = new FitStatistics(nFit.Points, nFit.DegreesOfFreedom, nFit.SumOfSquares,
             Math.Sqrt(nFit.SumOfSquares / nFit.Points), nFit.RSquared, Math.Sqrt(nFit.ResidualVariance));
 
+        // Too few runs for most resamples to give an analysis: the analysis still answers, without the bootstrap's intervals, and says why.
+        IsoFlopBootstrap? bootstrap = null;
+        string? noBootstrap = null;
+        if (options.Bootstrap > 0)
+        {
+            try { bootstrap = IsoFlopBootstrap.Run(runs, options); }
+            catch (FitException e) { noBootstrap = $"no bootstrap intervals: {e.Message.TrimEnd('.')}; the t intervals shown take the budgets' minima as independent points."; }
+        }
         return new IsoFlopResult(
             Coefficient("a", "a", nFit, 1), Coefficient("b", "b", dFit, 1), Coefficient("logK", "ln k", nFit, 0),
-            budgets, allocations, grouping, statistics, DataDescription.Of(runs), [.. checkpoints(used), .. Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima)])
+            budgets, allocations, grouping, statistics, DataDescription.Of(runs),
+            [.. checkpoints(used), .. Warnings(budgets, used, nFit, options.Vertex == IsoFlopVertex.Akima), .. noBootstrap is null ? Array.Empty<string>() : [noBootstrap]])
         {
             Vertex = options.Vertex,
             Line = nFit,
-            Bootstrap = options.Bootstrap > 0 ? IsoFlopBootstrap.Run(runs, options) : null,
+            Bootstrap = bootstrap,
         };
     }
 

@@ -6,6 +6,9 @@ namespace ScalingFit.Data;
 /// <param name="Runs">Its runs, with the notes and warnings of the whole set (the pooling checks redone for the group).</param>
 public sealed record RunGroup(IReadOnlyList<string> Columns, IReadOnlyList<string> Values, RunSet Runs)
 {
+    /// <summary>How many runs the group holds: its clusters when its rows are checkpoints of fewer runs, else its rows.</summary>
+    public int RunCount => Runs.Clusters is { } clusters ? clusters.Count : Runs.Count;
+
     /// <summary>"hoffmann" for one column; "experiment=hoffmann, lr=0.001" for several.</summary>
     public string Label => Columns.Count == 1 ? Values[0] : string.Join(", ", Columns.Select((c, i) => $"{c}={Values[i]}"));
 

@@ -60,7 +60,9 @@ public static class NonlinearFitter
         var final = optimizer.Minimize(objective, phi);
         if (final.Converged) final = optimizer.Polish(objective, phi) with { Iterations = final.Iterations };
         var covariance = SandwichCovariance.Compute(problem, phi, optimizer.Hessian);
-        var bootstrap = options.Bootstrap is { Resamples: > 0 } b ? Bootstrap.Run(problem, phi, tolerances, b) : null;
+        // One run resampled whole is that run every time: a bootstrap of it would give intervals of zero width.
+        bool oneRun = data.Clusters is not null && data.ClusterCount < 2;
+        var bootstrap = options.Bootstrap is { Resamples: > 0 } b && !oneRun ? Bootstrap.Run(problem, phi, tolerances, b) : null;
         // The degrees of freedom count runs: G − 1 for the t intervals when rows are checkpoints of G runs.
         int dof = data.Clusters is null ? runs.Count - k : data.ClusterCount - 1;
         var estimates = ParameterEstimates.Build(problem, phi, covariance, bootstrap, dof);
@@ -84,7 +86,8 @@ public static class NonlinearFitter
             Diagnostics = diagnostics,
             Model = new NonlinearModel(problem, phi, estimates.Natural, covariance, estimates.Samples,
                 InputChecks.Ranges(runs, law.Inputs), dof, statistics.ResidualStandardDeviation),
-            UncertaintyMethod = UncertaintyMethod(runs, bootstrap, estimates, dof),
+            UncertaintyMethod = UncertaintyMethod(runs, bootstrap, estimates, dof)
+                + (oneRun && options.Bootstrap is { Resamples: > 0 } ? "; no bootstrap: every resample of one run, whole, is that run, so its intervals would have zero width" : ""),
             Bootstrap = bootstrap is null ? null
                 : new BootstrapInfo(bootstrap.Resamples, bootstrap.Seed, bootstrap.ConvergedCount, bootstrap.StoppedAtStart)
                 {

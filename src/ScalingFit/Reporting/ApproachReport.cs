@@ -21,7 +21,7 @@ public static class ApproachReport
         string text = first.Vertex == IsoFlopVertex.Akima
             ? "Approach 2 takes each budget's Akima spline minimum as N_opt(C) and fits N_opt ∝ C^a; "
             : "Approach 2 takes each budget's parabola vertex as N_opt(C) and fits N_opt ∝ C^a; ";
-        text += $"its 95% interval is the IsoFLOP line's and leaves out the {first.VertexWords}'s own bias when the loss is not symmetric in ln N. " +
+        text += $"its 95% interval is {(first.Bootstrapped ? "the bootstrap's percentile interval" : "the IsoFLOP line's")} and leaves out the {first.VertexWords}'s own bias when the loss is not symmetric in ln N. " +
                 $"The bias is estimated on the {first.LawName} law: at each budget's own sampled sizes, the law's exact loss (D = C/(6N), no noise) " +
                 $"gets the same {first.VertexWords}, and the line through those minima is compared with the law's exact N_opt";
         if (comparisons.Bias is { Budgets.Count: > 0 } bias)
@@ -30,7 +30,7 @@ public static class ApproachReport
             text += $" (per budget from {ApproachComparison.SignedPercent(errors.Min())} to {ApproachComparison.SignedPercent(errors.Max())}, " +
                     $"{bias.Budgets.Count} budgets" + (bias.Skipped.Count > 0 ? $"; {bias.Skipped.Count} gave no minimum on the law" : "") + ")";
         }
-        text += ". \"with vertex bias\" is approach 2's N_opt divided by 1 + bias, its interval the union of the line's and the corrected one. " +
+        text += ". \"with vertex bias\" is approach 2's N_opt divided by 1 + bias, its interval the union of approach 2's and the corrected one. " +
                 $"Approach 3 minimizes the {first.LawName} law along C = 6ND.";
         return [new Heading("approach 2 (IsoFLOP) against approach 3 (fitted law)", 2), table, new Paragraph(text)];
     }
@@ -46,7 +46,7 @@ public static class ApproachReport
         {
             bool bias = double.IsFinite(r.VertexBias);
             body.Add([c.Format(r.Compute), $"2: IsoFLOP ({r.VertexPlural})", n.Format(r.IsoFlop.ParameterCount), Span(n, r.IsoFlop.ParameterCountCi95),
-                      d.Format(r.IsoFlop.TrainingTokens), Span(d, r.IsoFlopTokensCi95), "line's interval"]);
+                      d.Format(r.IsoFlop.TrainingTokens), Span(d, r.IsoFlopTokensCi95), r.Bootstrapped ? "bootstrap interval" : "line's interval"]);
             if (bias)
                 body.Add(["", $"2 with vertex bias {ApproachComparison.SignedPercent(r.VertexBias)}", n.Format(r.CorrectedParameterCount), Span(n, r.WidenedCi95),
                           d.Format(r.Compute / (6 * r.CorrectedParameterCount)), Span(d, r.WidenedTokensCi95), "widened by the bias"]);

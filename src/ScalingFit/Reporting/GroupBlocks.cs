@@ -32,7 +32,7 @@ internal static class GroupBlocks
 
     /// <summary>The cells naming a group, matching <see cref="Columns"/>.</summary>
     public static List<string> Cells(RunGroup group, bool runs = true) =>
-        [.. group.Values, .. runs ? [group.Runs.Count.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()];
+        [.. group.Values, .. runs ? [group.RunCount.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>()];
 
     /// <summary>A row of a skipped group: its name, its runs, "skipped" and blanks.</summary>
     public static IReadOnlyList<string> Skipped(RunGroup group, int width)
@@ -70,7 +70,7 @@ internal static class GroupBlocks
         foreach (var (o, list) in each)
         {
             string name = Name(o.Group);
-            if (o.Skipped is { } reason) items.Add($"{name} ({Plural(o.Group.Runs.Count, "run")}): skipped: {reason}");
+            if (o.Skipped is { } reason) items.Add($"{name} ({Plural(o.Group.RunCount, "run")}): skipped: {reason}");
             items.AddRange(list.Where(w => !common.Contains(w)).Select(w => $"{name}: {w}"));
         }
         return items.Count == 0 ? null : new Warnings(items);

@@ -35,7 +35,7 @@ public static class GroupedAnalysisReport
         if (isoFlop.Analysed.Count > 0) blocks.AddRange(Nested(GroupReport.IsoFlop(isoFlop), 3, withData: false));
         foreach (var o in result.Outcomes)
         {
-            blocks.Add(new Heading($"{o.Group.Name}: {o.Group.Runs.Count} runs", 2));
+            blocks.Add(new Heading($"{o.Group.Name}: {o.Group.RunCount} runs", 2));
             if (o.Result is not { } r)
             {
                 blocks.Add(new Paragraph($"No report: {o.Skipped}"));

@@ -94,8 +94,9 @@ internal static class PoolingCheck
     /// </summary>
     private static RunSet StepWarning(RunSet runs, string step, RunSelection selection)
     {
-        // A text column that names every row differently (a W&B runs table's 'Name', whose '_step' is each run's last) says the rows are runs.
-        if (runs.Count >= 2 && runs.TextColumnNames.Any(c => runs.Cells(c) is { IsTextual: true } cells
+        // A text column that names every row differently (a W&B runs table's 'Name', whose '_step' is each run's last) says the rows are runs;
+        // a time of logging, which differs on every row of a log, does not.
+        if (runs.Count >= 2 && runs.TextColumnNames.Any(c => runs.Cells(c) is { IsTextual: true } cells && !TimeLike(c, cells)
                 && Enumerable.Range(0, runs.Count).Select(cells.Text).Distinct(StringComparer.Ordinal).Count() == runs.Count))
             return runs;
         var found = CheckpointRuns.Find(runs, step);
@@ -120,6 +121,18 @@ internal static class PoolingCheck
                 $"{k} runs, clustered and resampled whole; {curve}: keep one row per run with {name} --step-column {step}, or " +
                 "treat the rows as independent with --resample-by rows.", step));
     }
+
+    /// <summary>A column of times or dates: named so ('time', 'date', 'created', ...), or every cell read as a date and time.</summary>
+    private static bool TimeLike(string column, CellColumn cells)
+    {
+        if (TimeNames.Any(s => column.Contains(s, StringComparison.OrdinalIgnoreCase))) return true;
+        for (int i = 0; i < cells.Count; i++)
+            if (!DateTimeOffset.TryParse(cells.Text(i), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AllowWhiteSpaces, out _)) return false;
+        return cells.Count > 0;
+    }
+
+    private static readonly string[] TimeNames = ["time", "date", "created", "updated"];
 
     /// <summary>
     /// Parts of the names of numeric columns that differ between repeated measurements without making

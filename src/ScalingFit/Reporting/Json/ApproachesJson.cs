@@ -31,17 +31,18 @@ public sealed record ApproachesJson(
 
 /// <summary>Both approaches at one budget.</summary>
 /// <param name="Compute">C, FLOP.</param>
-/// <param name="Approach2">N_opt and D_opt off the IsoFLOP line, with the line's 95% interval.</param>
+/// <param name="Approach2">N_opt and D_opt off the IsoFLOP line, with the line's 95% interval, or the bootstrap's when one was run (<paramref name="Approach2Interval"/>).</param>
 /// <param name="Approach2WithBias">Approach 2 corrected for the vertex bias (N_opt/(1 + bias)), its interval the union of the line's and the corrected one; null without a bias estimate.</param>
 /// <param name="Approach3">N_opt and D_opt minimizing the law, with the law's 95% interval (bounds null without one).</param>
 /// <param name="Law">The law approach 3 minimized.</param>
 /// <param name="Ratio">N_opt by approach 2 over N_opt by approach 3.</param>
 /// <param name="VertexBias">The vertex method's relative bias in N_opt at this budget on the law's surface (0.05 = +5%); null when not estimated.</param>
 /// <param name="Disagree">Whether approach 2's interval (widened by the bias when there is one) and approach 3's are disjoint.</param>
-/// <param name="BiasBeyondInterval">Whether the bias alone carries approach 2's N_opt outside the line's own interval.</param>
+/// <param name="BiasBeyondInterval">Whether the bias alone carries approach 2's N_opt outside its own interval.</param>
+/// <param name="Approach2Interval">"line" (the IsoFLOP line's t interval) or "bootstrap" (the percentile interval of the IsoFLOP bootstrap).</param>
 public sealed record ApproachBudgetJson(
     double Compute, ApproachJson Approach2, ApproachJson? Approach2WithBias,
-    ApproachJson Approach3, string Law, double Ratio, double? VertexBias, bool Disagree, bool BiasBeyondInterval)
+    ApproachJson Approach3, string Law, double Ratio, double? VertexBias, bool Disagree, bool BiasBeyondInterval, string Approach2Interval)
 {
     /// <summary>A budget's JSON.</summary>
     public static ApproachBudgetJson Of(ApproachComparison r)
@@ -55,7 +56,7 @@ public sealed record ApproachBudgetJson(
                     r.Compute / (Data.Derivation.FlopPerParameterToken * r.CorrectedParameterCount), IntervalJson.Of(r.WidenedTokensCi95))
                 : null,
             new ApproachJson(r.Law.ParameterCount, IntervalJson.Of(r.Law.Ci95.ParameterCount), r.Law.TrainingTokens, IntervalJson.Of(r.Law.Ci95.TrainingTokens)),
-            r.LawName, r.Ratio, bias ? r.VertexBias : null, r.Disagree, r.BiasBeyondInterval);
+            r.LawName, r.Ratio, bias ? r.VertexBias : null, r.Disagree, r.BiasBeyondInterval, r.Bootstrapped ? "bootstrap" : "line");
     }
 }
 

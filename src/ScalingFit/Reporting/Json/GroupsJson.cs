@@ -47,7 +47,7 @@ public sealed record GroupJson(
             using var one = JsonDocument.Parse(json(r));
             result = one.RootElement.Clone();
         }
-        return new(key, o.Group.Label, o.Group.Runs.Count, o.Result is null ? "skipped" : "analysed", result, o.Result is null ? o.Skipped : null);
+        return new(key, o.Group.Label, o.Group.RunCount, o.Result is null ? "skipped" : "analysed", result, o.Result is null ? o.Skipped : null);
     }
 }
 
