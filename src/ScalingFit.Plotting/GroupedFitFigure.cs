@@ -87,7 +87,7 @@ public sealed class GroupedFitFigure(FitFigureOptions? options = null) : IFigure
             y.Add(logY);
             y.Add(curve.Y);
             y.AddWithin(whole.Lower.Concat(whole.Upper).Where(double.IsFinite), 0.05);
-            legend.Add(Legends.Marker($"{label} ({fitted.Runs.Count} runs): {Exponent(fitted)}", color));
+            legend.Add(Legends.Marker($"{label} ({fitted.Runs.IndependentRuns} runs): {Exponent(fitted)}", color));
         }
         var (left, right) = x.Padded(0.03);
         var (bottom, top) = y.Padded(0.06);

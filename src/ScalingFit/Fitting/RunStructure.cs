@@ -21,14 +21,14 @@ internal static class RunStructure
         if (runs.Clusters is { } c && c.Count < runs.Count)
         {
             yield return new Diagnostic(DiagnosticCodes.RowsPerRun,
-                $"the {runs.Count} rows are checkpoints of {c.Count} runs (named by {c.Describe()}): the intervals treat each run, not each row, " +
+                $"the {runs.Count} rows are checkpoints of {c.Count} run{(c.Count == 1 ? "" : "s")} (named by {c.Describe()}): the intervals treat each run, not each row, " +
                 $"as independent (the bootstrap resamples whole runs, the sandwich covariance is clustered by run) and have {c.Count - 1} " +
-                $"degrees of freedom. They say how far the estimates would move with another {c.Count} runs like these, not the precision " +
+                $"degree{(c.Count == 2 ? "" : "s")} of freedom. They say how far the estimates would move with another {(c.Count == 1 ? "run like this one" : $"{c.Count} runs like these")}, not the precision " +
                 $"of {runs.Count} independent runs" +
-                (c.Count < FewClusters ? $"; with {c.Count} runs they are themselves rough (clustered intervals need a few dozen runs to hold their 95%)." : "."));
+                (c.Count < FewClusters ? $"; with {c.Count} run{(c.Count == 1 ? "" : "s")} they are themselves rough (clustered intervals need a few dozen runs to hold their 95%)." : "."));
             if (c.Count - 1 < freeParameters)
                 yield return new Diagnostic(DiagnosticCodes.FewRunsForParameters,
-                    $"{c.Count} runs cannot give intervals for {freeParameters} free parameters: the clustered covariance has rank at most " +
+                    $"{c.Count} run{(c.Count == 1 ? "" : "s")} cannot give intervals for {freeParameters} free parameters: the clustered covariance has rank at most " +
                     $"{c.Count - 1}, so some combinations of the parameters get no uncertainty at all. Fix or tie parameters, or add runs.");
         }
         if (inputs.Any(i => i.Quantity == Quantity.ParameterCount) && runs.Has(Quantity.ParameterCount))

@@ -116,4 +116,15 @@ public class CheckpointRunsTests
         var runs = Prepare("Name,_step,params,eval/loss\nrun-a,1000,1e8,3.1\nrun-b,1000,1e8,3.12\nrun-c,2000,4e8,2.8\nrun-d,3000,1.6e9,2.5\n");
         Assert.Null(runs.Clusters);
     }
+
+    [Fact]
+    public void Prepare_OneRunsCurve_SaysItIsOneRunNotToKeepOneRowPerRun()
+    {
+        var (csv, _) = Log(sizes: 1, seeds: 1, seedColumn: false);
+        var runs = Prepare(csv);
+        Assert.Equal(1, runs.Clusters!.Count);
+        var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
+        Assert.Contains("the checkpoints of one run (one value of params), not 5 independent runs", w.Message);
+        Assert.DoesNotContain("keep one row per run", w.Message);
+    }
 }

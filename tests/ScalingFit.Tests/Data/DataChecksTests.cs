@@ -269,7 +269,9 @@ public class DataChecksTests
         // One run's curve fitted along D: the checkpoints are not independent runs.
         var runs = Prepare("Step,tokens,loss\n100,2e8,4.1\n200,4e8,3.8\n300,6e8,3.6\n400,8e8,3.5\n500,1e9,3.4\n");
         var w = Assert.Single(runs.Warnings, w => w.Code == DataWarning.CheckpointsAsRuns);
-        Assert.Contains("not 5 independent runs (the data has a step column 'Step')", w.Message);
+        Assert.Contains("not 5 independent runs (the data has a step column 'Step', and no N or run column", w.Message);
+        // One curve or several runs: the advice covers both rather than telling one run to keep one row.
+        Assert.Contains("if they are one run's training curve", w.Message);
         Assert.Equal("Step", w.Column);
     }
 

@@ -105,7 +105,20 @@ internal static class PoolingCheck
         string of = k is { } g ? $"checkpoints of {g} run{(g == 1 ? "" : "s")}" : "checkpoints of training runs";
         string name = found is null ? "--run-column" : $"--run-column {string.Join(",", found.Columns.Select(FilterColumns.Quote))}";
         string curve = "a fit along checkpoints mixes each run's training curve with the losses of finished runs";
-        if (found is null || selection.ResampleBy is not null)
+        if (found is null)
+            return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
+                $"these look like checkpoints, not {runs.Count} independent runs (the data has a step column '{step}', and no N or run column " +
+                $"to tell runs apart): if they are one run's training curve, a fit along them describes that run's training, not a scaling law " +
+                $"across models, and its checkpoints are not independent; if they are several runs, name them with --run-column (and " +
+                $"--step-column {step}) to keep one row per run, or with --resample-by to cluster by them.", step));
+        if (k == 1)
+            return runs.WithClusters(selection.ResampleBy is null ? found.Clusters : null,
+                    selection.ResampleBy is null ? $"the {runs.Count} rows are checkpoints of one run ({string.Join(", ", found.Columns)} has one value)" : null)
+                .WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
+                    $"these look like the checkpoints of one run (one value of {string.Join(", ", found.Columns)}), not {runs.Count} independent runs " +
+                    $"(the data has a step column '{step}'): a fit along them describes that run's training curve, not a scaling law across " +
+                    "models, and one run gives nothing to resample, so its intervals cannot say how another run would differ.", step));
+        if (selection.ResampleBy is not null)
             return runs.WithWarning(new DataWarning(DataWarning.CheckpointsAsRuns,
                 $"these look like {of}, not {runs.Count} independent runs (the data has a step column '{step}'); name the runs with {name} " +
                 $"(and --step-column {step}) to keep one row per run; {curve}, and its errors are not independent" +
