@@ -68,6 +68,7 @@ public class BootstrapTests
         var tight = Fit(200, seed: 3, threads: -1);
         Assert.True(loose.Bootstrap!.StoppedAtStart > 100, $"{loose.Bootstrap.StoppedAtStart} stopped at start");
         Assert.Contains(loose.Warnings, w => w.Contains("stopped where they started") && w.Contains("too narrow"));
+        Assert.DoesNotContain(tight.Diagnostics, d => d.Code == DiagnosticCodes.BootstrapStoppedAtStart);
         Assert.True(tight["alpha"].Ci95.Width > 3 * loose["alpha"].Ci95.Width || loose.Bootstrap.Converged < 100,
             "the loose run's intervals should be far narrower or be rejected as unconverged");
     }
