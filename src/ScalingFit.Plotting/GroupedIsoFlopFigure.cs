@@ -46,7 +46,7 @@ public sealed class GroupedIsoFlopFigure(IsoFlopFigureOptions? options = null) :
             var color = FigureStyle.Category(g);
             var n = iso.Runs.Values(Quantity.ParameterCount).ToArray();
             var loss = iso.Runs.Values(Quantity.Loss).ToArray();
-            runs += iso.Runs.Count;
+            runs += iso.Runs.IndependentRuns;
             var drawn = result.Budgets.Where(b => result.Vertex == IsoFlopVertex.Akima ? b.Akima is not null : b.Parabola is not null).ToList();
             foreach (var budget in drawn)
             {
@@ -76,18 +76,10 @@ public sealed class GroupedIsoFlopFigure(IsoFlopFigureOptions? options = null) :
                 y.Add(my);
             }
             var a = result.ParameterExponent;
-            legend.Add(Legends.Marker($"{label} ({iso.Runs.Count} runs, {result.Budgets.Count(b => b.Used)} budgets): a = {Significant(a.Value, 3)} " +
+            legend.Add(Legends.Marker($"{label} ({iso.Runs.IndependentRuns} runs, {result.Budgets.Count(b => b.Used)} budgets): a = {Significant(a.Value, 3)} " +
                                       Range(a.Ci95.Lower, a.Ci95.Upper, 3), MarkerShape.FilledDiamond, color, FigureStyle.Ink, MinimumSize, 1.2f));
         }
-        double slack = Math.Max(0.01, (y.Upper - y.Lower) * 0.06);
-        foreach (var ys in curves) y.AddWithin(ys, slack);
-        var (left, right) = x.Padded(0.03);
-        var (bottom, top) = y.Padded(0.05);
-        plot.Axes.SetLimits(left, right, bottom, top);
-        plot.Axes.Bottom.TickGenerator = new LogTicks();
-        plot.Axes.Left.TickGenerator = Ticks.Linear(bottom, top);
-        plot.XLabel($"{Quantity.ParameterCount.Description()}, log scale");
-        plot.YLabel(Quantity.Loss.Description());
+        IsoFlopFigure.Axes(plot, x, y, curves);
         legend.Add(Legends.Line("parabola per budget; dotted: the minima in order of C", FigureStyle.Ink, 1.6f));
         Legends.ShowInside(plot, legend);
         var first = source.Groups[0].Value;

@@ -71,16 +71,7 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
             y.Add(my);
             points.Add(new Coordinates(mx, my));
         }
-        // Parabolas run a little beyond their runs; let them stretch the loss axis only slightly.
-        double slack = Math.Max(0.01, (y.Upper - y.Lower) * 0.06);
-        foreach (var ys in curves) y.AddWithin(ys, slack);
-        var (left, right) = x.Padded(0.03);
-        var (bottom, top) = y.Padded(0.05);
-        plot.Axes.SetLimits(left, right, bottom, top);
-        plot.Axes.Bottom.TickGenerator = new LogTicks();
-        plot.Axes.Left.TickGenerator = Ticks.Linear(bottom, top);
-        plot.XLabel($"{Quantity.ParameterCount.Description()}, log scale");
-        plot.YLabel(Quantity.Loss.Description());
+        Axes(plot, x, y, curves);
         plot.Axes.AddPanel(colors.Bar());
 
         Legends.ShowInside(plot, LegendItems(result, drawn, sparse, colors).ToList());
@@ -108,6 +99,23 @@ public sealed class IsoFlopFigure(IsoFlopFigureOptions? options = null) : IFigur
         }
         var xs = Enumerable.Range(0, 80).Select(i => lo + (hi - lo) * i / 79).ToArray();
         return (xs, xs.Select(v => p.Loss(Math.Pow(10, v))).ToArray());
+    }
+
+    /// <summary>
+    /// The axes of an IsoFLOP figure: log N across, the loss up. Parabolas run a little beyond their runs, so they
+    /// stretch the loss axis only slightly past the runs and minima in <paramref name="y"/>.
+    /// </summary>
+    internal static void Axes(Plot plot, Extent x, Extent y, IEnumerable<double[]> curves)
+    {
+        double slack = Math.Max(0.01, (y.Upper - y.Lower) * 0.06);
+        foreach (var ys in curves) y.AddWithin(ys, slack);
+        var (left, right) = x.Padded(0.03);
+        var (bottom, top) = y.Padded(0.05);
+        plot.Axes.SetLimits(left, right, bottom, top);
+        plot.Axes.Bottom.TickGenerator = new LogTicks();
+        plot.Axes.Left.TickGenerator = Ticks.Linear(bottom, top);
+        plot.XLabel($"{Quantity.ParameterCount.Description()}, log scale");
+        plot.YLabel(Quantity.Loss.Description());
     }
 
     private static IEnumerable<LegendItem> LegendItems(IsoFlopResult result, List<IsoFlopBudget> drawn, List<IsoFlopBudget> sparse, ColorScale colors)
