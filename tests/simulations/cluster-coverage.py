@@ -11,7 +11,7 @@ noise e. Each seed is fitted twice by the shipped CLI:
               and for the nonlinear law the bootstrap resampling whole runs
 and we count how often the 95% interval of the exponent covers its true value.
 
-Usage: python3 tests/simulations/cluster-coverage.py [--seeds 40] [--cli PATH] [--bootstrap 0]
+Usage: python3 tests/simulations/cluster-coverage.py [--seeds 40] [--cli PATH] [--bootstrap 0] [--sizes 8] [--runs-per-size 3] [--checkpoints 40]
   --bootstrap K > 0 also fits the saturating-in-D law L = E + A/N^alpha + B/D^beta (chinchilla)
   with K resamples per fit (slow: minutes per seed on 2 cores).
 """
@@ -56,6 +56,9 @@ def main():
     ap.add_argument("--seeds", type=int, default=40)
     ap.add_argument("--cli", default=os.path.join(os.path.dirname(__file__), "../../src/ScalingFit.Cli/bin/Release/net10.0/scalingfit"))
     ap.add_argument("--bootstrap", type=int, default=0)
+    ap.add_argument("--sizes", type=int, default=8, help="model sizes, log-spaced over 1e7..1e9")
+    ap.add_argument("--runs-per-size", type=int, default=3, help="runs (seeds) of each size")
+    ap.add_argument("--checkpoints", type=int, default=40, help="checkpoints logged per run")
     args = ap.parse_args()
     cli = [args.cli]
     tally = {}
@@ -70,7 +73,7 @@ def main():
                 path = os.path.join(tmp, f"{law}-{seed}.csv")
                 with open(path, "w") as f:
                     f.write("run,N,D,loss\n")
-                    for r in runs(rng, law=law):
+                    for r in runs(rng, sizes=args.sizes, seeds=args.runs_per_size, checkpoints=args.checkpoints, law=law):
                         f.write(f"{r[0]},{r[1]:.6g},{r[2]:.6g},{r[3]:.8g}\n")
                 for mode, more in (("rows", []), ("clustered", ["--run-column", "run", "--select", "all"])):
                     result = fit(cli, path, flags + more)
