@@ -39,6 +39,7 @@ internal static class ParameterFlags
         ["IsoFlopOptions.MinimumSizes"] = "--min-sizes",
         ["IsoFlopOptions.Window"] = "--window",
         ["IsoFlopOptions.Budgets"] = "--compute",
+        ["IsoFlopOptions.Bootstrap"] = "--bootstrap",
         ["FitFigureOptions.By"] = "--by",
         ["RunGroups.Columns"] = "--group-by",
         ["FitFigureOptions.Versus"] = "--versus",

@@ -53,4 +53,24 @@ public class CheckpointClusterCommandTests
         Assert.Equal(expected.ParameterExponent.Upper, boot.GetProperty("a")[1].GetDouble(), 12);
         Assert.Equal(expected.ParameterCounts[0].Upper, boot.GetProperty("allocations")[0].GetProperty("nOptCi95")[1].GetDouble(), 3);
     }
+
+    [Theory]
+    [InlineData("-1", "--bootstrap: the bootstrap resamples must be at least 0, got -1")]
+    [InlineData("1.5", "--bootstrap expects a whole number")]
+    public void IsoFlop_BadBootstrapCount_IsAUsageErrorNamingTheFlag(string count, string message)
+    {
+        var run = ShippedCli.Run(Repo.Root, "isoflop", "samples/isoflop-checkpoints.csv", "--bootstrap", count);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public void Fit_ResampleByAColumnTheLogLacks_IsADataErrorListingTheColumns()
+    {
+        var run = ShippedCli.Run(Repo.Root, "fit", Log, "--resample-by", "nosuch");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("there is no column 'nosuch'; the columns are: 'model', 'seed', 'step'", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
 }
