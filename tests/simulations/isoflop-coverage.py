@@ -3,32 +3,26 @@
 
 Each seed writes every checkpoint of 24 runs (12 sizes x 2 seeds, 60 checkpoints each, all ending at
 C = 6e20) drawn from L = 1.69 + 406.4/N^0.34 + 410.7/D^0.28 (a = 0.28/0.62 = 0.4516) with a run-level
-effect exp(u), u ~ N(0, 0.005), and checkpoint noise exp(e), e ~ N(0, 0.002), as
-samples/isoflop_checkpoints.py does, and runs `scalingfit isoflop --json --bootstrap K` on it. It
+effect exp(u), u ~ N(0, 0.005), and checkpoint noise exp(e), e ~ N(0, 0.002), by
+samples/isoflop_checkpoints.py's own rows(seed), and runs `scalingfit isoflop --json --bootstrap K` on it. It
 counts how often the t interval of a (budgets taken as independent points) and the bootstrap's
 percentile interval (whole runs resampled, the analysis redone) cover a = 0.4516.
 
 Usage: /usr/bin/python3 tests/simulations/isoflop-coverage.py [--seeds 40] [--bootstrap 200] [--cli PATH]
 """
-import argparse, json, math, os, random, subprocess, sys, tempfile
+import argparse, json, os, subprocess, sys, tempfile
 
-E, A, B, ALPHA, BETA = 1.69, 406.4, 410.7, 0.34, 0.28
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../samples"))
+from isoflop_checkpoints import ALPHA, BETA, HEADER, rows  # noqa: E402  (the sample's own generator)
+
 TRUE_A = BETA / (ALPHA + BETA)
 
 
 def write(path, seed):
-    rng = random.Random(seed)
     with open(path, "w") as f:
-        f.write("run,step,N,D,loss\n")
-        for i in range(12):
-            n = 10 ** (7.5 + 2 * i / 11)
-            for s in range(2):
-                u = rng.gauss(0, 0.005)
-                d_end = 6e20 / (6 * n)
-                for step in range(60):
-                    d = 1e8 * (d_end / 1e8) ** (step / 59)
-                    loss = (E + A / n ** ALPHA + B / d ** BETA) * math.exp(u + rng.gauss(0, 0.002))
-                    f.write(f"r{i}-s{s},{step + 1},{n:.6g},{d:.6g},{loss:.6g}\n")
+        f.write(HEADER + "\n")
+        for line in rows(seed):
+            f.write(line + "\n")
 
 
 def main():
